@@ -1,0 +1,233 @@
+/**
+ * The HTTP machinery shared by the four vendor emulators: routing, body
+ * decoding (JSON, urlencoded with repeated keys, multipart), per-endpoint rate
+ * limiting, fault injection and a request log. Each vendor's emulator supplies
+ * its routes and its own shapes for rate-limit and server errors.
+ *
+ * Control endpoints (no auth, sandbox only) let a test in another process
+ * inject faults: `POST /__sandbox/faults` with a Fault as JSON,
+ * `DELETE /__sandbox/faults`, `GET /__sandbox/requests`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { decodeBody } from './decode-body.js';
+import { SlidingWindowLimiter } from './rate-window.js';
+import type {
+  EmulatorRequest,
+  EmulatorResponse,
+  Fault,
+  Handler,
+  RecordedEmulatorRequest,
+  Route,
+} from './types.js';
+
+export interface EmulatorServerOptions {
+  name: string;
+  routes: Route[];
+  /** Requests per second per endpoint bucket; undefined = unlimited. */
+  rateLimitPerSecond?: number;
+  /** The vendor's own answer when its rate limit is hit. */
+  rateLimited: (retryAfterSeconds: number) => EmulatorResponse;
+  /** The vendor's own answer for a 5xx fault. */
+  serverError: (status: number) => EmulatorResponse;
+  /** The vendor's own answer for an unknown path. */
+  notFound: (req: EmulatorRequest) => EmulatorResponse;
+}
+
+interface CompiledRoute extends Route {
+  regex: RegExp;
+  keys: string[];
+}
+
+export class EmulatorServer {
+  readonly faults: Fault[] = [];
+  readonly log: RecordedEmulatorRequest[] = [];
+  /** Requests answered 429 by the rate limiter itself (not injected faults). */
+  rateLimitViolations = 0;
+  private readonly routes: CompiledRoute[];
+  private readonly limiter: SlidingWindowLimiter | undefined;
+  private readonly sockets = new Set<Socket>();
+  private server: Server | undefined;
+  private baseUrl = '';
+
+  constructor(private readonly options: EmulatorServerOptions) {
+    this.routes = options.routes.map(compile);
+    this.limiter = options.rateLimitPerSecond ? new SlidingWindowLimiter(options.rateLimitPerSecond) : undefined;
+  }
+
+  get url(): string {
+    if (!this.baseUrl) throw new Error(`${this.options.name} emulator is not started`);
+    return this.baseUrl;
+  }
+
+  async start(port = 0, host = '127.0.0.1'): Promise<string> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: 'emulator_failure', message: String(error) }));
+        }
+      });
+    });
+    server.keepAliveTimeout = 30_000;
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    this.server = server;
+    const address = server.address() as AddressInfo;
+    this.baseUrl = `http://${host}:${address.port}`;
+    return this.baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  injectFault(fault: Fault): void {
+    this.faults.push({ count: 1, ...fault });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  private takeFault(path: string): Fault | undefined {
+    const index = this.faults.findIndex((f) => matchesPath(f.path, path));
+    if (index < 0) return undefined;
+    const fault = this.faults[index]!;
+    fault.count = (fault.count ?? 1) - 1;
+    if (fault.count <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const rawBody = await readBody(req);
+    if (url.pathname.startsWith('/__sandbox/')) return this.control(req, url.pathname, rawBody, res);
+
+    const fault = this.takeFault(url.pathname);
+    if (fault?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 5000);
+    if (res.destroyed || req.socket.destroyed) return;
+
+    const { route, params } = this.match(req.method ?? 'GET', url.pathname);
+    const request: EmulatorRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      params,
+      query: url.searchParams,
+      headers: req.headers,
+      contentType: (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase(),
+      body: undefined,
+      rawBody,
+    };
+
+    let response: EmulatorResponse;
+    if (fault?.kind === 'status') response = this.options.serverError(fault.status ?? 503);
+    else if (fault?.kind === 'rate_limit') response = this.options.rateLimited(fault.retryAfter ?? 1);
+    else if (fault?.kind === 'malformed') response = { status: 200, headers: { 'content-type': 'application/json' }, text: '{"oops": tru' };
+    else if (!route) response = this.options.notFound(request);
+    else {
+      const bucket = route.bucket ?? `${route.method} ${route.pattern}`;
+      const wait = this.limiter?.tryTake(bucket, Date.now());
+      if (wait !== undefined && wait > 0) {
+        this.rateLimitViolations += 1;
+        response = this.options.rateLimited(Math.max(1, Math.ceil(wait / 1000)));
+      } else {
+        try {
+          request.body = await decodeBody(request.contentType, rawBody, req.headers['content-type']);
+        } catch {
+          request.body = undefined;
+        }
+        response = await route.handler(request);
+      }
+    }
+    this.log.push({ method: request.method, path: request.path, at: Date.now(), status: response.status });
+    send(res, response);
+  }
+
+  private match(method: string, path: string): { route?: CompiledRoute; params: Record<string, string> } {
+    for (const route of this.routes) {
+      if (route.method !== method) continue;
+      const m = route.regex.exec(path);
+      if (!m) continue;
+      const params: Record<string, string> = {};
+      route.keys.forEach((key, i) => {
+        params[key] = decodeURIComponent(m[i + 1] ?? '');
+      });
+      return { route, params };
+    }
+    return { params: {} };
+  }
+
+  private control(req: IncomingMessage, path: string, rawBody: string, res: ServerResponse): void {
+    if (path === '/__sandbox/faults' && req.method === 'POST') {
+      this.injectFault(JSON.parse(rawBody) as Fault);
+      return send(res, { status: 204 });
+    }
+    if (path === '/__sandbox/faults' && req.method === 'DELETE') {
+      this.clearFaults();
+      return send(res, { status: 204 });
+    }
+    if (path === '/__sandbox/requests' && req.method === 'GET') {
+      return send(res, { status: 200, json: { requests: this.log, rateLimitViolations: this.rateLimitViolations } });
+    }
+    send(res, { status: 404, json: { error: 'unknown sandbox control path' } });
+  }
+}
+
+function compile(route: Route): CompiledRoute {
+  const keys: string[] = [];
+  const source = route.pattern
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      keys.push(segment.slice(1));
+      return '([^/]+)';
+    })
+    .join('/');
+  return { ...route, regex: new RegExp(`^${source}/?$`), keys };
+}
+
+function matchesPath(pattern: string | undefined, path: string): boolean {
+  if (!pattern) return true;
+  if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) {
+    return new RegExp(pattern.slice(1, -1)).test(path);
+  }
+  return path.includes(pattern);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, response: EmulatorResponse): void {
+  if (res.destroyed) return;
+  const headers: Record<string, string> = { ...response.headers };
+  let payload = '';
+  if (response.text !== undefined) payload = response.text;
+  else if (response.json !== undefined) {
+    payload = JSON.stringify(response.json);
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+  }
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type { Handler };

@@ -1,0 +1,95 @@
+/**
+ * Account settings per vendor, exactly as DESIGN.md "Accounts" fixes them.
+ * The config loader validates `accounts.NAME` with these schemas, so a bad
+ * field is reported by path (`accounts.rong.appSecret`).
+ */
+import { z } from 'zod';
+
+const baseUrl = z
+  .string()
+  .url('must be a URL with scheme, host and port only, e.g. https://api.example.com')
+  .refine((u) => {
+    const url = new URL(u);
+    return (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash;
+  }, 'must be scheme, host and port only (the client adds the vendor path prefix)')
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const common = {
+  baseUrl: baseUrl.optional(),
+  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  rateLimit: z.number().positive().max(10_000).optional(),
+};
+
+const announceAs = z.object({ id: z.string().min(1), name: z.string().min(1) }).strict();
+const secret = z.string().min(1, 'must not be empty');
+
+export const iflychatAccount = z
+  .object({ vendor: z.literal('iflychat'), ...common, apiKey: secret, announceAs: announceAs.optional() })
+  .strict();
+
+export const rongcloudAccount = z
+  .object({ vendor: z.literal('rongcloud'), ...common, appKey: z.string().min(1), appSecret: secret })
+  .strict();
+
+export const watchersAccount = z
+  .object({
+    vendor: z.literal('watchers'),
+    ...common,
+    apiKey: secret,
+    token: secret,
+    announceAs: announceAs.optional(),
+  })
+  .strict();
+
+export const agoraAccount = z
+  .object({
+    vendor: z.literal('agora'),
+    ...common,
+    baseUrl,
+    orgName: z.string().min(1),
+    appName: z.string().min(1),
+    appToken: secret.optional(),
+    appId: z.string().min(1).optional(),
+    appCertificate: secret.optional(),
+    defaultOwner: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (!a.appToken && !(a.appId && a.appCertificate)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['appToken'],
+        message: 'give appToken, or appId and appCertificate to build one',
+      });
+    }
+  });
+
+export const accountSchema = z.discriminatedUnion('vendor', [
+  iflychatAccount,
+  rongcloudAccount,
+  watchersAccount,
+  agoraAccount,
+]);
+
+export type IflychatAccount = z.infer<typeof iflychatAccount>;
+export type RongcloudAccount = z.infer<typeof rongcloudAccount>;
+export type WatchersAccount = z.infer<typeof watchersAccount>;
+export type AgoraAccount = z.infer<typeof agoraAccount>;
+export type AccountConfig = z.infer<typeof accountSchema>;
+
+export const DEFAULT_BASE_URL = {
+  iflychat: 'https://api.iflychat.com',
+  rongcloud: 'https://api.rong-api.com',
+  watchers: 'https://chatbackend.watchers.io',
+} as const;
+
+/** Requests per second each client paces itself to (DESIGN.md defaults). */
+export const DEFAULT_RATE_LIMIT = { iflychat: 20, rongcloud: 100, watchers: 20, agora: 50 } as const;
+
+/** Field names whose values are credentials: never logged, audited or printed. */
+export const SECRET_FIELDS = ['apiKey', 'appSecret', 'token', 'appToken', 'appCertificate'] as const;
+
+export function secretValues(account: AccountConfig): string[] {
+  const record = account as Record<string, unknown>;
+  return SECRET_FIELDS.map((f) => record[f]).filter((v): v is string => typeof v === 'string' && v !== '');
+}

@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import type { VendorError } from '../errors.js';
+import type { VendorName } from '../types.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export type RequestBody =
+  | { kind: 'json'; value: unknown }
+  /** Form fields in order; a list is several pairs with the same key (RongCloud). */
+  | { kind: 'form'; pairs: ReadonlyArray<readonly [string, string]> };
+
+/** One vendor request, before authentication headers are added. */
+export interface RequestSpec {
+  method: HttpMethod;
+  /** Path after the account's base URL, including any vendor prefix, e.g. `/api/1.1/room/create`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  headers?: Record<string, string>;
+  body?: RequestBody;
+  /**
+   * True when sending it twice cannot act twice: reads (including reads sent as
+   * POST) and naturally idempotent writes. Only these are retried after a
+   * timeout, reset or 5xx; a 429 or a refused connection is retried for any.
+   */
+  idempotent: boolean;
+  /** Short name for errors and logs, e.g. `chatroom/destroy.json`. */
+  operation: string;
+}
+
+/** What came back, body parsed as JSON when it is JSON, else the text. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  text: string;
+}
+
+/** A request as shown by `--dry-run`: credentials already redacted. */
+export interface RecordedRequest {
+  method: HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface VendorHttpOptions {
+  vendor: VendorName;
+  /** Account name, for logs and errors. */
+  account: string;
+  /** Scheme, host and port. */
+  baseUrl: string;
+  timeoutMs: number;
+  /** Requests per second to pace to. */
+  rateLimit: number;
+  /** Every credential value of the account: scrubbed from URLs, headers, bodies and messages. */
+  secrets: readonly string[];
+  /**
+   * Adds authentication to one attempt. Called again for every retry, so a
+   * fresh nonce and timestamp (RongCloud) or a renewed token (Agora) is used.
+   */
+  authorize?: (spec: RequestSpec) => Promise<Record<string, string>> | Record<string, string>;
+  /** Turns a response into a VendorError, or undefined when it is a success. */
+  classify: (res: RawResponse, spec: RequestSpec) => VendorError | undefined;
+  /** The vendor's request id from a response (header or body), if any. */
+  requestIdOf?: (res: RawResponse) => string | undefined;
+  /** When set, requests are recorded here instead of sent (`--dry-run`). */
+  recorder?: RecordedRequest[];
+}
+
+export interface CallResult<T> {
+  data: T;
+  status: number;
+  requestId?: string;
+}
+
+/** The shared HTTP front every vendor client uses. */
+export interface VendorHttpApi {
+  /** Sends (with pacing, timeouts, retries), classifies, and validates the body with `schema`. */
+  call<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<CallResult<z.output<S>>>;
+  close(): Promise<void>;
+}
