@@ -30,12 +30,15 @@ export interface VendorErrorDetails {
 
 export class VendorError extends Error {
   override readonly name = 'VendorError';
+  /** The message without the vendor's code, text and request id appended. */
+  readonly summary: string;
   constructor(
     readonly code: VendorErrorCode,
     message: string,
     readonly details: VendorErrorDetails = {},
   ) {
     super(VendorError.compose(message, details));
+    this.summary = message;
   }
 
   /** Keeps the vendor's own code, text and request id in the message, as DESIGN.md asks. */

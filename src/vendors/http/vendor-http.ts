@@ -1,0 +1,199 @@
+/**
+ * The shared HTTP front of every vendor client: one keep-alive pool per
+ * account, pacing under the account's rate limit, per-attempt timeouts,
+ * retries as DESIGN.md's rules allow, the vendor's own error classification,
+ * zod validation of every body, and credential scrubbing everywhere.
+ */
+import { Pool } from 'undici';
+import type { z } from 'zod';
+import { VendorError } from '../errors.js';
+import { DryRunStop } from './dry-run.js';
+import { networkFailure } from './network-errors.js';
+import { Pacer } from './pacer.js';
+import { Redactor } from './redact.js';
+import { type AttemptFailure, backoffMs, MAX_ATTEMPTS, mayRetry } from './retry-policy.js';
+import type { CallResult, RawResponse, RequestSpec, VendorHttpApi, VendorHttpOptions } from './types.js';
+
+export interface HttpLogger {
+  debug(obj: object, msg?: string): void;
+}
+
+export class VendorHttp implements VendorHttpApi {
+  private readonly pool: Pool | undefined;
+  private readonly pacer: Pacer;
+  private readonly redactor: Redactor;
+  private readonly origin: string;
+
+  constructor(
+    private readonly options: VendorHttpOptions & { logger?: HttpLogger },
+  ) {
+    this.origin = new URL(options.baseUrl).origin;
+    this.pacer = new Pacer(options.rateLimit);
+    this.redactor = new Redactor(options.secrets);
+    this.pool = options.recorder
+      ? undefined
+      : new Pool(this.origin, {
+          connections: 32,
+          keepAliveTimeout: 30_000,
+          connect: { timeout: options.timeoutMs },
+          headersTimeout: options.timeoutMs,
+          bodyTimeout: options.timeoutMs,
+        });
+  }
+
+  async call<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<CallResult<z.output<S>>> {
+    const startedAt = Date.now();
+    const deadline = startedAt + this.options.timeoutMs;
+    let attempt = 0;
+    for (;;) {
+      attempt += 1;
+      const outcome = await this.attempt(spec);
+      if ('response' in outcome) return this.accept(outcome.response, spec, schema);
+      const failure = outcome.failure;
+      if (attempt >= MAX_ATTEMPTS || !mayRetry(failure, spec)) throw failure.error;
+      const retryAfter = failure.error.details.retryAfterSeconds;
+      const wait = backoffMs(attempt, retryAfter);
+      if (retryAfter !== undefined && Date.now() + wait > deadline) {
+        // Waiting would outlast the call's budget: fail now and say when to retry.
+        throw new VendorError(
+          'vendor_rate_limited',
+          `${this.options.vendor} is rate limiting ${spec.operation}; retry after ${Math.ceil(retryAfter)} s`,
+          { ...failure.error.details, operation: spec.operation },
+        );
+      }
+      this.options.logger?.debug(
+        { vendor: this.options.vendor, account: this.options.account, operation: spec.operation, attempt, waitMs: Math.round(wait), code: failure.error.code },
+        'retrying vendor request',
+      );
+      await sleep(wait);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private async attempt(spec: RequestSpec): Promise<{ response: RawResponse } | { failure: AttemptFailure }> {
+    const auth = (await this.options.authorize?.(spec)) ?? {};
+    const path = withQuery(spec.path, spec.query);
+    const headers: Record<string, string> = { accept: 'application/json', ...spec.headers, ...auth };
+    const body = encodeBody(spec, headers);
+
+    if (this.options.recorder) {
+      this.options.recorder.push({
+        method: spec.method,
+        url: this.redactor.text(this.origin + path),
+        headers: this.redactor.headers(headers),
+        ...(spec.body ? { body: this.redactor.value(displayBody(spec)) } : {}),
+      });
+      throw new DryRunStop();
+    }
+
+    await this.pacer.acquire();
+    const started = performance.now();
+    try {
+      const res = await this.pool!.request({
+        method: spec.method,
+        path,
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      const text = await res.body.text();
+      const responseHeaders = flattenHeaders(res.headers);
+      const response: RawResponse = {
+        status: res.statusCode,
+        headers: responseHeaders,
+        body: parseBody(text, responseHeaders['content-type']),
+        text,
+      };
+      this.options.logger?.debug(
+        { vendor: this.options.vendor, account: this.options.account, operation: spec.operation, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        'vendor request',
+      );
+      const error = this.options.classify(response, spec);
+      if (error) return { failure: { error: this.scrubError(error, response), notSent: false } };
+      return { response };
+    } catch (error) {
+      return { failure: networkFailure(error, `${this.options.vendor} ${spec.operation}`, this.options.timeoutMs) };
+    }
+  }
+
+  private accept<S extends z.ZodType>(response: RawResponse, spec: RequestSpec, schema: S): CallResult<z.output<S>> {
+    const requestId = this.options.requestIdOf?.(response);
+    const parsed = schema.safeParse(response.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length ? ` at ${issue.path.join('.')}` : '';
+      throw new VendorError(
+        'vendor_bad_reply',
+        `${this.options.vendor} ${spec.operation}: unexpected reply${where} (${issue?.message ?? 'not the documented shape'})`,
+        { status: response.status, operation: spec.operation, ...(requestId ? { requestId } : {}) },
+      );
+    }
+    return { data: parsed.data, status: response.status, ...(requestId ? { requestId } : {}) };
+  }
+
+  /** A vendor may echo a credential back in its error text: mask it there too. */
+  private scrubError(error: VendorError, response: RawResponse): VendorError {
+    const requestId = error.details.requestId ?? this.options.requestIdOf?.(response);
+    const details = {
+      ...error.details,
+      ...(error.details.vendorMessage ? { vendorMessage: this.redactor.text(error.details.vendorMessage) } : {}),
+      ...(requestId ? { requestId } : {}),
+      status: error.details.status ?? response.status,
+    };
+    return new VendorError(error.code, this.redactor.text(error.summary), details);
+  }
+}
+
+function withQuery(path: string, query: RequestSpec['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.append(key, String(value));
+  const qs = params.toString();
+  if (!qs) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}${qs}`;
+}
+
+function encodeBody(spec: RequestSpec, headers: Record<string, string>): string | undefined {
+  if (!spec.body) return undefined;
+  if (spec.body.kind === 'json') {
+    headers['content-type'] ??= 'application/json';
+    return JSON.stringify(spec.body.value);
+  }
+  headers['content-type'] ??= 'application/x-www-form-urlencoded';
+  const params = new URLSearchParams();
+  for (const [key, value] of spec.body.pairs) params.append(key, value);
+  return params.toString();
+}
+
+/** What dry-run shows as the body: JSON as an object, a form as its encoded string. */
+function displayBody(spec: RequestSpec): unknown {
+  if (!spec.body) return undefined;
+  if (spec.body.kind === 'json') return spec.body.value;
+  const params = new URLSearchParams();
+  for (const [key, value] of spec.body.pairs) params.append(key, value);
+  return params.toString();
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (text === '') return undefined;
+  const looksJson = contentType?.includes('json') || /^\s*[[{"]/.test(text) || /^\s*(true|false|null|-?\d)/.test(text);
+  if (!looksJson) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
