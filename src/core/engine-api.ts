@@ -1,0 +1,55 @@
+/**
+ * The contract between the core and the front ends (Slack, Discord, shell,
+ * `roomops run`). Front ends translate their input into an InvocationRequest,
+ * show the Outcome they get back, and turn button clicks into `decide` calls.
+ */
+import type { PendingAction, PromptRef } from '../store/types.js';
+import type { CommandSpec } from './command-spec.js';
+import type { DecisionOutcome, Outcome } from './outcome.js';
+import type { Place, Principal } from './types.js';
+
+/**
+ * Typed options as Discord sends them, by DESIGN.md's option names:
+ * account, room, name, user, text, status, enabled, change, topic, fields.
+ */
+export type TypedOptions = Record<string, string | number | boolean | undefined>;
+
+export interface InvocationRequest {
+  principal: Principal;
+  place: Place;
+  /** Command text (Slack `/room <text>`, the shell, `roomops run`). */
+  text?: string;
+  /** Or an action with typed options (Discord subcommand and its options). */
+  typed?: { action: string; options: TypedOptions };
+}
+
+export interface DecisionRequest {
+  pendingId: string;
+  decision: 'approved' | 'cancelled';
+  principal: Principal;
+  place: Place;
+}
+
+export interface RoomSuggestion {
+  id: string;
+  name?: string;
+}
+
+export interface EngineApi {
+  /** Validate, authorize, and run or turn into a pending action. Never throws for bad input or vendor failure. */
+  handle(request: InvocationRequest): Promise<Outcome>;
+  /** A confirm or cancel click (or the shell's typed answer). Atomic: one approval runs the action once. */
+  decide(request: DecisionRequest): Promise<DecisionOutcome>;
+  /** Remembers where a confirmation prompt was shown, so expiry can update it. */
+  attachPrompt(pendingId: string, prompt: PromptRef): Promise<void>;
+  /** Marks overdue pending actions expired; each is returned to exactly one caller (replica). */
+  expireDue(): Promise<PendingAction[]>;
+  /** Configured accounts, for autocomplete. */
+  accountNames(): { name: string; vendor: string }[];
+  /** Rooms of an account matching what was typed (vendor list or inventory), from a short-lived cache. */
+  suggestRooms(account: string, typed: string, limit: number): Promise<RoomSuggestion[]>;
+  /** The command definitions (help text, Discord registration). */
+  commands(): readonly CommandSpec[];
+  /** True when the store answers. */
+  healthy(): Promise<boolean>;
+}

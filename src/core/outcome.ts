@@ -1,0 +1,85 @@
+/**
+ * What the core answers, for every front end. Adapters never decide anything:
+ * they show an Outcome (through src/render/) where the Outcome says
+ * (`visibility`), and turn button clicks into `engine.decide` calls.
+ */
+import type { RecordedRequest } from '../vendors/http/types.js';
+import type { VendorName } from '../vendors/types.js';
+import type { PendingAction } from '../store/types.js';
+import type { Kind } from './types.js';
+
+/** Private = only the person who asked (ephemeral); public = the channel sees it. */
+export type Visibility = 'private' | 'public';
+
+export interface OutcomeBase {
+  action: string;
+  account: string | null;
+  vendor: VendorName | null;
+  kind: Kind;
+  visibility: Visibility;
+}
+
+/** A successful run. `result` is exactly DESIGN.md's `--json` `result` object for the action. */
+export interface ResultOutcome extends OutcomeBase {
+  type: 'result';
+  result: Record<string, unknown>;
+  /** One line for a person: "Created room Lobby (id 7) on ifly". */
+  summary: string;
+  /** The vendor's request id of the (last) call, when there was one. */
+  requestId?: string;
+  /** For results of a confirmed action: who approved it, and when. */
+  approvedBy?: string;
+  approvedAt?: Date;
+}
+
+export interface ErrorItem {
+  id: string;
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
+
+export interface OutcomeError {
+  code: string;
+  message: string;
+  /** The argument that was wrong, when the error is about input. */
+  field?: string;
+  /** The action's usage line, shown with input errors. */
+  usage?: string;
+  /** Per-item results of a partly failed several-item call (`code: partial`). */
+  items?: ErrorItem[];
+  vendorCode?: string | number;
+  requestId?: string;
+}
+
+export interface ErrorOutcome extends OutcomeBase {
+  type: 'error';
+  error: OutcomeError;
+}
+
+/** A destructive invocation waiting for a click (or a typed yes). */
+export interface ConfirmOutcome extends OutcomeBase {
+  type: 'confirm';
+  pending: PendingAction;
+  /** Button label for the confirm button ("Delete", "Kick", "End room"). */
+  confirmLabel: string;
+  /** Extra warning to show (iFlyChat's site-wide kick). */
+  warning?: string;
+}
+
+export interface DryRunOutcome extends OutcomeBase {
+  type: 'dry_run';
+  requests: RecordedRequest[];
+}
+
+export type Outcome = ResultOutcome | ErrorOutcome | ConfirmOutcome | DryRunOutcome;
+
+/** The answer to a confirm or cancel click. */
+export type DecisionOutcome =
+  /** The click was decisive: the action was cancelled, or approved and run (its outcome inside). */
+  | { type: 'decided'; decision: 'approved' | 'cancelled'; pending: PendingAction; by: string; byName?: string; outcome?: Outcome }
+  /** The clicker may not decide: nothing changed; tell only them. */
+  | { type: 'refused'; pending: PendingAction; reason: string }
+  /** Already decided or expired: tell the clicker who decided what and when. */
+  | { type: 'stale'; pending: PendingAction; reason: 'already_decided' | 'expired' }
+  | { type: 'unknown'; id: string };
