@@ -5,8 +5,8 @@
  */
 import type { PendingAction, PromptRef } from '../store/types.js';
 import type { CommandSpec } from './command-spec.js';
-import type { DecisionOutcome, Outcome } from './outcome.js';
-import type { Place, Principal } from './types.js';
+import type { DecisionOutcome, ErrorOutcome, Outcome, Visibility } from './outcome.js';
+import type { Kind, Place, Principal } from './types.js';
 
 /**
  * Typed options as Discord sends them, by DESIGN.md's option names:
@@ -36,6 +36,12 @@ export interface RoomSuggestion {
 }
 
 export interface EngineApi {
+  /**
+   * Parse, validate and authorize only (no vendor call, no audit): an error
+   * outcome, or where the eventual answer will be shown. Lets Discord reply to
+   * bad input at once and defer with the right visibility otherwise.
+   */
+  preview(request: InvocationRequest): Promise<ErrorOutcome | { type: 'accepted'; kind: Kind; visibility: Visibility }>;
   /** Validate, authorize, and run or turn into a pending action. Never throws for bad input or vendor failure. */
   handle(request: InvocationRequest): Promise<Outcome>;
   /** A confirm or cancel click (or the shell's typed answer). Atomic: one approval runs the action once. */
