@@ -12,7 +12,10 @@ export interface WatchersCredentials {
   token: string;
 }
 
-export function checkExternalAuth(req: EmulatorRequest, credentials: WatchersCredentials): EmulatorResponse | undefined {
+export function checkExternalAuth(
+  req: EmulatorRequest,
+  credentials: WatchersCredentials,
+): EmulatorResponse | undefined {
   const apiKey = header(req, 'x-api-key');
   if (apiKey !== credentials.apiKey) return projectNotFound();
   const authorization = header(req, 'authorization');
@@ -23,7 +26,10 @@ export function checkExternalAuth(req: EmulatorRequest, credentials: WatchersCre
 }
 
 /** `GET /room/premade` authenticates by the `apiKey` query parameter only. */
-export function checkQueryKey(req: EmulatorRequest, credentials: WatchersCredentials): EmulatorResponse | undefined {
+export function checkQueryKey(
+  req: EmulatorRequest,
+  credentials: WatchersCredentials,
+): EmulatorResponse | undefined {
   return req.query.get('apiKey') === credentials.apiKey ? undefined : projectNotFound();
 }
 

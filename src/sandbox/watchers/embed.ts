@@ -15,13 +15,16 @@ export function toEmbedUrl(sourceUrl: string | null): string | null {
   const host = url.hostname.replace(/^www\.|^m\./, '');
   const firstSegment = url.pathname.split('/').filter(Boolean)[0];
   if (host === 'youtube.com') {
-    const id = url.searchParams.get('v') ?? (firstSegment === 'live' ? url.pathname.split('/')[2] : undefined);
+    const id =
+      url.searchParams.get('v') ?? (firstSegment === 'live' ? url.pathname.split('/')[2] : undefined);
     return id ? `https://www.youtube.com/embed/${id}` : null;
   }
   if (host === 'youtu.be' && firstSegment) return `https://www.youtube.com/embed/${firstSegment}`;
-  if (host === 'twitch.tv' && firstSegment) return `https://player.twitch.tv/?channel=${firstSegment}&parent=watchers.io`;
+  if (host === 'twitch.tv' && firstSegment)
+    return `https://player.twitch.tv/?channel=${firstSegment}&parent=watchers.io`;
   if (host === 'kick.com' && firstSegment) return `https://player.kick.com/${firstSegment}`;
   if (host === 'vimeo.com' && firstSegment) return `https://player.vimeo.com/video/${firstSegment}`;
-  if (host === 'facebook.com') return `https://www.facebook.com/plugins/video.php?href=${encodeURIComponent(sourceUrl)}`;
+  if (host === 'facebook.com')
+    return `https://www.facebook.com/plugins/video.php?href=${encodeURIComponent(sourceUrl)}`;
   return null;
 }

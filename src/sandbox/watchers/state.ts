@@ -88,7 +88,10 @@ export class WatchersState {
    * (without `startTime` the vendor presumably starts it at once — emulator
    * convention, shared/vendors/watchers.md §1); an `explicitStatus` (seeding) wins.
    */
-  addRoom(fields: Omit<WatchersRoom, 'id' | 'status' | 'createdAt'> & { createdAt?: string }, explicitStatus?: WatchersStatus): WatchersRoom {
+  addRoom(
+    fields: Omit<WatchersRoom, 'id' | 'status' | 'createdAt'> & { createdAt?: string },
+    explicitStatus?: WatchersStatus,
+  ): WatchersRoom {
     const room: WatchersRoom = {
       ...fields,
       id: this.nextRoomId++,
@@ -160,7 +163,8 @@ export class WatchersState {
 
   /** `value: true` adds a ban; `value: false` lifts every matching one. */
   setBan(ban: WatchersBan, value: boolean): void {
-    const matches = (b: WatchersBan) => b.userId === ban.userId && b.type === ban.type && b.roomId === ban.roomId;
+    const matches = (b: WatchersBan) =>
+      b.userId === ban.userId && b.type === ban.type && b.roomId === ban.roomId;
     for (let i = this.bans.length - 1; i >= 0; i--) if (matches(this.bans[i]!)) this.bans.splice(i, 1);
     if (value) this.bans.push(ban);
   }

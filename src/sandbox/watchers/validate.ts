@@ -14,7 +14,10 @@ export function readJsonBody(req: EmulatorRequest): { body: JsonBody } | { error
   if (req.rawBody.trim() === '') return { body: {} };
   if (req.body === undefined) {
     return {
-      error: { status: 400, json: { statusCode: 400, message: 'Unexpected token in JSON body', error: 'Bad Request' } },
+      error: {
+        status: 400,
+        json: { statusCode: 400, message: 'Unexpected token in JSON body', error: 'Bad Request' },
+      },
     };
   }
   const body = req.body;

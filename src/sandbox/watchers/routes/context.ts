@@ -8,10 +8,7 @@ export interface RouteContext {
 }
 
 /** An `/external/*` handler: the guard runs before validation, as NestJS guards precede pipes. */
-export function external(
-  ctx: RouteContext,
-  handler: (req: EmulatorRequest) => EmulatorResponse,
-): Handler {
+export function external(ctx: RouteContext, handler: (req: EmulatorRequest) => EmulatorResponse): Handler {
   return (req) => {
     const refused = checkExternalAuth(req, ctx.credentials);
     if (refused) return refused;

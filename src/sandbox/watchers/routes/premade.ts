@@ -10,7 +10,8 @@ import { ok } from '../replies.js';
 import type { WatchersRoom } from '../state.js';
 import type { RouteContext } from './context.js';
 
-const startOf = (room: WatchersRoom) => (room.startTime ? Date.parse(room.startTime) : Number.POSITIVE_INFINITY);
+const startOf = (room: WatchersRoom) =>
+  room.startTime ? Date.parse(room.startTime) : Number.POSITIVE_INFINITY;
 
 export function premadeRoutes(ctx: RouteContext): Route[] {
   return [

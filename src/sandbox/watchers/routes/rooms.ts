@@ -49,7 +49,8 @@ export function roomRoutes(ctx: RouteContext): Route[] {
         const endTime = check.optionalTime('endTime');
         const streamStartTime = check.optionalTime('streamStartTime');
         const streamEndTime = check.optionalTime('streamEndTime');
-        if (startTime && endTime && endTime <= startTime) check.messages.push('endTime must be later than startTime');
+        if (startTime && endTime && endTime <= startTime)
+          check.messages.push('endTime must be later than startTime');
         if (check.failed || roomId === undefined || name === undefined || about === undefined) {
           return badRequest(check.messages);
         }
@@ -125,7 +126,9 @@ export function roomRoutes(ctx: RouteContext): Route[] {
     {
       method: 'DELETE',
       pattern: '/external/room/:roomId',
-      handler: external(ctx, (req) => (state.removeRoom(req.params.roomId ?? '') ? ok(true) : roomNotFound())),
+      handler: external(ctx, (req) =>
+        state.removeRoom(req.params.roomId ?? '') ? ok(true) : roomNotFound(),
+      ),
     },
   ];
 }

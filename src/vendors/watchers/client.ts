@@ -1,0 +1,278 @@
+/**
+ * The Watchers.io client: the external Room API (create, get, speak, status,
+ * delete), the premade list, room bans and message posting, behind the one
+ * VendorClient interface. Facts: shared/vendors/watchers.md.
+ */
+import { DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, secretValues, type WatchersAccount } from '../account.js';
+import { isVendorError, UnsupportedOperationError } from '../errors.js';
+import type { RecordedRequest, RequestSpec, VendorHttpApi } from '../http/types.js';
+import { VendorHttp } from '../http/vendor-http.js';
+import { settleEach } from '../settle.js';
+import type {
+  Announcement,
+  HistoryMessage,
+  HistoryRequest,
+  ItemOutcome,
+  KickResult,
+  Member,
+  Operation,
+  Page,
+  PageRequest,
+  Room,
+  RoomStatus,
+  Settings,
+  VendorClient,
+} from '../types.js';
+import { watchersAuthorizer } from './auth.js';
+import { classifyWatchers, MissingAnnounceAsError, watchersRequestId } from './errors.js';
+import { pageOf } from './paging.js';
+import { anyReply, roomListSchema, sentMessageSchema, wireRoomSchema } from './schemas.js';
+import { encodeBanBody, encodeCreateBody, PATH, roomPath, toRoom } from './wire.js';
+
+export { InvalidCursorError, MissingAnnounceAsError } from './errors.js';
+
+/** vendors/README.md §3: ✔ create, info, delete, status, voice; ◐ list, announce (write), kick. */
+export const WATCHERS_CAPABILITIES: ReadonlySet<Operation> = new Set<Operation>([
+  'create',
+  'list',
+  'info',
+  'delete',
+  'status',
+  'voice',
+  'announce.write',
+  'kick',
+]);
+
+/** A room id nobody creates: `ping` reads it to prove both credentials (see ping). */
+const PING_ROOM = 'roomops-ping-probe';
+
+export function createWatchersClient(
+  account: WatchersAccount,
+  accountName: string,
+  options: { recorder?: RecordedRequest[] } = {},
+): VendorClient {
+  const http = new VendorHttp({
+    vendor: 'watchers',
+    account: accountName,
+    baseUrl: account.baseUrl ?? DEFAULT_BASE_URL.watchers,
+    timeoutMs: account.timeoutMs,
+    rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMIT.watchers,
+    secrets: secretValues(account),
+    authorize: watchersAuthorizer(account),
+    classify: classifyWatchers,
+    requestIdOf: watchersRequestId,
+    ...(options.recorder ? { recorder: options.recorder } : {}),
+  });
+  return new WatchersClient(http, account, accountName);
+}
+
+const json = (value: unknown): RequestSpec['body'] => ({ kind: 'json', value });
+
+class WatchersClient implements VendorClient {
+  readonly vendor = 'watchers' as const;
+  readonly capabilities = WATCHERS_CAPABILITIES;
+  /** Watchers rooms are keyed by the caller's `roomId` (DESIGN.md "create"). */
+  readonly createKey = 'id' as const;
+
+  constructor(
+    private readonly http: VendorHttpApi,
+    private readonly account: WatchersAccount,
+    private readonly accountName: string,
+  ) {}
+
+  /**
+   * The premade list checks only the API key, so ping reads a room that does
+   * not exist instead: "Room not found" can only come after the API key and
+   * the bearer token were both accepted.
+   */
+  async ping(): Promise<void> {
+    try {
+      await this.readRoom(PING_ROOM);
+    } catch (error) {
+      if (
+        isVendorError(error) &&
+        error.code === 'vendor_not_found' &&
+        /room not found/i.test(error.details.vendorMessage ?? '')
+      ) {
+        return;
+      }
+      throw error;
+    }
+  }
+
+  async createRoom(key: string, settings: Settings): Promise<Room> {
+    const body = encodeCreateBody(key, settings);
+    const { data } = await this.http.call(
+      {
+        method: 'POST',
+        path: PATH.room,
+        body: json(body),
+        idempotent: false,
+        operation: 'external/room (create)',
+      },
+      anyReply,
+    );
+    const room = wireRoomSchema.safeParse(data);
+    if (room.success) return toRoom(room.data);
+    // The create response body is undocumented; when it is not the room, read the room back.
+    const { roomId: _, ...known } = body;
+    return this.readRoomOrKnown(key, known);
+  }
+
+  /** ◐ Emulated: the premade list only holds SOON and LIVE rooms; ENDED/DISABLED ones are reachable by `info`. */
+  async listRooms(page: PageRequest): Promise<Page<Room>> {
+    const { data } = await this.http.call(
+      {
+        method: 'GET',
+        path: PATH.premade,
+        query: { apiKey: this.account.apiKey },
+        idempotent: true,
+        operation: 'room/premade',
+      },
+      roomListSchema,
+    );
+    return pageOf(data.map(toRoom), page);
+  }
+
+  getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {
+    return settleEach(ids, (id) => this.readRoom(id));
+  }
+
+  deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
+    return settleEach(ids, async (id) => {
+      await this.http.call(
+        { method: 'DELETE', path: roomPath(id), idempotent: true, operation: 'external/room (delete)' },
+        anyReply,
+      );
+      return true as const;
+    });
+  }
+
+  /** `POST /external/room/status` — the seed's example wrongly posts to /speak (shared/vendors/watchers.md §6). */
+  async setStatus(id: string, status: RoomStatus): Promise<Room> {
+    await this.http.call(
+      {
+        method: 'POST',
+        path: PATH.status,
+        body: json({ roomId: id, status }),
+        idempotent: true,
+        operation: 'external/room/status',
+      },
+      anyReply,
+    );
+    return this.readRoomOrKnown(id, { status });
+  }
+
+  async setVoice(id: string, on: boolean): Promise<Room> {
+    await this.http.call(
+      {
+        method: 'POST',
+        path: PATH.speak,
+        body: json({ roomId: id, isSpeak: on }),
+        idempotent: true,
+        operation: 'external/room/speak',
+      },
+      anyReply,
+    );
+    return this.readRoomOrKnown(id, { isSpeak: on });
+  }
+
+  /**
+   * ◐ Watchers has no pinned notice: the announcement is a chat message posted
+   * as the account's `announceAs` user (`/external/message/send`).
+   */
+  async setAnnouncement(id: string, text: string): Promise<Announcement> {
+    const as = this.account.announceAs;
+    if (!as) throw new MissingAnnounceAsError(this.accountName);
+    const { data } = await this.http.call(
+      {
+        method: 'POST',
+        path: PATH.send,
+        body: json({ userId: as.id, roomId: id, text }),
+        idempotent: false,
+        operation: 'external/message/send',
+      },
+      sentMessageSchema,
+    );
+    return {
+      room: id,
+      text,
+      postedAs: { id: as.id, name: as.name },
+      ...('id' in data ? { messageId: String(data.id) } : {}),
+      ...('createdAt' in data && typeof data.createdAt === 'string' ? { createdAt: data.createdAt } : {}),
+    };
+  }
+
+  /**
+   * ◐ Watchers has no kick: `/external/ban` with `type: IN_ROOM` bans the user
+   * from the room (until `expires`, if given, else until unbanned).
+   */
+  async kick(id: string, user: string, settings: Settings): Promise<KickResult> {
+    const body = encodeBanBody(id, user, settings);
+    await this.http.call(
+      { method: 'POST', path: PATH.ban, body: json(body), idempotent: false, operation: 'external/ban' },
+      anyReply,
+    );
+    const expires = typeof body.expires === 'string' ? body.expires : undefined;
+    return {
+      room: id,
+      user,
+      banned: true,
+      banType: 'IN_ROOM',
+      ...(expires ? { expires } : {}),
+      ...(body.reason !== undefined ? { reason: body.reason } : {}),
+      note: `Watchers has no kick: the user is banned from the room ${expires ? `until ${expires}` : 'until unbanned'}`,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private async readRoom(id: string): Promise<Room> {
+    const { data } = await this.http.call(
+      { method: 'GET', path: roomPath(id), idempotent: true, operation: 'external/room (get)' },
+      wireRoomSchema,
+    );
+    return toRoom(data);
+  }
+
+  /** After a change that succeeded: the room as re-read, or as known when the read fails. */
+  private async readRoomOrKnown(id: string, known: Record<string, unknown>): Promise<Room> {
+    try {
+      return await this.readRoom(id);
+    } catch (error) {
+      if (!isVendorError(error)) throw error;
+      return { ...known, id, ...(typeof known.name === 'string' ? { name: known.name } : {}) };
+    }
+  }
+
+  private unsupported(operation: Operation): never {
+    throw new UnsupportedOperationError('watchers', operation, [...WATCHERS_CAPABILITIES]);
+  }
+
+  async updateRoom(_id: string, _settings: Settings): Promise<Room> {
+    return this.unsupported('update');
+  }
+  async setMuteAll(_id: string, _on: boolean): Promise<Room> {
+    return this.unsupported('mute');
+  }
+  async setKeepAlive(_id: string, _on: boolean): Promise<Room> {
+    return this.unsupported('keepalive');
+  }
+  async getAnnouncement(_id: string): Promise<Announcement> {
+    return this.unsupported('announce.read');
+  }
+  async listMembers(_id: string, _page: PageRequest): Promise<Page<Member>> {
+    return this.unsupported('members.list');
+  }
+  async addMembers(_id: string, _users: readonly string[]): Promise<ItemOutcome<true>[]> {
+    return this.unsupported('members.add');
+  }
+  async removeMembers(_id: string, _users: readonly string[]): Promise<ItemOutcome<true>[]> {
+    return this.unsupported('members.remove');
+  }
+  async history(_id: string, _request: HistoryRequest): Promise<HistoryMessage[]> {
+    return this.unsupported('history');
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Response bodies. Only the premade list's room object and the message
+ * object are published; the room endpoints' bodies are not (shared/vendors/
+ * watchers.md §5), so the schemas hold the client to what it uses and keep
+ * every other field.
+ */
+import { z } from 'zod';
+
+const numericOrString = z.union([z.number(), z.string()]);
+
+export const wireRoomSchema = z.looseObject({
+  id: numericOrString,
+  externalRoomId: numericOrString.transform(String),
+  status: z.string(),
+  name: z.string().nullable().optional(),
+});
+export type WireRoom = z.output<typeof wireRoomSchema>;
+
+/** `GET /room/premade`: a JSON array of room objects. */
+export const roomListSchema = z.array(wireRoomSchema);
+
+/**
+ * `POST /external/message/send`: the full message object (newer page), or
+ * `{"success": true}` (older revision of the same page).
+ */
+export const sentMessageSchema = z.union([
+  z.looseObject({ id: numericOrString, text: z.string(), createdAt: z.string().optional() }),
+  z.looseObject({ success: z.literal(true) }),
+]);
+
+/** Bodies RoomOps does not read (undocumented acknowledgements of status, speak, delete, ban). */
+export const anyReply = z.unknown();
+
+/** The error body: NestJS `{statusCode, message, error?}`, or the older `{error}`. */
+export const errorBodySchema = z.looseObject({
+  statusCode: z.number().optional(),
+  message: z.union([z.string(), z.array(z.string())]).optional(),
+  error: z.string().optional(),
+});
