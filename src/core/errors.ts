@@ -91,10 +91,10 @@ export class RoomOpsError extends Error {
   /** The `error` object of a `--json` failure: code and message, plus the known fields. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { code: this.code, message: this.message };
+    for (const [key, value] of Object.entries(this.details ?? {})) if (!(key in out)) out[key] = value;
     if (this.field !== undefined) out.field = this.field;
     if (this.expected !== undefined) out.expected = this.expected;
     if (this.usage !== undefined) out.usage = this.usage;
-    if (this.details !== undefined) Object.assign(out, this.details);
     return out;
   }
 }
