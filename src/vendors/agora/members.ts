@@ -1,0 +1,176 @@
+/**
+ * Chat room members at Agora (agora.md §3): paged list, add and remove, one
+ * user or up to 60 per request, with one outcome per user.
+ */
+import type { z } from 'zod';
+import { isVendorError, VendorError } from '../errors.js';
+import type { RequestSpec } from '../http/types.js';
+import { settleEach } from '../settle.js';
+import type { ItemOutcome, Member, Page, PageRequest } from '../types.js';
+import * as schema from './schemas.js';
+import {
+  chunk,
+  decodeMemberCursor,
+  encodeMemberCursor,
+  joinPathList,
+  MAX_MEMBER_BATCH,
+  MAX_MEMBER_PAGESIZE,
+  memberFromEntry,
+  unique,
+} from './wire.js';
+
+/** Sends one request under the account's `/{org}/{app}` prefix and returns the validated body. */
+export type AgoraSend = <S extends z.ZodType>(spec: RequestSpec, replySchema: S) => Promise<z.output<S>>;
+
+type Outcome = ItemOutcome<true>;
+
+export class AgoraMembers {
+  constructor(private readonly send: AgoraSend) {}
+
+  async list(room: string, page: PageRequest): Promise<Page<Member>> {
+    let pagenum = 1;
+    if (page.cursor) {
+      const decoded = decodeMemberCursor(page.cursor);
+      if (decoded === undefined) {
+        throw new VendorError(
+          'vendor_rejected',
+          `agora chatrooms/members: cursor "${page.cursor}" is not a page number from a previous members answer`,
+          { operation: 'chatrooms/members' },
+        );
+      }
+      pagenum = decoded;
+    }
+    const pagesize = Math.min(Math.max(1, Math.floor(page.limit ?? MAX_MEMBER_PAGESIZE)), MAX_MEMBER_PAGESIZE);
+    const reply = await this.send(
+      {
+        method: 'GET',
+        path: `${roomPath(room)}/users`,
+        query: { pagenum, pagesize },
+        idempotent: true,
+        operation: 'chatrooms/members',
+      },
+      schema.membersReply,
+    );
+    const items = reply.data.map(memberFromEntry).filter((m): m is Member => m !== undefined);
+    // Agora gives no total: a full page means there may be another one.
+    const more = reply.data.length >= pagesize;
+    return { items, ...(more ? { cursor: encodeMemberCursor(pagenum + 1) } : {}) };
+  }
+
+  async add(room: string, users: readonly string[]): Promise<Outcome[]> {
+    const outcomes = new Map<string, Outcome>();
+    const groups = chunk(unique(users), MAX_MEMBER_BATCH);
+    await settleEach(
+      groups.map((_, i) => String(i)),
+      async (index) => {
+        const group = groups[Number(index)]!;
+        if (group.length === 1) {
+          for (const o of await settleEach(group, (u) => this.addOne(room, u))) outcomes.set(o.id, o);
+          return;
+        }
+        let added: Set<string>;
+        try {
+          const reply = await this.send(
+            {
+              method: 'POST',
+              path: `${roomPath(room)}/users`,
+              body: { kind: 'json', value: { usernames: group } },
+              idempotent: false,
+              operation: 'chatrooms/members.add',
+            },
+            schema.addManyReply,
+          );
+          added = new Set(reply.data.newmembers);
+        } catch (error) {
+          if (!isVendorError(error)) throw error;
+          // A refused batch (an unknown user, a full room) says nothing per user:
+          // fall back to one request each so every user gets its own answer.
+          if (error.code !== 'vendor_not_found' && error.code !== 'vendor_rejected') {
+            for (const u of group) outcomes.set(u, { id: u, ok: false, error });
+            return;
+          }
+          added = new Set();
+        }
+        for (const u of group.filter((u) => added.has(u))) outcomes.set(u, { id: u, ok: true, value: true });
+        // Users the batch left out (already members, or the batch failed): ask one by one for the reason.
+        const rest = group.filter((u) => !added.has(u));
+        for (const o of await settleEach(rest, (u) => this.addOne(room, u))) outcomes.set(o.id, o);
+      },
+    );
+    return unique(users).map((u) => outcomes.get(u)!);
+  }
+
+  private async addOne(room: string, user: string): Promise<true> {
+    await this.send(
+      {
+        method: 'POST',
+        path: `${roomPath(room)}/users/${encodeURIComponent(user)}`,
+        idempotent: false,
+        operation: 'chatrooms/members.add',
+      },
+      schema.addOneReply,
+    );
+    return true;
+  }
+
+  async remove(room: string, users: readonly string[]): Promise<Outcome[]> {
+    const outcomes = new Map<string, Outcome>();
+    const groups = chunk(unique(users), MAX_MEMBER_BATCH);
+    await settleEach(
+      groups.map((_, i) => String(i)),
+      async (index) => {
+        const group = groups[Number(index)]!;
+        if (group.length === 1) {
+          for (const o of await settleEach(group, (u) => this.removeOne(room, u))) outcomes.set(o.id, o);
+          return;
+        }
+        try {
+          const reply = await this.send(
+            {
+              method: 'DELETE',
+              path: `${roomPath(room)}/users/${joinPathList(group)}`,
+              idempotent: false,
+              operation: 'chatrooms/members.remove',
+            },
+            schema.removeManyReply,
+          );
+          const byUser = new Map(reply.data.map((r) => [r.user, r] as const));
+          for (const u of group) outcomes.set(u, removeOutcome(u, byUser.get(u)));
+        } catch (error) {
+          if (!isVendorError(error)) throw error;
+          for (const u of group) outcomes.set(u, { id: u, ok: false, error });
+        }
+      },
+    );
+    return unique(users).map((u) => outcomes.get(u)!);
+  }
+
+  async removeOne(room: string, user: string): Promise<true> {
+    await this.send(
+      {
+        method: 'DELETE',
+        path: `${roomPath(room)}/users/${encodeURIComponent(user)}`,
+        // Not retried after a timeout: a repeat would answer "not a member" for a removal that happened.
+        idempotent: false,
+        operation: 'chatrooms/members.remove',
+      },
+      schema.removeOneReply,
+    );
+    return true;
+  }
+}
+
+const roomPath = (room: string) => `/chatrooms/${encodeURIComponent(room)}`;
+
+function removeOutcome(user: string, result: { result: boolean; reason?: string | undefined } | undefined): Outcome {
+  if (result?.result) return { id: user, ok: true, value: true };
+  const vendorMessage = result?.reason ?? 'the vendor gave no result for this user';
+  return {
+    id: user,
+    ok: false,
+    error: new VendorError('vendor_rejected', `agora chatrooms/members.remove: ${user} was not removed`, {
+      operation: 'chatrooms/members.remove',
+      vendorMessage,
+    }),
+  };
+}
