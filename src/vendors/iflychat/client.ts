@@ -1,0 +1,258 @@
+/**
+ * The iFlyChat REST API v1.1 client (shared/vendors/iflychat.md). Every call is
+ * a POST under `/api/1.1` with the `api_key` in a JSON body.
+ */
+import type { z } from 'zod';
+import { DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, type IflychatAccount, secretValues } from '../account.js';
+import { UnsupportedOperationError, VendorError } from '../errors.js';
+import { isDryRunStop } from '../http/dry-run.js';
+import type { RecordedRequest, RequestSpec } from '../http/types.js';
+import { VendorHttp } from '../http/vendor-http.js';
+import { settleEach } from '../settle.js';
+import type {
+  Announcement,
+  HistoryMessage,
+  HistoryRequest,
+  ItemOutcome,
+  KickResult,
+  Member,
+  Operation,
+  Page,
+  PageRequest,
+  Room,
+  Settings,
+  VendorClient,
+} from '../types.js';
+import { authedBody } from './auth.js';
+import { IflychatInputError, MissingAnnounceAsError, makeClassifier, requestIdOf } from './errors.js';
+import { checkPageRequest, pageLocally } from './local-page.js';
+import {
+  createReply,
+  historyReply,
+  roomsListReply,
+  successReply,
+  usersReply,
+  type WireRoom,
+} from './schemas.js';
+import { createFields, type RoomFields, updateFields } from './settings.js';
+import { toHistoryMessage, toMember, toRoom, toVendorSeconds } from './wire.js';
+
+const PREFIX = '/api/1.1';
+
+/** iFlyChat's kick locks the user out of chat on the whole site for 15 minutes. */
+export const KICK_LOCKOUT_MINUTES = 15;
+
+const CAPABILITIES: readonly Operation[] = [
+  'create',
+  'list',
+  'info',
+  'update',
+  'delete',
+  'announce.write',
+  'members.list',
+  'kick',
+  'history',
+];
+
+export function createIflychatClient(
+  account: IflychatAccount,
+  accountName: string,
+  options: { recorder?: RecordedRequest[] } = {},
+): VendorClient {
+  return new IflychatClient(account, accountName, options.recorder);
+}
+
+class IflychatClient implements VendorClient {
+  readonly vendor = 'iflychat' as const;
+  readonly capabilities: ReadonlySet<Operation> = new Set(CAPABILITIES);
+  /** iFlyChat assigns room ids; `create` takes the room name. */
+  readonly createKey = 'name' as const;
+  private readonly http: VendorHttp;
+
+  constructor(
+    private readonly account: IflychatAccount,
+    private readonly accountName: string,
+    recorder: RecordedRequest[] | undefined,
+  ) {
+    this.http = new VendorHttp({
+      vendor: 'iflychat',
+      account: accountName,
+      baseUrl: account.baseUrl ?? DEFAULT_BASE_URL.iflychat,
+      timeoutMs: account.timeoutMs,
+      rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMIT.iflychat,
+      secrets: secretValues(account),
+      classify: makeClassifier(accountName),
+      requestIdOf,
+      ...(recorder ? { recorder } : {}),
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.listAll();
+  }
+
+  async createRoom(name: string, settings: Settings): Promise<Room> {
+    const fields = createFields(name, settings);
+    // Never retried after a timeout or 5xx: each create makes a new room id.
+    const { data } = await this.post('room/create', fields, createReply, false);
+    return toRoom({ ...fields, room_id: data.room_id });
+  }
+
+  async listRooms(page: PageRequest): Promise<Page<Room>> {
+    const request = checkPageRequest(page);
+    const rooms = await this.listAll();
+    return pageLocally(rooms.map(toRoom), request);
+  }
+
+  /** No "get one room" endpoint exists: one `rooms/list` answers every id. */
+  async getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {
+    const rooms = await this.listAll();
+    return ids.map((id): ItemOutcome<Room> => {
+      const found = rooms.find((r) => String(r.room_id) === id);
+      return found ? { id, ok: true, value: toRoom(found) } : { id, ok: false, error: this.notListed(id) };
+    });
+  }
+
+  /**
+   * Edit takes all four room fields and whether omitted ones are kept or reset
+   * is unconfirmed (vendor file §2.3), so the current values are read first
+   * and sent back with the changes.
+   */
+  async updateRoom(id: string, settings: Settings): Promise<Room> {
+    const changes = updateFields(settings);
+    let current: WireRoom | undefined;
+    if (Object.keys(changes).length < 4) {
+      try {
+        current = await this.findRoom(id);
+      } catch (error) {
+        // Dry run: the read was recorded, not sent; show the edit too, with
+        // the values it would carry over marked as such.
+        if (!isDryRunStop(error)) throw error;
+      }
+    }
+    const carried = (field: keyof RoomFields): string => changes[field] ?? current?.[field] ?? `<current ${field}>`;
+    const fields: Record<keyof RoomFields, string> = {
+      room_name: carried('room_name'),
+      room_role: carried('room_role'),
+      // The vendor's list may omit a flag; "0" is its documented default.
+      room_private: changes.room_private ?? (current ? (current.room_private ?? '0') : '<current room_private>'),
+      room_moderate: changes.room_moderate ?? (current ? (current.room_moderate ?? '0') : '<current room_moderate>'),
+    };
+    // Sending the same four values twice leaves the same room: safe to retry.
+    await this.post(`room/${seg(id)}/edit`, fields, successReply, true);
+    return toRoom({ ...current, ...fields, room_id: current?.room_id ?? Number(id) });
+  }
+
+  async deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
+    return settleEach(ids, async (id) => {
+      // Not retried after a timeout or 5xx: if the first attempt deleted the
+      // room, the retry would answer "room not found" and misreport the outcome.
+      await this.post(`room/${seg(id)}/delete`, {}, successReply, false);
+      return true as const;
+    });
+  }
+
+  async setAnnouncement(id: string, text: string): Promise<Announcement> {
+    // iFlyChat has no pinned notice: an announcement is a chat message
+    // published into the room as the account's announceAs user.
+    const as = this.account.announceAs;
+    if (!as) throw new MissingAnnounceAsError(this.accountName);
+    await this.post(`room/${seg(id)}/publish`, { uid: as.id, name: as.name, message: text }, successReply, false);
+    return { room: id, text, postedAs: { id: as.id, name: as.name }, pinned: false };
+  }
+
+  /** iFlyChat rooms have no member list: these are the users online in the room now. */
+  async listMembers(id: string, page: PageRequest): Promise<Page<Member>> {
+    const request = checkPageRequest(page);
+    const { data } = await this.post(`room/${seg(id)}/users`, {}, usersReply, true);
+    return pageLocally(data.users.map(toMember), request);
+  }
+
+  /** iFlyChat's kick is site-wide, not per room: the user loses chat for 15 minutes. */
+  async kick(id: string, user: string, settings: Settings): Promise<KickResult> {
+    const given = Object.keys(settings).filter((k) => settings[k] !== undefined);
+    if (given.length > 0) {
+      throw new IflychatInputError(given[0]!, `iFlyChat's kick takes no settings (the lockout is always ${KICK_LOCKOUT_MINUTES} minutes)`);
+    }
+    // Not retried after a timeout: a second kick would restart the lockout.
+    await this.post(`user/${seg(user)}/kick`, {}, successReply, false);
+    return { room: id, user, siteWide: true, lockoutMinutes: KICK_LOCKOUT_MINUTES };
+  }
+
+  async history(id: string, request: HistoryRequest): Promise<HistoryMessage[]> {
+    if (request.limit !== undefined && (!Number.isInteger(request.limit) || request.limit < 1)) {
+      throw new IflychatInputError('limit', `limit must be a whole number from 1 up, not ${request.limit}`);
+    }
+    const fields: Record<string, string> = { room_id: id, timezone_offset: '0' };
+    if (request.since) fields.start_timestamp = toVendorSeconds(request.since);
+    if (request.until) fields.end_timestamp = toVendorSeconds(request.until);
+    if (request.limit !== undefined) fields.limit = String(request.limit);
+    // A read sent as POST: safe to retry.
+    const { data } = await this.post('threads/get', fields, historyReply, true);
+    return data.map(toHistoryMessage);
+  }
+
+  async setStatus(): Promise<Room> {
+    return this.unsupported('status');
+  }
+  async setVoice(): Promise<Room> {
+    return this.unsupported('voice');
+  }
+  async setMuteAll(): Promise<Room> {
+    return this.unsupported('mute');
+  }
+  async setKeepAlive(): Promise<Room> {
+    return this.unsupported('keepalive');
+  }
+  async getAnnouncement(): Promise<Announcement> {
+    return this.unsupported('announce.read');
+  }
+  async addMembers(): Promise<ItemOutcome<true>[]> {
+    return this.unsupported('members.add');
+  }
+  async removeMembers(): Promise<ItemOutcome<true>[]> {
+    return this.unsupported('members.remove');
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private async listAll(): Promise<WireRoom[]> {
+    // A read sent as POST: safe to retry.
+    const { data } = await this.post('rooms/list', {}, roomsListReply, true);
+    return data.rooms;
+  }
+
+  private async findRoom(id: string): Promise<WireRoom> {
+    const found = (await this.listAll()).find((r) => String(r.room_id) === id);
+    if (!found) throw this.notListed(id);
+    return found;
+  }
+
+  private notListed(id: string): VendorError {
+    const why =
+      id === '0'
+        ? 'room 0 is the built-in public chat room, which rooms/list does not include'
+        : `rooms/list has no room ${id}`;
+    return new VendorError('vendor_not_found', `iflychat has no room ${id} (${why})`, { operation: 'iflychat rooms/list' });
+  }
+
+  private post<S extends z.ZodType>(path: string, fields: object, schema: S, idempotent: boolean) {
+    const spec: RequestSpec = {
+      method: 'POST',
+      path: `${PREFIX}/${path}`,
+      body: authedBody(this.account.apiKey, fields as Record<string, string>),
+      idempotent,
+      operation: path,
+    };
+    return this.http.call(spec, schema);
+  }
+
+  private unsupported(operation: string): never {
+    throw new UnsupportedOperationError(this.vendor, operation, CAPABILITIES);
+  }
+}
+
+/** A room or user id as one path segment. */
+const seg = (id: string) => encodeURIComponent(id);
