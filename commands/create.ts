@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { oneUser, roomId, roomName, text } from '../src/core/args.js';
+import type { CommandSpec, PositionalSpec, SettingSpec } from '../src/core/command-spec.js';
+import { booleanValue, intValue, listValue, timeValue } from '../src/core/parse/index.js';
+import type { VendorName } from '../src/vendors/types.js';
+import { rememberRoom } from './shared/inventory.js';
+
+type Args = { name?: string; room?: string; [setting: string]: unknown };
+
+const SETTINGS: Record<VendorName, Record<string, SettingSpec>> = {
+  iflychat: {
+    room_role: { schema: z.string().regex(/^\d{1,9}$/, 'expected a role id number, e.g. 0'), description: 'role id allowed in (default 0)' },
+    room_private: { schema: booleanValue, description: 'private room' },
+    room_moderate: { schema: booleanValue, description: 'messages need approval' },
+  },
+  rongcloud: {
+    destroyType: { schema: z.enum(['0', '1'], 'expected 0 (destroy when idle) or 1 (destroy at a fixed time)').transform(Number), description: '0 idle-destroy, 1 fixed-time' },
+    destroyTime: { schema: intValue(60, 10080), description: 'minutes (60–10080)' },
+    isBan: { schema: booleanValue, description: 'start with everyone muted' },
+    whiteUserIds: { schema: listValue.refine((l) => l.length <= 20, 'expected at most 20 users'), description: 'users not muted (≤20)' },
+    entryOwnerId: { schema: oneUser, description: 'owner of the initial attributes' },
+    entryInfo: {
+      schema: z.string().transform((raw, ctx) => {
+        try {
+          const value = JSON.parse(raw) as unknown;
+          if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, string>;
+        } catch {}
+        ctx.addIssue({ code: 'custom', message: 'expected a JSON object, e.g. {"topic":"launch"}' });
+        return z.NEVER;
+      }),
+      description: 'initial attributes as a JSON object',
+    },
+  },
+  watchers: {
+    name: { schema: roomName, description: 'display name (required)' },
+    about: { schema: text(1000), description: 'description (required)' },
+    isSpeak: { schema: booleanValue, description: 'voice chat on (default false)' },
+    pic: { schema: z.string().url('expected a URL'), description: 'picture URL' },
+    startTime: { schema: timeValue, description: 'scheduled start (ISO 8601)' },
+    endTime: { schema: timeValue, description: 'scheduled end (ISO 8601)' },
+    streamUrl: { schema: z.string().url('expected a URL'), description: 'stream player URL' },
+    sourceUrl: { schema: z.string().url('expected a URL'), description: 'YouTube/Twitch/… URL' },
+    streamStartTime: { schema: timeValue, description: 'stream start (ISO 8601)' },
+    streamEndTime: { schema: timeValue, description: 'stream end (ISO 8601)' },
+  },
+  agora: {
+    description: { schema: text(512), description: 'description (default: the name)' },
+    owner: { schema: oneUser, description: 'owner username (default: the account defaultOwner)' },
+    maxusers: { schema: intValue(1, 10000), description: 'maximum members (1–10000)' },
+    members: { schema: listValue, description: 'initial members, comma-separated' },
+    custom: { schema: z.string().max(1024), description: 'free text' },
+  },
+};
+
+/** iFlyChat and Agora assign ids, so the positional is the name; RongCloud and Watchers take the caller's id. */
+const positionalFor = (vendor: VendorName | null): PositionalSpec[] =>
+  vendor === 'rongcloud' || vendor === 'watchers'
+    ? [{ name: 'room', description: 'the new room id you choose', required: true, schema: roomId }]
+    : [{ name: 'name', description: 'the new room name', required: true, schema: roomName }];
+
+export const create: CommandSpec<Args> = {
+  name: 'create',
+  summary: 'Create a room',
+  usage: 'create <account> <name|id> [key=value…]',
+  examples: [
+    { text: 'create ifly "Launch party" room_private=yes', vendor: 'iflychat' },
+    { text: 'create rong lobby-42 destroyType=1 destroyTime=120 whiteUserIds=host1,host2', vendor: 'rongcloud' },
+    { text: 'create watch match-day name="Match day" about="Live from the stadium" startTime=2026-12-01T18:00:00Z', vendor: 'watchers' },
+    { text: 'create agora "Town hall" owner=alice maxusers=500 members=bob,carol', vendor: 'agora' },
+  ],
+  takesAccount: true,
+  operations: ['create'],
+  positionals: positionalFor,
+  settings: (vendor) => (vendor ? SETTINGS[vendor] : {}),
+  finalize(args, account, fail) {
+    if (!account) return args;
+    const out: Args = { ...args };
+    switch (account.vendor) {
+      case 'iflychat':
+        out.room_role ??= '0';
+        break;
+      case 'watchers':
+        if (out.name === undefined) fail('name', 'required at Watchers: give name="Display name"');
+        if (out.about === undefined) fail('about', 'required at Watchers: give about="What the room is for"');
+        out.isSpeak ??= false;
+        break;
+      case 'agora': {
+        out.description ??= out.name;
+        const owner = account.config.vendor === 'agora' ? account.config.defaultOwner : undefined;
+        out.owner ??= owner;
+        if (out.owner === undefined) fail('owner', `required: give owner=<username> or set accounts.${account.name}.defaultOwner`);
+        break;
+      }
+      case 'rongcloud':
+        break;
+    }
+    return out;
+  },
+  kind: () => 'write',
+  rooms: (args) => [String(args.room ?? args.name)],
+  describe: (args, account) => `Create room ${args.room ?? args.name} on ${account?.name}`,
+  async run(args, ctx) {
+    const client = ctx.client!;
+    const { room, name, ...settings } = args;
+    const key = client.createKey === 'id' ? room! : name!;
+    // Watchers takes `name` as a setting besides the caller's id.
+    if (client.createKey === 'id' && name !== undefined) settings.name = name;
+    const created = await client.createRoom(key, settings);
+    await rememberRoom(ctx, created);
+    return { result: { room: created }, summary: `Created room ${created.name ? `${created.name} (id ${created.id})` : created.id} on ${ctx.account!.name}` };
+  },
+};
+

@@ -1,0 +1,48 @@
+import { oneUser, roomId, text } from '../src/core/args.js';
+import type { CommandSpec, SettingSpec } from '../src/core/command-spec.js';
+import { intValue } from '../src/core/parse/index.js';
+import type { VendorName } from '../src/vendors/types.js';
+
+type Args = { room: string; user: string; [setting: string]: unknown };
+
+const SETTINGS: Partial<Record<VendorName, Record<string, SettingSpec>>> = {
+  rongcloud: { minute: { schema: intValue(1, 43200), description: 'minutes the user may not rejoin (1–43200, default 60)' } },
+  watchers: { reason: { schema: text(500), description: 'reason shown with the ban' } },
+};
+
+const HOW: Record<VendorName, string> = {
+  iflychat: 'iFlyChat’s kick is site-wide: the user loses chat access on the whole site for 15 minutes, not just this room.',
+  rongcloud: 'RongCloud removes the user and blocks them from rejoining for the given minutes.',
+  watchers: 'Watchers bans the user from this room.',
+  agora: 'Agora removes the user from the room; they may join again.',
+};
+
+export const kick: CommandSpec<Args> = {
+  name: 'kick',
+  summary: 'Remove a user from a room (asks for confirmation)',
+  usage: 'kick <account> <room> <user> [key=value…]',
+  examples: [
+    { text: 'kick agora 66213271109633 dave', vendor: 'agora' },
+    { text: 'kick rong lobby-42 spammer-7 minute=120', vendor: 'rongcloud' },
+    { text: 'kick ifly 5 14', vendor: 'iflychat', note: 'site-wide for 15 minutes' },
+    { text: 'kick watch match-day troll-3 reason="spam"', vendor: 'watchers' },
+  ],
+  takesAccount: true,
+  operations: ['kick'],
+  positionals: () => [
+    { name: 'room', description: 'room id', required: true, schema: roomId },
+    { name: 'user', description: 'the user id at the vendor', required: true, schema: oneUser },
+  ],
+  settings: (vendor) => (vendor ? (SETTINGS[vendor] ?? {}) : {}),
+  kind: () => 'destructive',
+  rooms: (args) => [args.room],
+  describe: (args, account) => `Kick ${args.user} from ${args.room} on ${account?.name}. ${account ? HOW[account.vendor] : ''}`.trim(),
+  confirmLabel: () => 'Kick',
+  warning: (_args, vendor) => (vendor === 'iflychat' ? HOW.iflychat : undefined),
+  async run(args, ctx) {
+    const { room, user, ...settings } = args;
+    const kicked = await ctx.client!.kick(room, user, settings);
+    return { result: { kicked }, summary: `Kicked ${user} from ${room} on ${ctx.account!.name}` };
+  },
+};
+

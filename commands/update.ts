@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { roomId, roomName, text } from '../src/core/args.js';
+import type { CommandSpec, SettingSpec } from '../src/core/command-spec.js';
+import { booleanValue, intValue } from '../src/core/parse/index.js';
+import type { VendorName } from '../src/vendors/types.js';
+import { rememberRoom } from './shared/inventory.js';
+
+type Args = { room: string; [setting: string]: unknown };
+
+const SETTINGS: Partial<Record<VendorName, Record<string, SettingSpec>>> = {
+  iflychat: {
+    name: { schema: roomName, description: 'new name (alias of room_name)' },
+    room_name: { schema: roomName, description: 'new name' },
+    room_role: { schema: z.string().regex(/^\d{1,9}$/, 'expected a role id number, e.g. 0'), description: 'role id allowed in' },
+    room_private: { schema: booleanValue, description: 'private room' },
+    room_moderate: { schema: booleanValue, description: 'messages need approval' },
+  },
+  rongcloud: {
+    destroyType: { schema: z.enum(['0', '1'], 'expected 0 (destroy when idle) or 1 (destroy at a fixed time)').transform(Number), description: '0 idle-destroy, 1 fixed-time' },
+    destroyTime: { schema: intValue(60, 10080), description: 'minutes (60–10080)' },
+  },
+  agora: {
+    name: { schema: roomName, description: 'new name' },
+    description: { schema: text(512), description: 'new description' },
+    maxusers: { schema: intValue(1, 10000), description: 'maximum members' },
+  },
+};
+
+/** RongCloud lifecycle changes can destroy a long-idle room at once (shared/vendors/rongcloud.md §5.7). */
+const LIFECYCLE = ['destroyType', 'destroyTime'];
+
+export const update: CommandSpec<Args> = {
+  name: 'update',
+  summary: 'Change a room’s settings',
+  usage: 'update <account> <room> key=value…',
+  examples: [
+    { text: 'update ifly 5 name="Launch party" room_moderate=on', vendor: 'iflychat' },
+    { text: 'update rong lobby-42 destroyType=1 destroyTime=240', vendor: 'rongcloud', note: 'lifecycle changes ask for confirmation' },
+    { text: 'update agora 66213271109633 maxusers=800 description="All hands"', vendor: 'agora' },
+  ],
+  takesAccount: true,
+  operations: ['update'],
+  positionals: () => [{ name: 'room', description: 'room id', required: true, schema: roomId }],
+  settings: (vendor) => (vendor ? (SETTINGS[vendor] ?? {}) : {}),
+  finalize(args, account, fail) {
+    const { room: _room, ...settings } = args;
+    if (Object.keys(settings).length === 0) {
+      const accepted = Object.keys((account && SETTINGS[account.vendor]) ?? {}).join(', ');
+      fail('settings', `nothing to change: give at least one of ${accepted}`);
+    }
+    if (account?.vendor === 'iflychat' && settings.name !== undefined) {
+      if (settings.room_name !== undefined) fail('name', 'give name or room_name, not both');
+      const { name, ...rest } = args;
+      return { ...rest, room_name: name };
+    }
+    return args;
+  },
+  kind: (args, vendor) => (vendor === 'rongcloud' && LIFECYCLE.some((k) => k in args) ? 'destructive' : 'write'),
+  rooms: (args) => [args.room],
+  describe: (args, account) => {
+    const { room, ...settings } = args;
+    const changes = Object.entries(settings).map(([k, v]) => `${k}=${v instanceof Date ? v.toISOString() : String(v)}`);
+    const warning =
+      account?.vendor === 'rongcloud'
+        ? ' A room idle longer than the new lifetime is destroyed at once.'
+        : '';
+    return `Change room ${room} on ${account?.name}: ${changes.join(', ')}.${warning}`;
+  },
+  confirmLabel: () => 'Apply',
+  async run(args, ctx) {
+    const { room, ...settings } = args;
+    const updated = await ctx.client!.updateRoom(room, settings);
+    await rememberRoom(ctx, updated);
+    return { result: { room: updated }, summary: `Updated room ${updated.id} on ${ctx.account!.name}` };
+  },
+};
