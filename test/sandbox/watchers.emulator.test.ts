@@ -47,7 +47,13 @@ describe('Watchers emulator', () => {
       for (const id of ['match-day', 'concert-live', 'quiz-night']) {
         const res = await send(base, 'GET', `/external/room/${id}`);
         expect(res.status).toBe(200);
-        const room = res.body as { externalRoomId: string; status: string; name: string; about: string; id: number };
+        const room = res.body as {
+          externalRoomId: string;
+          status: string;
+          name: string;
+          about: string;
+          id: number;
+        };
         expect(room.externalRoomId).toBe(id);
         expect(typeof room.id).toBe('number');
         expect(room.name.length).toBeGreaterThan(0);
@@ -66,7 +72,11 @@ describe('Watchers emulator', () => {
 
   describe('authentication', () => {
     it('answers 404 "Project not found" for a missing or unknown x-api-key, before looking at the bearer', async () => {
-      for (const headers of [{}, { 'x-api-key': 'nope' }, { 'x-api-key': 'nope', authorization: 'Bearer nope' }]) {
+      for (const headers of [
+        {},
+        { 'x-api-key': 'nope' },
+        { 'x-api-key': 'nope', authorization: 'Bearer nope' },
+      ] as Record<string, string>[]) {
         const res = await send(base, 'GET', '/external/room/match-day', { headers });
         expect(res.status).toBe(404);
         expect(res.body).toEqual({ statusCode: 404, message: 'Project not found' });
@@ -74,7 +84,9 @@ describe('Watchers emulator', () => {
     });
 
     it('answers 403 for a missing, wrong or non-Bearer token', async () => {
-      const missing = await send(base, 'GET', '/external/room/match-day', { headers: { 'x-api-key': apiKey } });
+      const missing = await send(base, 'GET', '/external/room/match-day', {
+        headers: { 'x-api-key': apiKey },
+      });
       expect(missing.status).toBe(403);
       expect(missing.body).toEqual({ statusCode: 403, message: 'Bearer token is required' });
       for (const authorization of ['Bearer wrong-token', `Basic ${token}`, token]) {
@@ -105,7 +117,12 @@ describe('Watchers emulator', () => {
   describe('create', () => {
     it('stores the caller id as externalRoomId and answers 201 with the room', async () => {
       const res = await send(base, 'POST', '/external/room', {
-        json: { roomId: 'em-create-1', name: 'Created', about: 'About it', sourceUrl: 'https://youtu.be/abc123' },
+        json: {
+          roomId: 'em-create-1',
+          name: 'Created',
+          about: 'About it',
+          sourceUrl: 'https://youtu.be/abc123',
+        },
       });
       expect(res.status).toBe(201);
       const room = res.body as Record<string, unknown>;
@@ -124,10 +141,20 @@ describe('Watchers emulator', () => {
 
     it('schedules a room with a future startTime as SOON', async () => {
       const res = await send(base, 'POST', '/external/room', {
-        json: { roomId: 'em-soon', name: 'n', about: 'a', isSpeak: '1', startTime: '2099-01-01T10:00:00.000Z' },
+        json: {
+          roomId: 'em-soon',
+          name: 'n',
+          about: 'a',
+          isSpeak: '1',
+          startTime: '2099-01-01T10:00:00.000Z',
+        },
       });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ status: 'SOON', isSpeak: true, startTime: '2099-01-01T10:00:00.000Z' });
+      expect(res.body).toMatchObject({
+        status: 'SOON',
+        isSpeak: true,
+        startTime: '2099-01-01T10:00:00.000Z',
+      });
     });
 
     it('reports every missing required field in the message array', async () => {
@@ -172,7 +199,9 @@ describe('Watchers emulator', () => {
         json: { roomId: 'em-time', name: 'n', about: 'a', startTime: '2024-12-31 05:33:32' },
       });
       expect(res.status).toBe(400);
-      expect((res.body as { message: string[] }).message).toEqual(['startTime must be a valid ISO 8601 date string']);
+      expect((res.body as { message: string[] }).message).toEqual([
+        'startTime must be a valid ISO 8601 date string',
+      ]);
     });
 
     it('refuses unknown properties and non-boolean isSpeak', async () => {
@@ -187,7 +216,9 @@ describe('Watchers emulator', () => {
     });
 
     it('answers 409 for a duplicate roomId and keeps the first room', async () => {
-      const res = await send(base, 'POST', '/external/room', { json: { roomId: 'quiz-night', name: 'Other', about: 'a' } });
+      const res = await send(base, 'POST', '/external/room', {
+        json: { roomId: 'quiz-night', name: 'Other', about: 'a' },
+      });
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
       expect(emulator.rooms.get('quiz-night')?.name).toBe('Quiz Night');
@@ -197,27 +228,35 @@ describe('Watchers emulator', () => {
   describe('status, speak, delete', () => {
     it('changes the status with POST /external/room/status {roomId, status}', async () => {
       await send(base, 'POST', '/external/room', { json: { roomId: 'em-status', name: 'n', about: 'a' } });
-      const res = await send(base, 'POST', '/external/room/status', { json: { roomId: 'em-status', status: 'DISABLED' } });
+      const res = await send(base, 'POST', '/external/room/status', {
+        json: { roomId: 'em-status', status: 'DISABLED' },
+      });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ externalRoomId: 'em-status', status: 'DISABLED' });
       expect(emulator.rooms.get('em-status')?.status).toBe('DISABLED');
     });
 
     it("refuses the seed document's wrong status request and unknown statuses", async () => {
-      const seedStyle = await send(base, 'POST', '/external/room/status', { json: { roomId: 'match-day', isSpeak: false } });
+      const seedStyle = await send(base, 'POST', '/external/room/status', {
+        json: { roomId: 'match-day', isSpeak: false },
+      });
       expect(seedStyle.status).toBe(400);
       expect((seedStyle.body as { message: string[] }).message).toEqual([
         'property isSpeak should not exist',
         'status should not be empty',
         'status must be one of the following values: LIVE, SOON, ENDED, DISABLED',
       ]);
-      const lower = await send(base, 'POST', '/external/room/status', { json: { roomId: 'match-day', status: 'live' } });
+      const lower = await send(base, 'POST', '/external/room/status', {
+        json: { roomId: 'match-day', status: 'live' },
+      });
       expect(lower.status).toBe(400);
       expect(emulator.rooms.get('match-day')?.status).toBe('SOON');
     });
 
     it('answers 404 "Room not found" for an unknown room', async () => {
-      const status = await send(base, 'POST', '/external/room/status', { json: { roomId: 'ghost', status: 'LIVE' } });
+      const status = await send(base, 'POST', '/external/room/status', {
+        json: { roomId: 'ghost', status: 'LIVE' },
+      });
       expect(status.status).toBe(404);
       expect(status.body).toEqual({ statusCode: 404, message: 'Room not found' });
       const get = await send(base, 'GET', '/external/room/ghost');
@@ -225,7 +264,9 @@ describe('Watchers emulator', () => {
     });
 
     it('toggles voice with /external/room/speak', async () => {
-      const on = await send(base, 'POST', '/external/room/speak', { json: { roomId: 'concert-live', isSpeak: false } });
+      const on = await send(base, 'POST', '/external/room/speak', {
+        json: { roomId: 'concert-live', isSpeak: false },
+      });
       expect(on.status).toBe(201);
       expect(emulator.rooms.get('concert-live')?.isSpeak).toBe(false);
       const missing = await send(base, 'POST', '/external/room/speak', { json: { roomId: 'concert-live' } });
@@ -256,18 +297,29 @@ describe('Watchers emulator', () => {
   describe('bans and messages', () => {
     it('bans a user in a room and lifts the ban with value:false', async () => {
       const ban = await send(base, 'POST', '/external/ban', {
-        json: { userId: 'u-1', value: true, type: 'IN_ROOM', roomId: 'concert-live', reason: 2, expires: '2099-12-31 05:33:32' },
+        json: {
+          userId: 'u-1',
+          value: true,
+          type: 'IN_ROOM',
+          roomId: 'concert-live',
+          reason: 2,
+          expires: '2099-12-31 05:33:32',
+        },
       });
       expect(ban.status).toBe(201);
       expect(ban.body).toBe(true);
       expect(emulator.state.isBanned('u-1', 'concert-live')).toBe(true);
       expect(emulator.state.bans.at(-1)?.expires).toBe('2099-12-31T05:33:32.000Z');
-      await send(base, 'POST', '/external/ban', { json: { userId: 'u-1', value: false, type: 'IN_ROOM', roomId: 'concert-live' } });
+      await send(base, 'POST', '/external/ban', {
+        json: { userId: 'u-1', value: false, type: 'IN_ROOM', roomId: 'concert-live' },
+      });
       expect(emulator.state.isBanned('u-1', 'concert-live')).toBe(false);
     });
 
     it('validates bans: IN_ROOM needs a known room, reason 0–8', async () => {
-      const noRoom = await send(base, 'POST', '/external/ban', { json: { userId: 'u', value: true, type: 'IN_ROOM' } });
+      const noRoom = await send(base, 'POST', '/external/ban', {
+        json: { userId: 'u', value: true, type: 'IN_ROOM' },
+      });
       expect(noRoom.status).toBe(400);
       expect((noRoom.body as { message: string[] }).message).toEqual(['roomId should not be empty']);
       const unknown = await send(base, 'POST', '/external/ban', {
@@ -277,7 +329,9 @@ describe('Watchers emulator', () => {
       const reason = await send(base, 'POST', '/external/ban', {
         json: { userId: 'u', value: true, type: 'IN_APP', reason: 9 },
       });
-      expect((reason.body as { message: string[] }).message).toEqual(['reason must be an integer from 0 to 8']);
+      expect((reason.body as { message: string[] }).message).toEqual([
+        'reason must be an integer from 0 to 8',
+      ]);
     });
 
     it('posts a message as the given user and answers the message object', async () => {
@@ -291,11 +345,17 @@ describe('Watchers emulator', () => {
         user: { externalId: 'bot-7' },
         room: { externalRoomId: 'concert-live' },
       });
-      expect(emulator.state.messages.at(-1)).toMatchObject({ userId: 'bot-7', roomId: 'concert-live', text: 'Doors open' });
+      expect(emulator.state.messages.at(-1)).toMatchObject({
+        userId: 'bot-7',
+        roomId: 'concert-live',
+        text: 'Doors open',
+      });
     });
 
     it('rejects empty message fields with 400', async () => {
-      const res = await send(base, 'POST', '/external/message/send', { json: { userId: 'b', roomId: 'concert-live', text: '' } });
+      const res = await send(base, 'POST', '/external/message/send', {
+        json: { userId: 'b', roomId: 'concert-live', text: '' },
+      });
       expect(res.status).toBe(400);
       expect((res.body as { message: string[] }).message).toEqual(['text should not be empty']);
     });
@@ -370,9 +430,13 @@ describe('Watchers emulator schedules', () => {
       });
       expect((created.body as { status: string }).status).toBe('SOON');
       now = Date.parse('2026-03-01T13:00:00.000Z');
-      expect(((await send(base, 'GET', '/external/room/sched')).body as { status: string }).status).toBe('LIVE');
+      expect(((await send(base, 'GET', '/external/room/sched')).body as { status: string }).status).toBe(
+        'LIVE',
+      );
       now = Date.parse('2026-03-01T14:00:01.000Z');
-      expect(((await send(base, 'GET', '/external/room/sched')).body as { status: string }).status).toBe('ENDED');
+      expect(((await send(base, 'GET', '/external/room/sched')).body as { status: string }).status).toBe(
+        'ENDED',
+      );
       const listed = await send(base, 'GET', `/room/premade?apiKey=${apiKey}`, { headers: {} });
       expect(listed.body).toEqual([]);
     } finally {
@@ -385,7 +449,13 @@ describe('Watchers emulator schedules', () => {
     const base = await emulator.start(0);
     try {
       const res = await send(base, 'POST', '/external/room', {
-        json: { roomId: 'r', name: 'n', about: 'a', startTime: '2030-01-02T00:00:00Z', endTime: '2030-01-01T00:00:00Z' },
+        json: {
+          roomId: 'r',
+          name: 'n',
+          about: 'a',
+          startTime: '2030-01-02T00:00:00Z',
+          endTime: '2030-01-01T00:00:00Z',
+        },
       });
       expect(res.status).toBe(400);
       expect((res.body as { message: string[] }).message).toEqual(['endTime must be later than startTime']);
