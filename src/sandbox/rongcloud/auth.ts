@@ -30,7 +30,10 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 }
 
 /** Returns the verified headers, or throws the service's refusal. */
-export function verifySignature(headers: IncomingHttpHeaders, credentials: RongcloudAppCredentials): SignedHeaders {
+export function verifySignature(
+  headers: IncomingHttpHeaders,
+  credentials: RongcloudAppCredentials,
+): SignedHeaders {
   const appKey = header(headers, 'App-Key');
   const nonce = header(headers, 'Nonce');
   const timestamp = header(headers, 'Timestamp');

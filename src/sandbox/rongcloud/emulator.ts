@@ -53,14 +53,21 @@ export function createRongcloudEmulator(options: RongcloudEmulatorOptions = {}):
 
   const server = new EmulatorServer({
     name: 'rongcloud',
-    routes: [...chatroomRoutes(context), ...memberRoutes(context), ...muteRoutes(context), ...keepAliveRoutes(context)],
+    routes: [
+      ...chatroomRoutes(context),
+      ...memberRoutes(context),
+      ...muteRoutes(context),
+      ...keepAliveRoutes(context),
+    ],
     rateLimitPerSecond: options.rateLimitPerSecond ?? RONGCLOUD_RATE_LIMIT,
     rateLimited: (retryAfter) => {
       const reply = rcError(1008, 'Too Many Requests.');
       return { ...reply, headers: { 'Retry-After': String(retryAfter) } };
     },
     serverError: (status) =>
-      status === 504 ? rcError(1050, 'Internal service timeout.', undefined, 504) : rcError(1000, 'Internal Server Error.', undefined, status),
+      status === 504
+        ? rcError(1050, 'Internal service timeout.', undefined, 504)
+        : rcError(1000, 'Internal Server Error.', undefined, status),
     notFound: (req) => rcError(404, 'Not Found.', req.path, 404),
   });
 

@@ -56,7 +56,8 @@ function answer(
     } else if (req.contentType !== FORM) {
       throw new RcFailure(RC_CODES.param, `Content-Type must be ${FORM}.`);
     }
-    const record = req.contentType === FORM && req.body && typeof req.body === 'object' ? (req.body as FormRecord) : {};
+    const record =
+      req.contentType === FORM && req.body && typeof req.body === 'object' ? (req.body as FormRecord) : {};
     context.state.sweep();
     return handler(new FormFields(record), context.state);
   } catch (error) {

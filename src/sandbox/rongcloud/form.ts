@@ -38,7 +38,8 @@ export class FormFields {
     if (raw === undefined) return undefined;
     if (!/^-?\d+$/.test(raw)) throw param(`${key} must be an integer`);
     const value = Number(raw);
-    if (value < range.min || value > range.max) throw param(`${key} must be between ${range.min} and ${range.max}`);
+    if (value < range.min || value > range.max)
+      throw param(`${key} must be between ${range.min} and ${range.max}`);
     return value;
   }
 

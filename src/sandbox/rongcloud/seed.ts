@@ -25,7 +25,12 @@ export function seedRongcloud(state: RongcloudState): void {
   joinAll(state, 'support-1', ['agent-ana', 'customer-1001', 'customer-1002'], start - 45 * MINUTE);
 
   state.create('launch-42', { destroyType: 1, destroyTime: 10_080, createTime: start - 30 * MINUTE });
-  joinAll(state, 'launch-42', ['host-kim', 'fan-01', 'fan-02', 'fan-03', 'fan-04', 'fan-05'], start - 20 * MINUTE);
+  joinAll(
+    state,
+    'launch-42',
+    ['host-kim', 'fan-01', 'fan-02', 'fan-03', 'fan-04', 'fan-05'],
+    start - 20 * MINUTE,
+  );
 
   // Joins count as activity; the rooms were last active at the start.
   for (const room of state.rooms.values()) room.lastActive = start;
@@ -33,5 +38,7 @@ export function seedRongcloud(state: RongcloudState): void {
 
 /** Joins one user per minute from `from`, so join order (and `order=1|2`) is well defined. */
 function joinAll(state: RongcloudState, chatroomId: string, users: readonly string[], from: number): void {
-  users.forEach((user, i) => state.join(chatroomId, user, from + i * MINUTE));
+  users.forEach((user, i) => {
+    state.join(chatroomId, user, from + i * MINUTE);
+  });
 }

@@ -104,7 +104,10 @@ class RongcloudClient implements VendorClient {
     const known: Record<string, unknown> = {};
     if (settings.destroyType !== undefined || settings.destroyTime !== undefined) {
       const lifecycle = { destroyType: settings.destroyType, destroyTime: settings.destroyTime };
-      steps.push({ operation: 'chatroom/destroy/set.json', run: () => this.http.call(rc.setDestroy(id, lifecycle), codeOnly) });
+      steps.push({
+        operation: 'chatroom/destroy/set.json',
+        run: () => this.http.call(rc.setDestroy(id, lifecycle), codeOnly),
+      });
       if (settings.destroyType !== undefined) known.destroyType = settings.destroyType;
       if (settings.destroyTime !== undefined) known.destroyTime = settings.destroyTime;
     }
@@ -244,7 +247,11 @@ class RongcloudClient implements VendorClient {
           continue;
         }
         if (isVendorError(error) && applied.length > 0) {
-          throw new VendorError(error.code, `${error.summary}; already applied: ${applied.join(', ')}`, error.details);
+          throw new VendorError(
+            error.code,
+            `${error.summary}; already applied: ${applied.join(', ')}`,
+            error.details,
+          );
         }
         throw error;
       }

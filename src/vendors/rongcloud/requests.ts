@@ -27,7 +27,8 @@ export const rongcloudRequests = {
     post('/chatroom/create_new.json', { chatroomId, ...settings }, false),
   get: (chatroomId: string) => post('/chatroom/get.json', { chatroomId }, true),
   /** Destroying a room that is already gone changes nothing, so a repeat cannot act twice. */
-  destroy: (chatroomIds: readonly string[]) => post('/chatroom/destroy.json', { chatroomId: chatroomIds }, true),
+  destroy: (chatroomIds: readonly string[]) =>
+    post('/chatroom/destroy.json', { chatroomId: chatroomIds }, true),
   /** Sets the lifecycle to given values: a repeat sets the same values. */
   setDestroy: (chatroomId: string, lifecycle: { destroyType?: unknown; destroyTime?: unknown }) =>
     post('/chatroom/destroy/set.json', { chatroomId, ...lifecycle }, true),

@@ -7,7 +7,9 @@
 import { createHash, randomInt } from 'node:crypto';
 
 export function signRongcloud(secret: string, nonce: string, timestamp: string): string {
-  return createHash('sha1').update(secret + nonce + timestamp, 'utf8').digest('hex');
+  return createHash('sha1')
+    .update(secret + nonce + timestamp, 'utf8')
+    .digest('hex');
 }
 
 /**

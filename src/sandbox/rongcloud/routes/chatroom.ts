@@ -80,7 +80,8 @@ function parseEntries(text: string): Record<string, string> {
   } catch {
     throw param('entryInfo must be a JSON object');
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw param('entryInfo must be a JSON object');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw param('entryInfo must be a JSON object');
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length > 20) throw param('entryInfo quantity exceeds limit, max 20');
   const out: Record<string, string> = {};

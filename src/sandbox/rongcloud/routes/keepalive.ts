@@ -26,8 +26,13 @@ export function keepAliveRoutes(context: EndpointContext): Route[] {
       }
       return rcOk();
     }),
-    endpoint(context, '/chatroom/keepalive/query.json', (_fields, state) => rcOk({ chatroomIds: [...state.keepAlive] }), {
-      emptyBodyOk: true,
-    }),
+    endpoint(
+      context,
+      '/chatroom/keepalive/query.json',
+      (_fields, state) => rcOk({ chatroomIds: [...state.keepAlive] }),
+      {
+        emptyBodyOk: true,
+      },
+    ),
   ];
 }

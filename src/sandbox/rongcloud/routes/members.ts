@@ -15,7 +15,10 @@ export function memberRoutes(context: EndpointContext): Route[] {
     endpoint(context, '/chatroom/user/query.json', (fields, state) => {
       const room = roomOf(state, fields.chatroomId());
       // "more returns 500": a count above the cap is clamped, not refused.
-      const count = Math.min(500, fields.int('count', { min: 1, max: Number.MAX_SAFE_INTEGER, required: true })!);
+      const count = Math.min(
+        500,
+        fields.int('count', { min: 1, max: Number.MAX_SAFE_INTEGER, required: true })!,
+      );
       const order = fields.int('order', { min: 1, max: 2, required: true });
       const joined = [...room.members];
       if (order === 2) joined.reverse();
@@ -33,7 +36,9 @@ export function memberRoutes(context: EndpointContext): Route[] {
     endpoint(context, '/chatroom/users/exist.json', (fields, state) => {
       const room = roomOf(state, fields.chatroomId());
       const users = fields.requiredList('userId', 1000);
-      return rcOk({ result: users.map((userId) => ({ userId, isInChrm: room.members.has(userId) ? 1 : 0 })) });
+      return rcOk({
+        result: users.map((userId) => ({ userId, isInChrm: room.members.has(userId) ? 1 : 0 })),
+      });
     }),
 
     endpoint(context, '/chatroom/user/block/add.json', (fields, state) => {
@@ -55,7 +60,9 @@ export function memberRoutes(context: EndpointContext): Route[] {
     endpoint(context, '/chatroom/user/block/list.json', (fields, state) => {
       const room = roomOf(state, fields.chatroomId());
       // `time` is when the block ends.
-      return rcOk({ users: state.activeBlocks(room).map(([userId, until]) => ({ time: rongcloudTime(until), userId })) });
+      return rcOk({
+        users: state.activeBlocks(room).map(([userId, until]) => ({ time: rongcloudTime(until), userId })),
+      });
     }),
   ];
 }
