@@ -1,14 +1,14 @@
-export { tokenize, MAX_COMMAND_LENGTH, type Token, type TokenizeResult } from './tokenize.js';
-export { parseCommandText, OPTION_KEY, FLAG_NAME, type ParseResult } from './parse-command.js';
 export { formatCommandText, formatOption, formatPositional, quoteValue } from './format.js';
+export { FLAG_NAME, OPTION_KEY, type ParseResult, parseCommandText } from './parse-command.js';
+export { MAX_COMMAND_LENGTH, type Token, type TokenizeResult, tokenize } from './tokenize.js';
 export {
-  booleanValue,
-  listValue,
-  listOf,
-  timeValue,
-  intValue,
-  parseIsoTime,
   BOOLEAN_EXPECTED,
+  booleanValue,
+  intValue,
   LIST_EXPECTED,
+  listOf,
+  listValue,
+  parseIsoTime,
   TIME_EXPECTED,
+  timeValue,
 } from './values.js';

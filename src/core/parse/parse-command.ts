@@ -12,9 +12,10 @@
  *   whatever it contains (`"a=b"`, `"--yes"`).
  * Quoting rules are in tokenize.ts.
  */
-import type { RawInvocation } from '../types.js';
+
 import { InputError } from '../errors.js';
-import { tokenize, type Token } from './tokenize.js';
+import type { RawInvocation } from '../types.js';
+import { type Token, tokenize } from './tokenize.js';
 
 export const OPTION_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 export const FLAG_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
@@ -39,15 +40,20 @@ function parseFlag(token: Token): { ok: true; name: string } | { ok: false; erro
   if (!FLAG_NAME.test(name)) {
     return {
       ok: false,
-      error: new InputError(`"${token.raw}" is not a valid flag: flags are --name, e.g. --dry-run, --yes, --json`, {
-        expected: '--name (letters, digits and -)',
-      }),
+      error: new InputError(
+        `"${token.raw}" is not a valid flag: flags are --name, e.g. --dry-run, --yes, --json`,
+        {
+          expected: '--name (letters, digits and -)',
+        },
+      ),
     };
   }
   return { ok: true, name };
 }
 
-function parseOption(token: Token): { ok: true; key: string; value: string } | { ok: false; error: InputError } {
+function parseOption(
+  token: Token,
+): { ok: true; key: string; value: string } | { ok: false; error: InputError } {
   const key = token.value.slice(0, token.eq);
   const value = token.value.slice(token.eq + 1);
   if (key === '') {

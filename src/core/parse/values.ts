@@ -56,7 +56,15 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** Milliseconds since the epoch of a UTC wall time, years 0–99 included (Date.UTC maps them to 19xx). */
-function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+function utcMillis(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+): number {
   const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
   date.setUTCFullYear(year, month - 1, day);
   return date.getTime();

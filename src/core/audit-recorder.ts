@@ -1,0 +1,148 @@
+/**
+ * Writes one audit entry for every invocation, denial, pending action,
+ * decision, expiry and outcome. Arguments are stored as typed, with any
+ * value under a credential-like key masked. A failing audit write is logged,
+ * never allowed to turn a done vendor call into an error.
+ */
+import type { AuditEntry, AuditOutcome, PendingAction, Store } from '../store/types.js';
+import type { DecisionRequest, InvocationRequest } from './engine-api.js';
+import type { Logger } from './logger.js';
+import type { ErrorOutcome, Outcome } from './outcome.js';
+import type { Place, Principal, RawInvocation } from './types.js';
+import type { ValidInvocation } from './validate.js';
+
+const SECRET_KEY = /secret|token|password|passwd|api_?key|certificate|signature|credential/i;
+
+export function redactArgs(raw: RawInvocation | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  const options: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw.options)) options[key] = SECRET_KEY.test(key) ? '[redacted]' : value;
+  return { positionals: raw.positionals, options, flags: raw.flags };
+}
+
+export class AuditRecorder {
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+  ) {}
+
+  invalid(request: InvocationRequest, raw: RawInvocation | undefined, outcome: ErrorOutcome): Promise<void> {
+    return this.write({
+      ...who(request.principal, request.place),
+      ...(outcome.account ? { account: outcome.account } : {}),
+      action: raw?.action ?? 'unknown',
+      args: redactArgs(raw),
+      rooms: [],
+      outcome: outcome.error.code === 'denied' ? 'denied' : 'invalid',
+      detail: `${outcome.error.code}: ${outcome.error.message}`.slice(0, 500),
+    });
+  }
+
+  ran(
+    request: Pick<InvocationRequest, 'principal' | 'place'>,
+    invocation: ValidInvocation,
+    outcome: Outcome,
+    latencyMs: number,
+    confirmed?: { by: string; at: Date; pendingId?: string },
+  ): Promise<void> {
+    const result: AuditOutcome =
+      outcome.type === 'dry_run' ? 'dry_run' : outcome.type === 'result' ? 'ok' : outcome.type === 'error' && outcome.error.code === 'partial' ? 'partial' : 'failed';
+    const detail =
+      outcome.type === 'result' ? outcome.summary : outcome.type === 'error' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.type === 'dry_run' ? `${outcome.requests.length} request(s) shown` : undefined;
+    const requestId = outcome.type === 'result' ? outcome.requestId : outcome.type === 'error' ? outcome.error.requestId : undefined;
+    return this.write({
+      ...who(request.principal, request.place),
+      ...(invocation.account ? { account: invocation.account.name } : {}),
+      action: invocation.spec.name,
+      kind: invocation.kind,
+      args: redactArgs(invocation.raw),
+      rooms: invocation.rooms,
+      outcome: result,
+      ...(detail ? { detail: detail.slice(0, 500) } : {}),
+      ...(requestId ? { vendorRequestId: requestId } : {}),
+      latencyMs: Math.round(latencyMs),
+      ...(confirmed ? { decidedBy: confirmed.by, decidedAt: confirmed.at } : {}),
+      ...(confirmed?.pendingId ? { pendingId: confirmed.pendingId } : {}),
+    });
+  }
+
+  pending(request: InvocationRequest, invocation: ValidInvocation, pending: PendingAction): Promise<void> {
+    return this.write({
+      ...who(request.principal, request.place),
+      ...(invocation.account ? { account: invocation.account.name } : {}),
+      action: invocation.spec.name,
+      kind: invocation.kind,
+      args: redactArgs(invocation.raw),
+      rooms: invocation.rooms,
+      outcome: 'pending',
+      detail: `awaiting confirmation until ${pending.expiresAt.toISOString()}`,
+      pendingId: pending.id,
+    });
+  }
+
+  refused(request: DecisionRequest, pending: PendingAction, reason: string): Promise<void> {
+    return this.write({
+      ...who(request.principal, request.place),
+      account: pending.account,
+      action: pending.action,
+      kind: pending.kind,
+      args: redactArgs(pending.invocation as RawInvocation),
+      rooms: pending.rooms,
+      outcome: 'denied',
+      detail: `${request.decision === 'approved' ? 'approve' : 'cancel'} refused: ${reason}`.slice(0, 500),
+      pendingId: pending.id,
+    });
+  }
+
+  decided(request: DecisionRequest, pending: PendingAction): Promise<void> {
+    return this.write({
+      ...who(request.principal, request.place),
+      account: pending.account,
+      action: pending.action,
+      kind: pending.kind,
+      args: redactArgs(pending.invocation as RawInvocation),
+      rooms: pending.rooms,
+      outcome: request.decision === 'approved' ? 'approved' : 'cancelled',
+      pendingId: pending.id,
+      decidedBy: request.principal.id,
+      ...(pending.decidedAt ? { decidedAt: pending.decidedAt } : {}),
+      detail: `requested by ${pending.requester}`,
+    });
+  }
+
+  expired(pending: PendingAction): Promise<void> {
+    return this.write({
+      at: new Date(),
+      actor: pending.requester,
+      ...(pending.requesterName ? { actorName: pending.requesterName } : {}),
+      platform: pending.platform,
+      ...(pending.channel ? { channel: pending.channel } : {}),
+      ...(pending.guild ? { guild: pending.guild } : {}),
+      account: pending.account,
+      action: pending.action,
+      kind: pending.kind,
+      args: redactArgs(pending.invocation as RawInvocation),
+      rooms: pending.rooms,
+      outcome: 'expired',
+      pendingId: pending.id,
+    });
+  }
+
+  private async write(entry: Omit<AuditEntry, 'at'> & { at?: Date }): Promise<void> {
+    try {
+      await this.store.audit.append({ at: new Date(), ...entry });
+    } catch (error) {
+      this.logger.error({ err: error, action: entry.action }, 'could not write audit entry');
+    }
+  }
+}
+
+function who(principal: Principal, place: Place) {
+  return {
+    actor: principal.id,
+    ...(principal.displayName ? { actorName: principal.displayName } : {}),
+    platform: principal.platform,
+    ...(place.channel ? { channel: place.channel } : {}),
+    ...(place.guild ? { guild: place.guild } : {}),
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * The command core: parse → validate → authorize → confirm? → execute →
+ * audit, the same for every front end. Adapters call `handle` and `decide`
+ * and show what comes back.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Store, PendingAction, PromptRef } from '../store/types.js';
+import type { CommandSpec, RunContext } from './command-spec.js';
+import type { DecisionRequest, EngineApi, InvocationRequest, RoomSuggestion } from './engine-api.js';
+import { RoomOpsError } from './errors.js';
+import type { Logger } from './logger.js';
+import type { DecisionOutcome, ErrorOutcome, Outcome, Visibility } from './outcome.js';
+import { parseCommandText } from './parse/index.js';
+import { fromTypedOptions } from './typed-options.js';
+import type { Kind, Place, Principal, RawInvocation } from './types.js';
+import { type ValidInvocation, validateInvocation } from './validate.js';
+import { AuditRecorder } from './audit-recorder.js';
+import { errorOutcome, toOutcomeError } from './outcome-errors.js';
+import { executeInvocation } from './execute.js';
+import type { AccessPolicy } from './access-policy.js';
+import type { ClientPool } from './client-pool.js';
+import { RoomSuggester } from './room-suggester.js';
+
+export interface EngineOptions {
+  commands: readonly CommandSpec[];
+  clients: ClientPool;
+  store: Store;
+  access: AccessPolicy;
+  logger: Logger;
+  /** How long a confirmation stays open (DESIGN.md default 5 minutes). */
+  confirmTimeoutMs: number;
+  now?: () => Date;
+}
+
+export class Engine implements EngineApi {
+  private readonly audit: AuditRecorder;
+  private readonly suggester: RoomSuggester;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: EngineOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.audit = new AuditRecorder(options.store, options.logger);
+    this.suggester = new RoomSuggester(options.clients, options.store);
+  }
+
+  commands(): readonly CommandSpec[] {
+    return this.options.commands;
+  }
+
+  accountNames(): { name: string; vendor: string }[] {
+    return this.options.clients.accounts().map((a) => ({ name: a.name, vendor: a.vendor }));
+  }
+
+  suggestRooms(account: string, typed: string, limit: number): Promise<RoomSuggestion[]> {
+    return this.suggester.suggest(account, typed, limit);
+  }
+
+  healthy(): Promise<boolean> {
+    return this.options.store.healthy();
+  }
+
+  attachPrompt(pendingId: string, prompt: PromptRef): Promise<void> {
+    return this.options.store.pending.attachPrompt(pendingId, prompt);
+  }
+
+  async preview(request: InvocationRequest): Promise<ErrorOutcome | { type: 'accepted'; kind: Kind; visibility: Visibility }> {
+    const checked = this.check(request);
+    if ('error' in checked) return errorOutcome(checked.error, checked.raw, this.options.clients);
+    const { invocation } = checked;
+    return { type: 'accepted', kind: invocation.kind, visibility: visibilityOf(invocation) };
+  }
+
+  async handle(request: InvocationRequest & { preconfirmed?: boolean }): Promise<Outcome> {
+    const started = performance.now();
+    const checked = this.check(request);
+    if ('error' in checked) {
+      const outcome = errorOutcome(checked.error, checked.raw, this.options.clients);
+      await this.audit.invalid(request, checked.raw, outcome);
+      return outcome;
+    }
+    const { invocation } = checked;
+    if (invocation.dryRun) {
+      const outcome = await executeInvocation(invocation, this.context(invocation, request.principal, request.place), this.options.clients, { dryRun: true });
+      await this.audit.ran(request, invocation, outcome, performance.now() - started);
+      return outcome;
+    }
+    // Only the local shell and CLI may confirm inline (a typed prompt or --yes);
+    // chat users always go through the buttons.
+    const inline = request.preconfirmed === true && request.principal.platform === 'shell';
+    if (invocation.kind === 'destructive' && !inline) return this.requestConfirmation(invocation, request);
+    const outcome = await executeInvocation(invocation, this.context(invocation, request.principal, request.place), this.options.clients, {});
+    await this.audit.ran(request, invocation, outcome, performance.now() - started, inline ? { by: request.principal.id, at: this.now() } : undefined);
+    return outcome;
+  }
+
+  async decide(request: DecisionRequest): Promise<DecisionOutcome> {
+    const pending = await this.options.store.pending.get(request.pendingId);
+    if (!pending) return { type: 'unknown', id: request.pendingId };
+    if (pending.state === 'pending' && pending.expiresAt <= this.now()) {
+      // Past its time but not yet swept: let decide() mark it expired atomically.
+    } else if (pending.state !== 'pending') {
+      return { type: 'stale', pending, reason: pending.state === 'expired' ? 'expired' : 'already_decided' };
+    }
+    const permission =
+      request.decision === 'approved'
+        ? this.options.access.canApprove(request.principal, request.place, pending)
+        : this.options.access.canCancel(request.principal, request.place, pending);
+    if (!permission.allowed) {
+      await this.audit.refused(request, pending, permission.reason);
+      return { type: 'refused', pending, reason: permission.reason };
+    }
+    const now = this.now();
+    const decided = await this.options.store.pending.decide(pending.id, request.decision, request.principal.id, request.principal.displayName, now);
+    if (!decided.won) {
+      if (decided.reason === 'unknown') return { type: 'unknown', id: request.pendingId };
+      return { type: 'stale', pending: decided.action, reason: decided.reason };
+    }
+    await this.audit.decided(request, decided.action);
+    const by = request.principal.id;
+    const byName = request.principal.displayName;
+    if (request.decision === 'cancelled') {
+      return { type: 'decided', decision: 'cancelled', pending: decided.action, by, ...(byName ? { byName } : {}) };
+    }
+    const outcome = await this.runApproved(decided.action, request.principal);
+    return { type: 'decided', decision: 'approved', pending: decided.action, by, ...(byName ? { byName } : {}), outcome };
+  }
+
+  async expireDue(): Promise<PendingAction[]> {
+    const expired = await this.options.store.pending.expireDue(this.now());
+    for (const pending of expired) await this.audit.expired(pending);
+    return expired;
+  }
+
+  /** Parse and validate and authorize: no vendor call, no audit. */
+  private check(request: InvocationRequest): { invocation: ValidInvocation } | { error: unknown; raw: RawInvocation | undefined } {
+    let raw: RawInvocation | undefined;
+    try {
+      raw = this.toRaw(request);
+      const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
+      const decision = this.options.access.authorize(request.principal, request.place, invocation);
+      if (!decision.allowed) return { error: new RoomOpsError('denied', decision.reason), raw };
+      return { invocation };
+    } catch (error) {
+      return { error, raw };
+    }
+  }
+
+  private toRaw(request: InvocationRequest): RawInvocation {
+    if (request.typed) {
+      return fromTypedOptions(request.typed.action, request.typed.options, this.options.commands, this.options.clients.accountMap());
+    }
+    const parsed = parseCommandText(request.text ?? '');
+    if (!parsed.ok) throw parsed.error;
+    return parsed.value;
+  }
+
+  private async requestConfirmation(invocation: ValidInvocation, request: InvocationRequest): Promise<Outcome> {
+    const now = this.now();
+    const { spec, account, args } = invocation;
+    const pending = await this.options.store.pending.create({
+      id: randomBytes(18).toString('base64url'),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.options.confirmTimeoutMs),
+      requester: request.principal.id,
+      ...(request.principal.displayName ? { requesterName: request.principal.displayName } : {}),
+      platform: request.principal.platform,
+      ...(request.place.channel ? { channel: request.place.channel } : {}),
+      ...(request.place.guild ? { guild: request.place.guild } : {}),
+      account: account?.name ?? '',
+      action: spec.name,
+      kind: invocation.kind,
+      invocation: invocation.raw,
+      description: spec.describe(args, account),
+      rooms: invocation.rooms,
+    });
+    await this.audit.pending(request, invocation, pending);
+    const warning = spec.warning?.(args, account?.vendor ?? null);
+    return {
+      type: 'confirm',
+      action: spec.name,
+      account: account?.name ?? null,
+      vendor: account?.vendor ?? null,
+      kind: invocation.kind,
+      visibility: 'public',
+      pending,
+      confirmLabel: spec.confirmLabel?.(args) ?? 'Confirm',
+      ...(warning ? { warning } : {}),
+    };
+  }
+
+  /** Runs an approved action as its requester, re-validated against today's config. */
+  private async runApproved(pending: PendingAction, approver: Principal): Promise<Outcome> {
+    const started = performance.now();
+    const requester: Principal = {
+      platform: pending.platform,
+      id: pending.requester,
+      ...(pending.requesterName ? { displayName: pending.requesterName } : {}),
+      groups: [],
+    };
+    const place: Place = {
+      platform: pending.platform,
+      ...(pending.channel ? { channel: pending.channel } : {}),
+      ...(pending.guild ? { guild: pending.guild } : {}),
+    };
+    const raw = pending.invocation as RawInvocation;
+    let outcome: Outcome;
+    try {
+      const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
+      outcome = await executeInvocation(invocation, this.context(invocation, requester, place), this.options.clients, {});
+      if (outcome.type === 'result') {
+        outcome = { ...outcome, approvedBy: approver.displayName ?? approver.id, approvedAt: pending.decidedAt ?? this.now() };
+      }
+      await this.audit.ran({ principal: requester, place }, invocation, outcome, performance.now() - started, {
+        by: approver.id,
+        at: pending.decidedAt ?? this.now(),
+        pendingId: pending.id,
+      });
+    } catch (error) {
+      outcome = errorOutcome(error, raw, this.options.clients);
+    }
+    const state = outcome.type === 'result' ? 'done' : 'failed';
+    const stored = outcome.type === 'result' ? { result: outcome.result } : outcome.type === 'error' ? { error: outcome.error } : {};
+    await this.options.store.pending.finish(pending.id, state, stored, this.now());
+    return outcome;
+  }
+
+  private context(invocation: ValidInvocation, principal: Principal, place: Place): RunContext {
+    return {
+      account: invocation.account,
+      client: null,
+      store: this.options.store,
+      principal,
+      place,
+      now: this.now(),
+      accounts: this.options.clients.accounts(),
+      commands: this.options.commands,
+    };
+  }
+}
+
+/** Reads, help and errors go to the asker only; mutations and prompts to the channel. */
+export function visibilityOf(invocation: ValidInvocation): Visibility {
+  return invocation.kind === 'read' || invocation.dryRun ? 'private' : 'public';
+}
+
+export { toOutcomeError };

@@ -1,0 +1,54 @@
+/**
+ * Runs a validated invocation against its account's client and turns what
+ * happens into an Outcome: a result, a partial failure item by item, a vendor
+ * error, or under --dry-run the recorded requests.
+ */
+import { isDryRunStop } from '../vendors/http/dry-run.js';
+import type { RecordedRequest } from '../vendors/http/types.js';
+import type { ClientPool } from './client-pool.js';
+import type { RunContext } from './command-spec.js';
+import { visibilityOf } from './engine.js';
+import type { Outcome, OutcomeBase } from './outcome.js';
+import { toOutcomeError } from './outcome-errors.js';
+import type { ValidInvocation } from './validate.js';
+
+export async function executeInvocation(
+  invocation: ValidInvocation,
+  ctx: RunContext,
+  clients: ClientPool,
+  options: { dryRun?: boolean },
+): Promise<Outcome> {
+  const { spec, account } = invocation;
+  const base: OutcomeBase = {
+    action: spec.name,
+    account: account?.name ?? null,
+    vendor: account?.vendor ?? null,
+    kind: invocation.kind,
+    visibility: visibilityOf(invocation),
+  };
+  const recorder: RecordedRequest[] = [];
+  const client = account ? (options.dryRun ? clients.dryRunClient(account.name, recorder) : clients.client(account.name)) : null;
+  try {
+    const run = await spec.run(invocation.args, { ...ctx, client });
+    if (options.dryRun) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };
+    if (run.items?.some((i) => !i.ok)) {
+      const failed = run.items.filter((i) => !i.ok);
+      return {
+        ...base,
+        type: 'error',
+        visibility: 'private',
+        error: {
+          code: 'partial',
+          message: `${failed.length} of ${run.items.length} failed: ${failed.map((i) => `${i.id} (${i.message ?? i.code})`).join('; ')}`,
+          items: run.items,
+        },
+      };
+    }
+    return { ...base, type: 'result', result: run.result, summary: run.summary, ...(run.requestId ? { requestId: run.requestId } : {}) };
+  } catch (error) {
+    if (isDryRunStop(error)) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };
+    return { ...base, type: 'error', visibility: 'private', error: toOutcomeError(error) };
+  } finally {
+    if (options.dryRun) await client?.close();
+  }
+}
