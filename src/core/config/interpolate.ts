@@ -15,6 +15,9 @@ export interface ConfigIssue {
 export type Env = Readonly<Record<string, string | undefined>>;
 
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the message shows the config file's ${VAR} syntax.
+const BAD_REFERENCE =
+  '"${" must be followed by a variable name and "}" (e.g. ${RONG_APP_SECRET}); write $${ for a literal ${';
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -48,9 +51,7 @@ function interpolateString(text: string, env: Env, path: string, out: Interpolat
       if (close === -1 || !VAR_NAME.test(name)) {
         out.issues.push({
           path,
-          // biome-ignore lint/suspicious/noTemplateCurlyInString: the message shows the config file's ${VAR} syntax.
-          message:
-            '"${" must be followed by a variable name and "}" (e.g. ${RONG_APP_SECRET}); write $${ for a literal ${',
+          message: BAD_REFERENCE,
         });
         failed = true;
         break;
