@@ -32,6 +32,8 @@ export interface AgoraEmulator {
   /** Registered usernames. */
   users: AgoraState['users'];
   credentials: AgoraAppCredentials;
+  /** The last 100 app tokens accepted, in order (issue time, lifetime, salt). */
+  tokensSeen: Array<{ issueTs: number; expire: number; salt: number }>;
   start(port?: number): Promise<string>;
   stop(): Promise<void>;
 }
@@ -41,7 +43,13 @@ export const DEFAULT_AGORA_RATE_LIMIT = 50;
 export function createAgoraEmulator(options: AgoraEmulatorOptions = {}): AgoraEmulator {
   const credentials = options.credentials ?? { ...SANDBOX_CREDENTIALS.agora };
   const state = new AgoraState({ seed: options.seed ?? true });
+  const tokensSeen: AgoraEmulator['tokensSeen'] = [];
   const guard = makeGuard({
+    onAccepted: ({ issueTs, expire, salt }) => {
+      tokensSeen.push({ issueTs, expire, salt });
+      // Bounded: the sandbox may run for days.
+      if (tokensSeen.length > 100) tokensSeen.shift();
+    },
     credentials,
     nowSeconds: options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)),
   });
@@ -73,6 +81,7 @@ export function createAgoraEmulator(options: AgoraEmulatorOptions = {}): AgoraEm
     rooms: state.rooms,
     users: state.users,
     credentials,
+    tokensSeen,
     start: (port?: number) => server.start(port),
     stop: () => server.stop(),
   };

@@ -6,7 +6,7 @@
  * well-formed JSON (400 json_parse).
  */
 import type { EmulatorRequest, EmulatorResponse, Handler } from '../kit/types.js';
-import { verifyAppToken } from './access-token.js';
+import { type DecodedAccessToken, verifyAppToken } from './access-token.js';
 import { type EnvelopeContext, failure } from './envelope.js';
 
 export interface AgoraAppCredentials {
@@ -20,6 +20,8 @@ export interface GuardOptions {
   credentials: AgoraAppCredentials;
   /** Seconds since the epoch (injectable so tests can verify old tokens). */
   nowSeconds: () => number;
+  /** Told about every token that passed verification (tests check renewal with it). */
+  onAccepted?: (token: DecodedAccessToken) => void;
 }
 
 export interface AgoraCall {
@@ -49,6 +51,7 @@ export function makeGuard(options: GuardOptions) {
       }
       const check = verifyAppToken(match[1]!, options.credentials, options.nowSeconds());
       if (!check.ok) return failure(401, check.error, check.description);
+      options.onAccepted?.(check.token);
 
       const prefix = `/${org}/${app}`;
       const ctx: EnvelopeContext = {

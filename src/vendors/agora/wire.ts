@@ -19,7 +19,11 @@ export function appPrefix(orgName: string, appName: string): string {
   return `/${encodeURIComponent(orgName)}/${encodeURIComponent(appName)}`;
 }
 
-/** Several ids or usernames in one path segment, each encoded, joined by an encoded comma. */
+/**
+ * Several ids or usernames in one path segment, each encoded, joined by an
+ * encoded comma. The vendor splits on the comma after decoding, so an item can
+ * never contain one — nor can any valid one: ids are digits, usernames `a-z0-9_-.`.
+ */
 export function joinPathList(items: readonly string[]): string {
   return items.map((item) => encodeURIComponent(item)).join('%2C');
 }
