@@ -5,6 +5,10 @@ import { createIflychatEmulator } from '../../src/sandbox/iflychat/emulator.js';
 import { readList } from '../../src/sandbox/iflychat/fields.js';
 import { SEED_HISTORY_START } from '../../src/sandbox/iflychat/seed.js';
 
+/** Raw vendor JSON as the tests read it. */
+// biome-ignore lint/suspicious/noExplicitAny: raw vendor replies are inspected field by field
+type Loose = any;
+
 const KEY = SANDBOX_CREDENTIALS.iflychat.apiKey;
 let clock = Date.UTC(2025, 5, 10, 12, 0, 0);
 const emulator = createIflychatEmulator({ now: () => clock });
@@ -22,12 +26,12 @@ async function json(path: string, body: unknown, headers: Record<string, string>
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Loose };
 }
 
 async function form(path: string, params: [string, string][]) {
   const res = await fetch(`${base}/${path}`, { method: 'POST', body: new URLSearchParams(params) });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as Loose };
 }
 
 describe('iFlyChat emulator: authentication', () => {
@@ -72,7 +76,11 @@ describe('iFlyChat emulator: encodings and content types', () => {
     const res = await fetch(`${base}/room/create`, { method: 'POST', body: data });
     expect(res.status).toBe(200);
     const { room_id } = (await res.json()) as { room_id: number };
-    expect(emulator.rooms.get(room_id)).toMatchObject({ room_name: 'Multipart room', room_role: '2', room_private: '0' });
+    expect(emulator.rooms.get(room_id)).toMatchObject({
+      room_name: 'Multipart room',
+      room_role: '2',
+      room_private: '0',
+    });
   });
 
   it('answers 415 for a body it cannot read', async () => {
@@ -82,7 +90,7 @@ describe('iFlyChat emulator: encodings and content types', () => {
       body: `api_key=${KEY}`,
     });
     expect(res.status).toBe(415);
-    expect(((await res.json()) as any).error).toMatch(/unsupported content type/);
+    expect(((await res.json()) as Loose).error).toMatch(/unsupported content type/);
   });
 
   it('answers 400 for malformed JSON and for a JSON array body', async () => {
@@ -138,11 +146,18 @@ describe('iFlyChat emulator: rooms', () => {
   });
 
   it('requires room_name and room_role on create and checks flags', async () => {
-    expect((await json('room/create', { api_key: KEY, room_role: '1' })).body).toEqual({ error: 'room_name is required' });
+    expect((await json('room/create', { api_key: KEY, room_role: '1' })).body).toEqual({
+      error: 'room_name is required',
+    });
     const noRole = await json('room/create', { api_key: KEY, room_name: 'x' });
     expect(noRole.status).toBe(400);
     expect(noRole.body).toEqual({ error: 'room_role is required' });
-    const badFlag = await json('room/create', { api_key: KEY, room_name: 'x', room_role: '1', room_private: 'yes' });
+    const badFlag = await json('room/create', {
+      api_key: KEY,
+      room_name: 'x',
+      room_role: '1',
+      room_private: 'yes',
+    });
     expect(badFlag.status).toBe(400);
     expect(badFlag.body.error).toBe('room_private must be "0" or "1"');
   });
@@ -156,8 +171,18 @@ describe('iFlyChat emulator: rooms', () => {
   });
 
   it('edit replaces all four fields: an omitted flag is reset to "0"', async () => {
-    const { body } = await json('room/create', { api_key: KEY, room_name: 'Flags', room_role: '1', room_private: '1', room_moderate: '1' });
-    const edit = await json(`room/${body.room_id}/edit`, { api_key: KEY, room_name: 'Flags 2', room_role: '2' });
+    const { body } = await json('room/create', {
+      api_key: KEY,
+      room_name: 'Flags',
+      room_role: '1',
+      room_private: '1',
+      room_moderate: '1',
+    });
+    const edit = await json(`room/${body.room_id}/edit`, {
+      api_key: KEY,
+      room_name: 'Flags 2',
+      room_role: '2',
+    });
     expect(edit).toMatchObject({ status: 200, body: { success: true } });
     expect(emulator.rooms.get(body.room_id)).toEqual({
       room_id: body.room_id,
@@ -193,12 +218,21 @@ describe('iFlyChat emulator: users and kick', () => {
   it('lists users online in a room and on the site', async () => {
     const lobby = await json('room/1/users', { api_key: KEY });
     expect(lobby.body.length).toBe(3);
-    expect(lobby.body.users.map((u: any) => u.user_id)).toEqual(['1', '14', '0-17489213305kqzd']);
-    expect(lobby.body.users[0]).toMatchObject({ user_name: 'Maya Chen', user_role: 'admin', user_status: '1' });
+    expect(lobby.body.users.map((u: Loose) => u.user_id)).toEqual(['1', '14', '0-17489213305kqzd']);
+    expect(lobby.body.users[0]).toMatchObject({
+      user_name: 'Maya Chen',
+      user_role: 'admin',
+      user_status: '1',
+    });
     const publicRoom = await json('room/0/users', { api_key: KEY });
-    expect(publicRoom.body.users.map((u: any) => u.user_id)).toEqual(['0-17489213305kqzd']);
+    expect(publicRoom.body.users.map((u: Loose) => u.user_id)).toEqual(['0-17489213305kqzd']);
     const site = await json('users/list', { api_key: KEY });
-    expect(site.body.users.map((u: any) => u.user_id).sort()).toEqual(['0-17489213305kqzd', '1', '14', '27']);
+    expect(site.body.users.map((u: Loose) => u.user_id).sort()).toEqual([
+      '0-17489213305kqzd',
+      '1',
+      '14',
+      '27',
+    ]);
     expect((await json('room/77/users', { api_key: KEY })).status).toBe(404);
   });
 
@@ -221,7 +255,7 @@ describe('iFlyChat emulator: history and publish', () => {
   it('answers room mode with a top-level array, string room ids and times in seconds', async () => {
     const res = await json('threads/get', { api_key: KEY, room_id: '1' });
     expect(Array.isArray(res.body)).toBe(true);
-    expect(res.body.map((m: any) => m.time)).toEqual([t + 60, t + 150, t + 3600]);
+    expect(res.body.map((m: Loose) => m.time)).toEqual([t + 60, t + 150, t + 3600]);
     expect(res.body[0]).toEqual({
       message_id: `m_1_c-1_${(t + 60) * 1000 + 313}`,
       time: t + 60,
@@ -234,11 +268,20 @@ describe('iFlyChat emulator: history and publish', () => {
   });
 
   it('filters by start/end timestamps in seconds, inclusive, and keeps the latest `limit`', async () => {
-    const range = await json('threads/get', { api_key: KEY, room_id: '1', start_timestamp: String(t + 150), end_timestamp: String(t + 3600) });
-    expect(range.body.map((m: any) => m.time)).toEqual([t + 150, t + 3600]);
+    const range = await json('threads/get', {
+      api_key: KEY,
+      room_id: '1',
+      start_timestamp: String(t + 150),
+      end_timestamp: String(t + 3600),
+    });
+    expect(range.body.map((m: Loose) => m.time)).toEqual([t + 150, t + 3600]);
     const limited = await json('threads/get', { api_key: KEY, room_id: '1', limit: '2' });
-    expect(limited.body.map((m: any) => m.time)).toEqual([t + 150, t + 3600]);
-    const ms = await json('threads/get', { api_key: KEY, room_id: '1', start_timestamp: String((t + 150) * 1000) });
+    expect(limited.body.map((m: Loose) => m.time)).toEqual([t + 150, t + 3600]);
+    const ms = await json('threads/get', {
+      api_key: KEY,
+      room_id: '1',
+      start_timestamp: String((t + 150) * 1000),
+    });
     expect(ms.body).toEqual([]);
     expect((await json('threads/get', { api_key: KEY, room_id: '1', limit: 'ten' })).status).toBe(400);
   });
@@ -250,14 +293,25 @@ describe('iFlyChat emulator: history and publish', () => {
 
   it('accepts several rooms as a JSON array, repeated keys, room_id[] and room_id[0]', async () => {
     const expected = [t, t + 60, t + 150, t + 3600];
-    expect((await json('threads/get', { api_key: KEY, room_id: ['0', '1'] })).body.map((m: any) => m.time)).toEqual(expected);
+    expect(
+      (await json('threads/get', { api_key: KEY, room_id: ['0', '1'] })).body.map((m: Loose) => m.time),
+    ).toEqual(expected);
     for (const pairs of [
-      [['room_id', '0'], ['room_id', '1']],
-      [['room_id[]', '0'], ['room_id[]', '1']],
-      [['room_id[1]', '1'], ['room_id[0]', '0']],
+      [
+        ['room_id', '0'],
+        ['room_id', '1'],
+      ],
+      [
+        ['room_id[]', '0'],
+        ['room_id[]', '1'],
+      ],
+      [
+        ['room_id[1]', '1'],
+        ['room_id[0]', '0'],
+      ],
     ] as [string, string][][]) {
       const res = await form('threads/get', [['api_key', KEY], ...pairs]);
-      expect(res.body.map((m: any) => m.time)).toEqual(expected);
+      expect(res.body.map((m: Loose) => m.time)).toEqual(expected);
     }
   });
 
@@ -267,9 +321,9 @@ describe('iFlyChat emulator: history and publish', () => {
     expect(pair.body[0]).toMatchObject({ from_id: '1', to_id: '14', to_name: 'Ravi Patel' });
     expect(pair.body[0].room_id).toBeUndefined();
     const userRooms = await json('threads/get', { api_key: KEY, user_id: ['14'], thread_filter: 'room' });
-    expect(userRooms.body.map((m: any) => m.room_id)).toEqual(['1', '3']);
+    expect(userRooms.body.map((m: Loose) => m.room_id)).toEqual(['1', '3']);
     const userPairs = await json('threads/get', { api_key: KEY, user_id: '14' });
-    expect(userPairs.body.map((m: any) => m.to_id)).toEqual(['14']);
+    expect(userPairs.body.map((m: Loose) => m.to_id)).toEqual(['14']);
     const none = await json('threads/get', { api_key: KEY });
     expect(none.status).toBe(400);
     expect(none.body.error).toMatch(/room_id/);
@@ -278,12 +332,25 @@ describe('iFlyChat emulator: history and publish', () => {
   it('publish requires uid, name and message and adds to the room history', async () => {
     const missing = await json('room/2/publish', { api_key: KEY, uid: 'bot', name: 'Bot' });
     expect(missing).toMatchObject({ status: 400, body: { error: 'message is required' } });
-    expect((await json('room/999/publish', { api_key: KEY, uid: 'bot', name: 'Bot', message: 'x' })).status).toBe(404);
-    const ok = await form('room/2/publish', [['api_key', KEY], ['uid', 'bot'], ['name', 'Ops Bot'], ['message', 'Maintenance at 18:00']]);
+    expect(
+      (await json('room/999/publish', { api_key: KEY, uid: 'bot', name: 'Bot', message: 'x' })).status,
+    ).toBe(404);
+    const ok = await form('room/2/publish', [
+      ['api_key', KEY],
+      ['uid', 'bot'],
+      ['name', 'Ops Bot'],
+      ['message', 'Maintenance at 18:00'],
+    ]);
     expect(ok.body).toEqual({ success: true });
     const history = await json('threads/get', { api_key: KEY, room_id: '2' });
     const last = history.body.at(-1);
-    expect(last).toMatchObject({ from_id: 'bot', from_name: 'Ops Bot', message: 'Maintenance at 18:00', room_id: '2', time: Math.floor(clock / 1000) });
+    expect(last).toMatchObject({
+      from_id: 'bot',
+      from_name: 'Ops Bot',
+      message: 'Maintenance at 18:00',
+      room_id: '2',
+      time: Math.floor(clock / 1000),
+    });
     expect(last.message_id).toBe(`m_bot_c-2_${clock}`);
   });
 
@@ -334,13 +401,17 @@ describe('iFlyChat emulator: list fields in every spelling (property)', () => {
   it('readList returns the values in order whatever the spelling', () => {
     const value = fc.stringMatching(/^[a-z0-9-]{1,8}$/);
     fc.assert(
-      fc.property(fc.array(value, { minLength: 1, maxLength: 6 }), fc.constantFrom('json', 'brackets', 'indexed'), (values, style) => {
-        let body: Record<string, unknown>;
-        if (style === 'json') body = { room_id: values.length === 1 ? values[0] : values };
-        else if (style === 'brackets') body = { 'room_id[]': values.length === 1 ? values[0] : values };
-        else body = Object.fromEntries(values.map((v, i) => [`room_id[${i}]`, v]).reverse());
-        expect(readList(body, 'room_id')).toEqual(values);
-      }),
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('json', 'brackets', 'indexed'),
+        (values, style) => {
+          let body: Record<string, unknown>;
+          if (style === 'json') body = { room_id: values.length === 1 ? values[0] : values };
+          else if (style === 'brackets') body = { 'room_id[]': values.length === 1 ? values[0] : values };
+          else body = Object.fromEntries(values.map((v, i) => [`room_id[${i}]`, v]).reverse());
+          expect(readList(body, 'room_id')).toEqual(values);
+        },
+      ),
     );
   });
 });

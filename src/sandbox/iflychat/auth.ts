@@ -30,7 +30,10 @@ function readableBody(req: EmulatorRequest): { body: Body } | { reply: EmulatorR
   if (req.rawBody.trim() === '') return { body: {} };
   if (!READABLE.has(req.contentType)) {
     return {
-      reply: failure(415, 'unsupported content type; send application/json, application/x-www-form-urlencoded or multipart/form-data'),
+      reply: failure(
+        415,
+        'unsupported content type; send application/json, application/x-www-form-urlencoded or multipart/form-data',
+      ),
     };
   }
   if (req.body === undefined) return { reply: failure(400, 'request body could not be parsed') };

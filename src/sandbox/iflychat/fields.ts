@@ -26,7 +26,7 @@ export function readList(body: Body, key: string): string[] | undefined {
   push(body[key]);
   push(body[`${key}[]`]);
   const indexed = Object.keys(body)
-    .map((k) => ({ k, m: new RegExp(`^${escape(key)}\\[(\\d+)\\]$`).exec(k) }))
+    .map((k) => ({ k, m: new RegExp(`^${escapeRegExp(key)}\\[(\\d+)\\]$`).exec(k) }))
     .filter((e): e is { k: string; m: RegExpExecArray } => e.m !== null)
     .sort((a, b) => Number(a.m[1]) - Number(b.m[1]));
   for (const { k } of indexed) push(body[k]);
@@ -55,6 +55,6 @@ export function parseSigned(raw: string | undefined): number | undefined {
   return Number(raw.trim());
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

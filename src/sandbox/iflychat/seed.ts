@@ -28,9 +28,24 @@ export const SEED_USERS = {
 export const SEED_HISTORY_START = 1748855700;
 
 export function seedState(state: IflychatState): void {
-  const lobby = state.createRoom({ room_name: 'Lobby', room_role: '0', room_private: '0', room_moderate: '0' });
-  const support = state.createRoom({ room_name: 'Support desk', room_role: '2', room_private: '1', room_moderate: '0' });
-  const launch = state.createRoom({ room_name: 'Launch party', room_role: '2', room_private: '0', room_moderate: '1' });
+  const lobby = state.createRoom({
+    room_name: 'Lobby',
+    room_role: '0',
+    room_private: '0',
+    room_moderate: '0',
+  });
+  const support = state.createRoom({
+    room_name: 'Support desk',
+    room_role: '2',
+    room_private: '1',
+    room_moderate: '0',
+  });
+  const launch = state.createRoom({
+    room_name: 'Launch party',
+    room_role: '2',
+    room_private: '0',
+    room_moderate: '1',
+  });
 
   state.setOnline(PUBLIC_ROOM_ID, SEED_USERS.guest);
   state.setOnline(lobby.room_id, SEED_USERS.maya);

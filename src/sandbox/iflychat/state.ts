@@ -85,7 +85,9 @@ export class IflychatState {
   }
 
   usersOnlineIn(roomId: number): SiteUser[] {
-    return [...(this.online.get(roomId) ?? [])].map((id) => this.users.get(id)).filter((u): u is SiteUser => !!u);
+    return [...(this.online.get(roomId) ?? [])]
+      .map((id) => this.users.get(id))
+      .filter((u): u is SiteUser => !!u);
   }
 
   usersOnlineAnywhere(): SiteUser[] {
@@ -105,7 +107,12 @@ export class IflychatState {
     return until !== undefined && until > this.now();
   }
 
-  addRoomMessage(roomId: number, from: { id: string; name: string }, text: string, extra: Partial<StoredMessage> = {}): StoredMessage {
+  addRoomMessage(
+    roomId: number,
+    from: { id: string; name: string },
+    text: string,
+    extra: Partial<StoredMessage> = {},
+  ): StoredMessage {
     const ms = this.now();
     const message: StoredMessage = {
       message_id: `m_${from.id}_c-${roomId}_${ms}`,

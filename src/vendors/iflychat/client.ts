@@ -130,13 +130,16 @@ class IflychatClient implements VendorClient {
         if (!isDryRunStop(error)) throw error;
       }
     }
-    const carried = (field: keyof RoomFields): string => changes[field] ?? current?.[field] ?? `<current ${field}>`;
+    const carried = (field: keyof RoomFields): string =>
+      changes[field] ?? current?.[field] ?? `<current ${field}>`;
     const fields: Record<keyof RoomFields, string> = {
       room_name: carried('room_name'),
       room_role: carried('room_role'),
       // The vendor's list may omit a flag; "0" is its documented default.
-      room_private: changes.room_private ?? (current ? (current.room_private ?? '0') : '<current room_private>'),
-      room_moderate: changes.room_moderate ?? (current ? (current.room_moderate ?? '0') : '<current room_moderate>'),
+      room_private:
+        changes.room_private ?? (current ? (current.room_private ?? '0') : '<current room_private>'),
+      room_moderate:
+        changes.room_moderate ?? (current ? (current.room_moderate ?? '0') : '<current room_moderate>'),
     };
     // Sending the same four values twice leaves the same room: safe to retry.
     await this.post(`room/${seg(id)}/edit`, fields, successReply, true);
@@ -157,7 +160,12 @@ class IflychatClient implements VendorClient {
     // published into the room as the account's announceAs user.
     const as = this.account.announceAs;
     if (!as) throw new MissingAnnounceAsError(this.accountName);
-    await this.post(`room/${seg(id)}/publish`, { uid: as.id, name: as.name, message: text }, successReply, false);
+    await this.post(
+      `room/${seg(id)}/publish`,
+      { uid: as.id, name: as.name, message: text },
+      successReply,
+      false,
+    );
     return { room: id, text, postedAs: { id: as.id, name: as.name }, pinned: false };
   }
 
@@ -172,7 +180,10 @@ class IflychatClient implements VendorClient {
   async kick(id: string, user: string, settings: Settings): Promise<KickResult> {
     const given = Object.keys(settings).filter((k) => settings[k] !== undefined);
     if (given.length > 0) {
-      throw new IflychatInputError(given[0]!, `iFlyChat's kick takes no settings (the lockout is always ${KICK_LOCKOUT_MINUTES} minutes)`);
+      throw new IflychatInputError(
+        given[0]!,
+        `iFlyChat's kick takes no settings (the lockout is always ${KICK_LOCKOUT_MINUTES} minutes)`,
+      );
     }
     // Not retried after a timeout: a second kick would restart the lockout.
     await this.post(`user/${seg(user)}/kick`, {}, successReply, false);
@@ -235,7 +246,9 @@ class IflychatClient implements VendorClient {
       id === '0'
         ? 'room 0 is the built-in public chat room, which rooms/list does not include'
         : `rooms/list has no room ${id}`;
-    return new VendorError('vendor_not_found', `iflychat has no room ${id} (${why})`, { operation: 'iflychat rooms/list' });
+    return new VendorError('vendor_not_found', `iflychat has no room ${id} (${why})`, {
+      operation: 'iflychat rooms/list',
+    });
   }
 
   private post<S extends z.ZodType>(path: string, fields: object, schema: S, idempotent: boolean) {

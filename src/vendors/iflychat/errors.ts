@@ -31,11 +31,17 @@ export function makeClassifier(accountName: string) {
       return undefined;
     }
     if (res.status === 401 || res.status === 403) {
-      return fail('vendor_auth', `iflychat refused the api_key for ${spec.operation}; check accounts.${accountName}.apiKey`);
+      return fail(
+        'vendor_auth',
+        `iflychat refused the api_key for ${spec.operation}; check accounts.${accountName}.apiKey`,
+      );
     }
     if (res.status === 404) {
       const room = /\/room\/([^/]+)\//.exec(spec.path)?.[1];
-      const what = room !== undefined ? `iflychat has no room ${decodeURIComponent(room)}` : `iflychat ${spec.operation}: not found`;
+      const what =
+        room !== undefined
+          ? `iflychat has no room ${decodeURIComponent(room)}`
+          : `iflychat ${spec.operation}: not found`;
       return fail('vendor_not_found', what);
     }
     if (res.status === 429) {
@@ -84,7 +90,9 @@ export class MissingAnnounceAsError extends Error {
   readonly field: string;
   constructor(accountName: string) {
     const field = `accounts.${accountName}.announceAs`;
-    super(`${field} is not set: iFlyChat posts announcements as a site user; add announceAs: {id, name} to the account`);
+    super(
+      `${field} is not set: iFlyChat posts announcements as a site user; add announceAs: {id, name} to the account`,
+    );
     this.field = field;
   }
 }

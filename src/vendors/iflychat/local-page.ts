@@ -16,7 +16,11 @@ export function decodeCursor(cursor: string): number {
   const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const match = /^ifly:(\d{1,9})$/.exec(text);
   if (!match) {
-    throw new IflychatInputError('cursor', 'cursor is not one an iFlyChat list returned', 'the cursor from the previous page');
+    throw new IflychatInputError(
+      'cursor',
+      'cursor is not one an iFlyChat list returned',
+      'the cursor from the previous page',
+    );
   }
   return Number(match[1]);
 }
@@ -26,7 +30,11 @@ export function checkPageRequest(page: PageRequest): { offset: number; limit?: n
   const offset = page.cursor ? decodeCursor(page.cursor) : 0;
   if (page.limit === undefined) return { offset };
   if (!Number.isInteger(page.limit) || page.limit < 1) {
-    throw new IflychatInputError('limit', `limit must be a whole number from 1 up, not ${page.limit}`, 'a whole number from 1 up');
+    throw new IflychatInputError(
+      'limit',
+      `limit must be a whole number from 1 up, not ${page.limit}`,
+      'a whole number from 1 up',
+    );
   }
   return { offset, limit: page.limit };
 }

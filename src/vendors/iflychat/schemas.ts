@@ -7,7 +7,10 @@
 import { z } from 'zod';
 
 /** Room ids: a number in create/list, a string in history. */
-export const numericId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
+export const numericId = z.union([
+  z.number().int().nonnegative(),
+  z.string().regex(/^\d+$/).transform(Number),
+]);
 
 /** A documented-string scalar that a server might also send as a number. */
 const text = z.union([z.string(), z.number().transform(String)]);

@@ -52,7 +52,17 @@ function flagOf(key: string, value: unknown): Flag {
 }
 
 function scalarOf(key: string, value: unknown): string {
-  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : '';
-  if (!text) throw new IflychatInputError(key, `${key} must not be empty`, key === 'room_role' ? 'a role id, e.g. 0, 1 or 2' : 'a name');
+  const text =
+    typeof value === 'number' && Number.isFinite(value)
+      ? String(value)
+      : typeof value === 'string'
+        ? value.trim()
+        : '';
+  if (!text)
+    throw new IflychatInputError(
+      key,
+      `${key} must not be empty`,
+      key === 'room_role' ? 'a role id, e.g. 0, 1 or 2' : 'a name',
+    );
   return text;
 }

@@ -18,8 +18,10 @@ import { existingRoomId } from './room-id.js';
 
 type Select = (m: StoredMessage) => boolean;
 
-const between = (a: string, b: string): Select => (m) =>
-  m.to_id !== undefined && ((m.from_id === a && m.to_id === b) || (m.from_id === b && m.to_id === a));
+const between =
+  (a: string, b: string): Select =>
+  (m) =>
+    m.to_id !== undefined && ((m.from_id === a && m.to_id === b) || (m.from_id === b && m.to_id === a));
 
 function selectThreads(body: Body): Select | EmulatorResponse {
   const roomIds = readList(body, 'room_id');
@@ -74,11 +76,16 @@ export function threadRoutes(state: IflychatState, apiKey: string): Route[] {
         if ('status' in limit) return limit;
         const offsetRaw = readString(body, 'timezone_offset');
         const offsetMs = offsetRaw === undefined || offsetRaw === '' ? 0 : parseSigned(offsetRaw);
-        if (offsetMs === undefined) return failure(400, 'timezone_offset must be a whole number of milliseconds');
+        if (offsetMs === undefined)
+          return failure(400, 'timezone_offset must be a whole number of milliseconds');
 
         let found = state.messages
           .filter(select)
-          .filter((m) => (start.value === undefined || m.time >= start.value) && (end.value === undefined || m.time <= end.value))
+          .filter(
+            (m) =>
+              (start.value === undefined || m.time >= start.value) &&
+              (end.value === undefined || m.time <= end.value),
+          )
           .sort((a, b) => a.time - b.time);
         if (limit.value !== undefined) found = limit.value === 0 ? [] : found.slice(-limit.value);
         return ok(found.map((m) => present(m, Math.trunc(offsetMs / 1000))));
@@ -114,7 +121,12 @@ export function threadRoutes(state: IflychatState, apiKey: string): Route[] {
         const profile = readString(body, 'profile_url');
         if (picture) extra.picture_url = picture;
         if (profile) extra.profile_url = profile;
-        state.addRoomMessage(id, { id: readString(body, 'uid')!, name: readString(body, 'name')! }, readString(body, 'message')!, extra);
+        state.addRoomMessage(
+          id,
+          { id: readString(body, 'uid')!, name: readString(body, 'name')! },
+          readString(body, 'message')!,
+          extra,
+        );
         return success();
       }),
     },
