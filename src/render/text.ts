@@ -1,0 +1,39 @@
+/**
+ * View → plain text for the shell and `roomops run`: a header, facts, a
+ * table drawn with cli-table3, code as is. Colour only on a terminal and only
+ * when NO_COLOR is not set (https://no-color.org).
+ */
+import Table from 'cli-table3';
+import type { Tone, View } from './view.js';
+
+const COLOURS: Record<Tone, string> = { ok: '32', error: '31', warning: '33', info: '36', pending: '35' };
+const MARKS: Record<Tone, string> = { ok: '✔', error: '✖', warning: '!', info: '•', pending: '?' };
+
+export function useColour(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+  return stream.isTTY === true && !('NO_COLOR' in env && env.NO_COLOR !== '');
+}
+
+export function renderText(view: View, options: { colour?: boolean } = {}): string {
+  const paint = (code: string, s: string) => (options.colour ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const out: string[] = [paint(COLOURS[view.tone], `${MARKS[view.tone]} ${view.title}`)];
+  if (view.text) out.push(view.text);
+  if (view.facts.length) {
+    const width = Math.max(...view.facts.map((f) => f.label.length));
+    for (const f of view.facts) out.push(`  ${paint('1', f.label.padEnd(width))}  ${f.value}`);
+  }
+  if (view.table) {
+    if (view.table.rows.length === 0) out.push('  (none)');
+    else {
+      const table = new Table({
+        head: view.table.columns,
+        style: { head: options.colour ? ['bold'] : [], border: [], compact: true },
+        wordWrap: true,
+      });
+      for (const row of view.table.rows) table.push(row.map((cell) => (cell.length > 80 ? `${cell.slice(0, 77)}...` : cell)));
+      out.push(table.toString());
+    }
+  }
+  if (view.code) out.push(view.code);
+  for (const note of view.notes) out.push(paint('2', note));
+  return out.join('\n');
+}

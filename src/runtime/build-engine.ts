@@ -1,0 +1,38 @@
+/**
+ * Wires the core together for a set of accounts: client pool, access policy,
+ * store, engine. Shared by config mode and sandbox mode.
+ */
+import { COMMANDS } from '../../commands/index.js';
+import { accessPolicy } from '../core/access-policy.js';
+import { ClientPool } from '../core/client-pool.js';
+import type { AccessConfig } from '../core/config/index.js';
+import { Engine } from '../core/engine.js';
+import type { Logger } from '../core/logger.js';
+import type { Store } from '../store/types.js';
+import type { AccountConfig } from '../vendors/account.js';
+
+export interface EngineParts {
+  engine: Engine;
+  clients: ClientPool;
+}
+
+export function buildEngine(options: {
+  accounts: Readonly<Record<string, AccountConfig>>;
+  access: AccessConfig | undefined;
+  store: Store;
+  logger: Logger;
+  confirmTimeoutMinutes: number;
+  now?: () => Date;
+}): EngineParts {
+  const clients = new ClientPool(options.accounts);
+  const engine = new Engine({
+    commands: COMMANDS,
+    clients,
+    store: options.store,
+    access: accessPolicy(options.access),
+    logger: options.logger,
+    confirmTimeoutMs: options.confirmTimeoutMinutes * 60_000,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { engine, clients };
+}
