@@ -98,11 +98,20 @@ describe('Agora emulator', () => {
 
   describe('authentication', () => {
     it('refuses a request without Authorization with 401 unauthorized', async () => {
-      expectEasemobError(await send(base, 'GET', `${PREFIX}/chatrooms`, { token: null }), 401, 'unauthorized');
+      expectEasemobError(
+        await send(base, 'GET', `${PREFIX}/chatrooms`, { token: null }),
+        401,
+        'unauthorized',
+      );
     });
 
     it('refuses a token signed with another App Certificate', async () => {
-      const token = buildToken({ ...creds, appCertificate: 'ffffffffffffffffffffffffffffffff', issueTs: nowSeconds(), expire: 600 });
+      const token = buildToken({
+        ...creds,
+        appCertificate: 'ffffffffffffffffffffffffffffffff',
+        issueTs: nowSeconds(),
+        expire: 600,
+      });
       const reply = await send(base, 'GET', `${PREFIX}/chatrooms`, { token });
       expectEasemobError(reply, 401, 'auth_bad_access_token');
       expect(reply.body.error_description).toContain('signature');
@@ -118,8 +127,17 @@ describe('Agora emulator', () => {
     });
 
     it('refuses a token issued for another App ID', async () => {
-      const token = buildToken({ ...creds, appId: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', issueTs: nowSeconds(), expire: 600 });
-      expectEasemobError(await send(base, 'GET', `${PREFIX}/chatrooms`, { token }), 401, 'auth_bad_access_token');
+      const token = buildToken({
+        ...creds,
+        appId: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+        issueTs: nowSeconds(),
+        expire: 600,
+      });
+      expectEasemobError(
+        await send(base, 'GET', `${PREFIX}/chatrooms`, { token }),
+        401,
+        'auth_bad_access_token',
+      );
     });
 
     it('refuses an expired token with the "expired" message', async () => {
@@ -130,18 +148,44 @@ describe('Agora emulator', () => {
     });
 
     it('refuses a Chat user token (only app tokens are accepted)', async () => {
-      const token = buildToken({ ...creds, issueTs: nowSeconds(), expire: 600, privilege: 1, userId: 'alice' });
-      expectEasemobError(await send(base, 'GET', `${PREFIX}/chatrooms`, { token }), 401, 'auth_bad_access_token');
+      const token = buildToken({
+        ...creds,
+        issueTs: nowSeconds(),
+        expire: 600,
+        privilege: 1,
+        userId: 'alice',
+      });
+      expectEasemobError(
+        await send(base, 'GET', `${PREFIX}/chatrooms`, { token }),
+        401,
+        'auth_bad_access_token',
+      );
     });
 
     it('refuses garbage after the 007 prefix', async () => {
-      expectEasemobError(await send(base, 'GET', `${PREFIX}/chatrooms`, { token: '007notbase64!!' }), 401, 'auth_bad_access_token');
-      expectEasemobError(await send(base, 'GET', `${PREFIX}/chatrooms`, { token: 'YWMtabcdef' }), 401, 'auth_bad_access_token');
+      expectEasemobError(
+        await send(base, 'GET', `${PREFIX}/chatrooms`, { token: '007notbase64!!' }),
+        401,
+        'auth_bad_access_token',
+      );
+      expectEasemobError(
+        await send(base, 'GET', `${PREFIX}/chatrooms`, { token: 'YWMtabcdef' }),
+        401,
+        'auth_bad_access_token',
+      );
     });
 
     it('answers an unknown org/app pair with 404 organization_application_not_found', async () => {
-      expectEasemobError(await send(base, 'GET', '/other-org/other-app/chatrooms'), 404, 'organization_application_not_found');
-      expectEasemobError(await send(base, 'GET', `/${creds.orgName}/nope/chatrooms`), 404, 'organization_application_not_found');
+      expectEasemobError(
+        await send(base, 'GET', '/other-org/other-app/chatrooms'),
+        404,
+        'organization_application_not_found',
+      );
+      expectEasemobError(
+        await send(base, 'GET', `/${creds.orgName}/nope/chatrooms`),
+        404,
+        'organization_application_not_found',
+      );
     });
   });
 
@@ -164,13 +208,17 @@ describe('Agora emulator', () => {
     });
 
     it('names the missing required field at create', async () => {
-      const reply = await send(base, 'POST', `${PREFIX}/chatrooms`, { json: { name: 'x', description: 'y' } });
+      const reply = await send(base, 'POST', `${PREFIX}/chatrooms`, {
+        json: { name: 'x', description: 'y' },
+      });
       expectEasemobError(reply, 400, 'invalid_parameter');
       expect(reply.body.error_description).toBe('owner must be provided');
     });
 
     it('refuses an owner or member who is not a registered user', async () => {
-      const owner = await send(base, 'POST', `${PREFIX}/chatrooms`, { json: { name: 'x', description: 'y', owner: 'mallory' } });
+      const owner = await send(base, 'POST', `${PREFIX}/chatrooms`, {
+        json: { name: 'x', description: 'y', owner: 'mallory' },
+      });
       expectEasemobError(owner, 404, 'resource_not_found');
       expect(owner.body.error_description).toBe("username mallory doesn't exist!");
       const member = await send(base, 'POST', `${PREFIX}/chatrooms`, {
@@ -180,37 +228,64 @@ describe('Agora emulator', () => {
     });
 
     it('refuses maxusers out of 1–10000 and an empty members array', async () => {
-      const big = await send(base, 'POST', `${PREFIX}/chatrooms`, { json: { name: 'x', description: 'y', owner: 'alice', maxusers: 10001 } });
+      const big = await send(base, 'POST', `${PREFIX}/chatrooms`, {
+        json: { name: 'x', description: 'y', owner: 'alice', maxusers: 10001 },
+      });
       expectEasemobError(big, 400, 'invalid_parameter');
-      const empty = await send(base, 'POST', `${PREFIX}/chatrooms`, { json: { name: 'x', description: 'y', owner: 'alice', members: [] } });
+      const empty = await send(base, 'POST', `${PREFIX}/chatrooms`, {
+        json: { name: 'x', description: 'y', owner: 'alice', members: [] },
+      });
       expectEasemobError(empty, 400, 'invalid_parameter');
     });
 
     it('answers an unknown path 404 and a wrong verb 500 unsupported_service_operation', async () => {
-      expectEasemobError(await send(base, 'GET', `${PREFIX}/nothing/here`), 404, 'service_resource_not_found');
-      expectEasemobError(await send(base, 'PATCH', `${PREFIX}/chatrooms`), 500, 'unsupported_service_operation');
+      expectEasemobError(
+        await send(base, 'GET', `${PREFIX}/nothing/here`),
+        404,
+        'service_resource_not_found',
+      );
+      expectEasemobError(
+        await send(base, 'PATCH', `${PREFIX}/chatrooms`),
+        500,
+        'unsupported_service_operation',
+      );
     });
   });
 
   describe('rooms', () => {
     it('creates a room with a server-assigned numeric id and the envelope', async () => {
       const reply = await send(base, 'POST', `${PREFIX}/chatrooms`, {
-        json: { name: 'Launch', description: 'Launch day', owner: 'bob', maxusers: 50, members: ['carol', 'dave'] },
+        json: {
+          name: 'Launch',
+          description: 'Launch day',
+          owner: 'bob',
+          maxusers: 50,
+          members: ['carol', 'dave'],
+        },
       });
       expect(reply.status).toBe(200);
       expect(reply.body.action).toBe('post');
       const { id } = reply.body.data as { id: string };
       expect(id).toMatch(/^\d+$/);
       const stored = emulator.rooms.get(id)!;
-      expect(stored).toMatchObject({ name: 'Launch', owner: 'bob', maxusers: 50, members: ['carol', 'dave'] });
+      expect(stored).toMatchObject({
+        name: 'Launch',
+        owner: 'bob',
+        maxusers: 50,
+        members: ['carol', 'dave'],
+      });
     });
 
     it('modifies only name/description/maxusers and answers groupname flags', async () => {
       const id = roomIdByName(emulator, 'Support');
-      const extra = await send(base, 'PUT', `${PREFIX}/chatrooms/${id}`, { json: { name: 'Help', owner: 'bob' } });
+      const extra = await send(base, 'PUT', `${PREFIX}/chatrooms/${id}`, {
+        json: { name: 'Help', owner: 'bob' },
+      });
       expectEasemobError(extra, 400, 'invalid_parameter');
       expect(extra.body.error_description).toBe('some of [owner] are not valid fields');
-      const ok = await send(base, 'PUT', `${PREFIX}/chatrooms/${id}`, { json: { name: 'Help desk', maxusers: 300 } });
+      const ok = await send(base, 'PUT', `${PREFIX}/chatrooms/${id}`, {
+        json: { name: 'Help desk', maxusers: 300 },
+      });
       expect(ok.status).toBe(200);
       expect(ok.body.data).toEqual({ groupname: true, maxusers: true });
       expect(emulator.rooms.get(id)).toMatchObject({ name: 'Help desk', maxusers: 300 });
@@ -221,16 +296,24 @@ describe('Agora emulator', () => {
       const some = await send(base, 'GET', `${PREFIX}/chatrooms/${id}%2C999`);
       expect(some.status).toBe(200);
       expect((some.body.data as Array<{ id: string }>).map((r) => r.id)).toEqual([id]);
-      expectEasemobError(await send(base, 'GET', `${PREFIX}/chatrooms/999%2C998`), 404, 'service_resource_not_found');
+      expectEasemobError(
+        await send(base, 'GET', `${PREFIX}/chatrooms/999%2C998`),
+        404,
+        'service_resource_not_found',
+      );
     });
 
     it('sets an announcement by POST with a body and reads it back', async () => {
       const id = roomIdByName(emulator, 'Beta testers');
-      const set = await send(base, 'POST', `${PREFIX}/chatrooms/${id}/announcement`, { json: { announcement: 'Build 42 is out' } });
+      const set = await send(base, 'POST', `${PREFIX}/chatrooms/${id}/announcement`, {
+        json: { announcement: 'Build 42 is out' },
+      });
       expect(set.body.data).toEqual({ id, result: true });
       const get = await send(base, 'GET', `${PREFIX}/chatrooms/${id}/announcement`);
       expect(get.body.data).toEqual({ announcement: 'Build 42 is out' });
-      const long = await send(base, 'POST', `${PREFIX}/chatrooms/${id}/announcement`, { json: { announcement: 'x'.repeat(513) } });
+      const long = await send(base, 'POST', `${PREFIX}/chatrooms/${id}/announcement`, {
+        json: { announcement: 'x'.repeat(513) },
+      });
       expectEasemobError(long, 403, 'exceed_limit');
     });
 
@@ -245,7 +328,9 @@ describe('Agora emulator', () => {
     });
 
     it('deletes a room and then answers 404 resource_not_found for it', async () => {
-      const created = await send(base, 'POST', `${PREFIX}/chatrooms`, { json: { name: 'Temp', description: 'tmp', owner: 'alice' } });
+      const created = await send(base, 'POST', `${PREFIX}/chatrooms`, {
+        json: { name: 'Temp', description: 'tmp', owner: 'alice' },
+      });
       const { id } = created.body.data as { id: string };
       const del = await send(base, 'DELETE', `${PREFIX}/chatrooms/${id}`);
       expect(del.body.data).toEqual({ success: true, id });
@@ -265,14 +350,26 @@ describe('Agora emulator', () => {
 
     it('refuses to add an existing member (403 forbidden_op) and an unknown user (404)', async () => {
       const id = roomIdByName(emulator, 'Town hall');
-      expectEasemobError(await send(base, 'POST', `${PREFIX}/chatrooms/${id}/users/bob`), 403, 'forbidden_op');
-      expectEasemobError(await send(base, 'POST', `${PREFIX}/chatrooms/${id}/users/nobody`), 404, 'resource_not_found');
+      expectEasemobError(
+        await send(base, 'POST', `${PREFIX}/chatrooms/${id}/users/bob`),
+        403,
+        'forbidden_op',
+      );
+      expectEasemobError(
+        await send(base, 'POST', `${PREFIX}/chatrooms/${id}/users/nobody`),
+        404,
+        'resource_not_found',
+      );
     });
 
     it('adds many and answers newmembers without those already in', async () => {
-      const created = await send(base, 'POST', `${PREFIX}/chatrooms`, { json: { name: 'Batch', description: 'b', owner: 'alice', members: ['bob'] } });
+      const created = await send(base, 'POST', `${PREFIX}/chatrooms`, {
+        json: { name: 'Batch', description: 'b', owner: 'alice', members: ['bob'] },
+      });
       const { id } = created.body.data as { id: string };
-      const reply = await send(base, 'POST', `${PREFIX}/chatrooms/${id}/users`, { json: { usernames: ['bob', 'carol', 'dave'] } });
+      const reply = await send(base, 'POST', `${PREFIX}/chatrooms/${id}/users`, {
+        json: { usernames: ['bob', 'carol', 'dave'] },
+      });
       expect(reply.body.data).toEqual({ newmembers: ['carol', 'dave'], action: 'add_member', id });
       const tooMany = await send(base, 'POST', `${PREFIX}/chatrooms/${id}/users`, {
         json: { usernames: Array.from({ length: 61 }, (_, i) => `u${i}`) },
@@ -281,7 +378,9 @@ describe('Agora emulator', () => {
     });
 
     it('removes many with a per-user result array', async () => {
-      const created = await send(base, 'POST', `${PREFIX}/chatrooms`, { json: { name: 'Rm', description: 'r', owner: 'alice', members: ['bob'] } });
+      const created = await send(base, 'POST', `${PREFIX}/chatrooms`, {
+        json: { name: 'Rm', description: 'r', owner: 'alice', members: ['bob'] },
+      });
       const { id } = created.body.data as { id: string };
       const reply = await send(base, 'DELETE', `${PREFIX}/chatrooms/${id}/users/carol%2Cbob`);
       expect(reply.status).toBe(200);
@@ -298,7 +397,11 @@ describe('Agora emulator', () => {
       const reply = await send(base, 'DELETE', `${PREFIX}/chatrooms/${id}/users/dave`);
       expectEasemobError(reply, 403, 'forbidden_op');
       expect(reply.body.error_description).toBe('users [dave] are not members of this group!');
-      expectEasemobError(await send(base, 'DELETE', `${PREFIX}/chatrooms/${id}/users/alice`), 403, 'forbidden_op');
+      expectEasemobError(
+        await send(base, 'DELETE', `${PREFIX}/chatrooms/${id}/users/alice`),
+        403,
+        'forbidden_op',
+      );
     });
 
     it("lists a user's joined rooms as an array", async () => {
@@ -326,7 +429,9 @@ describe('Agora emulator', () => {
         expect(refused.body.error_description).toBe('This request has reached API limit.');
         expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
         // Another endpoint has its own window.
-        const other = await send(url, 'GET', `${PREFIX}/chatrooms/${roomIdByName(limited, 'Support')}`, { token });
+        const other = await send(url, 'GET', `${PREFIX}/chatrooms/${roomIdByName(limited, 'Support')}`, {
+          token,
+        });
         expect(other.status).toBe(200);
         expect(limited.server.rateLimitViolations).toBe(2);
       } finally {
@@ -367,7 +472,10 @@ describe('AccessToken2 verification (property)', () => {
           expect(decoded).toMatchObject({ appId, issueTs, expire, salt });
           expect(decoded.services[0]!.privileges.get(2)).toBe(expire);
           expect(verifyAppToken(token, { appId, appCertificate }, issueTs).ok).toBe(true);
-          expect(verifyAppToken(token, { appId, appCertificate }, issueTs + expire)).toMatchObject({ ok: false, error: 'unauthorized' });
+          expect(verifyAppToken(token, { appId, appCertificate }, issueTs + expire)).toMatchObject({
+            ok: false,
+            error: 'unauthorized',
+          });
         },
       ),
       { numRuns: 60 },

@@ -15,7 +15,12 @@ interface AccessToken2Instance {
   build(): string;
 }
 interface AccessToken2Module {
-  AccessToken2: new (appId: string, appCertificate: string, issueTs: number, expire: number) => AccessToken2Instance;
+  AccessToken2: new (
+    appId: string,
+    appCertificate: string,
+    issueTs: number,
+    expire: number,
+  ) => AccessToken2Instance;
   ServiceChat: new (userId?: string) => ChatService;
 }
 

@@ -40,7 +40,10 @@ function account(overrides: Record<string, unknown> = {}): AgoraAccount {
   });
 }
 
-function client(overrides: Record<string, unknown> = {}, options: Parameters<typeof createAgoraClient>[2] = {}): VendorClient {
+function client(
+  overrides: Record<string, unknown> = {},
+  options: Parameters<typeof createAgoraClient>[2] = {},
+): VendorClient {
   const c = createAgoraClient(account(overrides), 'agora-test', options);
   clients.push(c);
   return c;
@@ -104,7 +107,12 @@ describe('Agora client: shape', () => {
 
   it('rejects status, voice, keepalive and history naming what it supports', async () => {
     const c = client();
-    for (const call of [() => c.setStatus('1', 'LIVE'), () => c.setVoice('1', true), () => c.setKeepAlive('1', true), () => c.history('1', {})]) {
+    for (const call of [
+      () => c.setStatus('1', 'LIVE'),
+      () => c.setVoice('1', true),
+      () => c.setKeepAlive('1', true),
+      () => c.history('1', {}),
+    ]) {
       const error = await call().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnsupportedOperationError);
       expect((error as Error).message).toContain('members.remove');
@@ -120,7 +128,11 @@ describe('Agora client: operations against the emulator', () => {
   });
 
   it('creates a room: description defaults to the name, owner and members sent, id assigned by the server', async () => {
-    const room = await client().createRoom('Launch party', { owner: 'alice', members: ['bob', 'carol'], maxusers: 100 });
+    const room = await client().createRoom('Launch party', {
+      owner: 'alice',
+      members: ['bob', 'carol'],
+      maxusers: 100,
+    });
     expect(room.id).toMatch(/^\d+$/);
     expect(room.name).toBe('Launch party');
     expect(emulator.rooms.get(room.id)).toMatchObject({
@@ -133,7 +145,9 @@ describe('Agora client: operations against the emulator', () => {
   });
 
   it("fills the owner from the account's defaultOwner", async () => {
-    const room = await client({ defaultOwner: 'ops-bot' }).createRoom('Night shift', { description: 'After hours' });
+    const room = await client({ defaultOwner: 'ops-bot' }).createRoom('Night shift', {
+      description: 'After hours',
+    });
     expect(emulator.rooms.get(room.id)).toMatchObject({ owner: 'ops-bot', description: 'After hours' });
   });
 
@@ -164,7 +178,11 @@ describe('Agora client: operations against the emulator', () => {
     const expected = emulator.state.roomsNewestFirst().map((r) => r.id);
     expect(seen).toEqual(expected);
     expect(pages).toBe(Math.ceil(expected.length / 2));
-    expect(seen.slice(0, 3)).toEqual([roomIdByName('Page C'), roomIdByName('Page B'), roomIdByName('Page A')]);
+    expect(seen.slice(0, 3)).toEqual([
+      roomIdByName('Page C'),
+      roomIdByName('Page B'),
+      roomIdByName('Page A'),
+    ]);
   });
 
   it('gets several rooms in one request, with a not-found outcome for an unknown id', async () => {
@@ -179,7 +197,12 @@ describe('Agora client: operations against the emulator', () => {
     ]);
     expect(failed(outcomes[1]).code).toBe('vendor_not_found');
     const first = outcomes[0]!;
-    expect(first.ok && first.value).toMatchObject({ id: town, name: 'Town hall', owner: 'alice', affiliations_count: 3 });
+    expect(first.ok && first.value).toMatchObject({
+      id: town,
+      name: 'Town hall',
+      owner: 'alice',
+      affiliations_count: 3,
+    });
     expect(emulator.server.log.length).toBe(before + 1);
   });
 
@@ -206,7 +229,13 @@ describe('Agora client: operations against the emulator', () => {
     const c = client();
     const { id } = await c.createRoom('Old name', { owner: 'alice' });
     const room = await c.updateRoom(id, { name: 'New name', maxusers: 42 });
-    expect(room).toMatchObject({ id, name: 'New name', maxusers: 42, description: 'Old name', owner: 'alice' });
+    expect(room).toMatchObject({
+      id,
+      name: 'New name',
+      maxusers: 42,
+      description: 'Old name',
+      owner: 'alice',
+    });
     expect(room.updated).toEqual({ groupname: true, maxusers: true });
     expect(emulator.rooms.get(id)).toMatchObject({ name: 'New name', maxusers: 42 });
   });
@@ -237,7 +266,10 @@ describe('Agora client: operations against the emulator', () => {
     const c = client();
     const { id } = await c.createRoom('Announcing', { owner: 'bob' });
     expect(await c.getAnnouncement(id)).toEqual({ room: id, text: null });
-    expect(await c.setAnnouncement(id, 'Stream starts at 18:00 UTC')).toEqual({ room: id, text: 'Stream starts at 18:00 UTC' });
+    expect(await c.setAnnouncement(id, 'Stream starts at 18:00 UTC')).toEqual({
+      room: id,
+      text: 'Stream starts at 18:00 UTC',
+    });
     expect(logged('POST', `/chatrooms/${id}/announcement`)).toHaveLength(1);
     expect(await c.getAnnouncement(id)).toEqual({ room: id, text: 'Stream starts at 18:00 UTC' });
   });
@@ -348,7 +380,12 @@ describe('Agora client: authentication', () => {
   });
 
   it('refuses a wrong appToken', async () => {
-    const token = buildToken({ ...creds, appCertificate: '11111111111111111111111111111111', issueTs: nowSeconds(), expire: 600 });
+    const token = buildToken({
+      ...creds,
+      appCertificate: '11111111111111111111111111111111',
+      issueTs: nowSeconds(),
+      expire: 600,
+    });
     await expectAuthFailure({ appToken: token, appId: undefined, appCertificate: undefined });
   });
 
@@ -373,7 +410,11 @@ describe('Agora client: authentication', () => {
     const good = buildToken({ ...creds, issueTs: nowSeconds(), expire: 600 });
     await client({ appToken: good, appId: undefined, appCertificate: undefined }).ping();
     const tampered = tamper(good, 74);
-    const error = await expectAuthFailure({ appToken: tampered, appId: undefined, appCertificate: undefined });
+    const error = await expectAuthFailure({
+      appToken: tampered,
+      appId: undefined,
+      appCertificate: undefined,
+    });
     expect(error.details.vendorCode).toBe('auth_bad_access_token');
   });
 
@@ -419,8 +460,13 @@ describe('Agora client: AccessToken2 test vector (agora.md §1)', () => {
 
   it('verifies by recomputing the HMAC, not by comparing strings', () => {
     expect(verifyAppToken(VECTOR, { appId, appCertificate }, 1111111 + 599).ok).toBe(true);
-    expect(verifyAppToken(VECTOR, { appId, appCertificate }, 1111111 + 600)).toMatchObject({ ok: false, error: 'unauthorized' });
-    expect(verifyAppToken(VECTOR, { appId, appCertificate: '5CFd2fd1755d40ecb72977518be15d3c' }, 1111112)).toMatchObject({
+    expect(verifyAppToken(VECTOR, { appId, appCertificate }, 1111111 + 600)).toMatchObject({
+      ok: false,
+      error: 'unauthorized',
+    });
+    expect(
+      verifyAppToken(VECTOR, { appId, appCertificate: '5CFd2fd1755d40ecb72977518be15d3c' }, 1111112),
+    ).toMatchObject({
       ok: false,
       error: 'auth_bad_access_token',
     });
@@ -458,7 +504,11 @@ describe('Agora client: faults', () => {
     const before = logged('GET', `/chatrooms/${id}`).length;
     const [outcome] = await client().getRooms([id]);
     expect(outcome!.ok).toBe(true);
-    expect(logged('GET', `/chatrooms/${id}`).slice(before).map((r) => r.status)).toEqual([503, 200]);
+    expect(
+      logged('GET', `/chatrooms/${id}`)
+        .slice(before)
+        .map((r) => r.status),
+    ).toEqual([503, 200]);
   });
 
   it('does not retry a 5xx for a create', async () => {
@@ -542,7 +592,11 @@ describe('Agora client: dry run', () => {
   it('redacts a configured appToken too', async () => {
     const recorder: RecordedRequest[] = [];
     const token = buildToken({ ...creds, issueTs: nowSeconds(), expire: 600 });
-    const c = createAgoraClient(account({ appToken: token, appId: undefined, appCertificate: undefined }), 'agora-test', { recorder });
+    const c = createAgoraClient(
+      account({ appToken: token, appId: undefined, appCertificate: undefined }),
+      'agora-test',
+      { recorder },
+    );
     clients.push(c);
     await c.setAnnouncement('9', 'hello').catch(() => undefined);
     expect(recorder).toHaveLength(1);
@@ -566,7 +620,12 @@ describe('Agora wire encodings (property)', () => {
   });
 
   it('round-trips member cursors and rejects anything else', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 999_999_999 }), (n) => decodeMemberCursor(encodeMemberCursor(n)) === n));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999_999_999 }),
+        (n) => decodeMemberCursor(encodeMemberCursor(n)) === n,
+      ),
+    );
     fc.assert(
       fc.property(fc.string(), (s) => {
         const decoded = decodeMemberCursor(s);
@@ -603,13 +662,19 @@ describe('Agora wire encodings (property)', () => {
           const body = createBody(name, settings);
           expect(body.name).toBe(name);
           expect(typeof body.description === 'string' && body.description !== '').toBe(true);
-          expect(Object.keys(body).every((k) => ['name', 'description', 'owner', 'maxusers', 'members', 'custom'].includes(k))).toBe(true);
+          expect(
+            Object.keys(body).every((k) =>
+              ['name', 'description', 'owner', 'maxusers', 'members', 'custom'].includes(k),
+            ),
+          ).toBe(true);
           if (Array.isArray(body.members)) {
             expect(body.members).not.toContain(body.owner);
             expect(body.members.length).toBeGreaterThan(0);
           }
           const update = updateBody({ ...settings, name });
-          expect(Object.keys(update).every((k) => ['name', 'description', 'maxusers'].includes(k))).toBe(true);
+          expect(Object.keys(update).every((k) => ['name', 'description', 'maxusers'].includes(k))).toBe(
+            true,
+          );
         },
       ),
     );

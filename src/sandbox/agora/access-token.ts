@@ -111,7 +111,12 @@ function u32le(n: number): Buffer {
 }
 
 /** sig = HMAC(HMAC(HMAC(u32 issueTs, certificate), u32 salt … ) — agora.md §1. */
-export function signAccessToken2(appCertificate: string, issueTs: number, salt: number, signingInfo: Buffer): Buffer {
+export function signAccessToken2(
+  appCertificate: string,
+  issueTs: number,
+  salt: number,
+  signingInfo: Buffer,
+): Buffer {
   const key1 = createHmac('sha256', u32le(issueTs)).update(appCertificate, 'utf8').digest();
   const key2 = createHmac('sha256', u32le(salt)).update(key1).digest();
   return createHmac('sha256', key2).update(signingInfo).digest();
@@ -148,7 +153,11 @@ export function verifyAppToken(
   if (!chat || appPrivilege === undefined) return corrupt('not a Chat app-privilege token');
   const expiresAt = decoded.issueTs + Math.min(decoded.expire, appPrivilege);
   if (expiresAt <= nowSeconds) {
-    return { ok: false, error: 'unauthorized', description: 'Unable to authenticate due to expired access token' };
+    return {
+      ok: false,
+      error: 'unauthorized',
+      description: 'Unable to authenticate due to expired access token',
+    };
   }
   return { ok: true, token: decoded };
 }

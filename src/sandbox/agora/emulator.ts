@@ -5,9 +5,10 @@
  * body, a user registry, and 50 requests/s per endpoint answered 429
  * `reach_limit` (agora.md §1, §4).
  */
+
+import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import { EmulatorServer } from '../kit/emulator-server.js';
 import type { EmulatorRequest, EmulatorResponse } from '../kit/types.js';
-import { SANDBOX_CREDENTIALS } from '../credentials.js';
 import { failure, rateLimited, serverError } from './envelope.js';
 import { type AgoraAppCredentials, makeGuard, unknownApp } from './guard.js';
 import { memberRoutes } from './routes-members.js';

@@ -47,7 +47,8 @@ export function success(
 const EXCEPTIONS: Record<string, string> = {
   unauthorized: 'org.apache.usergrid.rest.exceptions.SecurityException',
   auth_bad_access_token: 'org.apache.usergrid.rest.exceptions.SecurityException',
-  organization_application_not_found: 'org.apache.usergrid.rest.exceptions.OrganizationApplicationNotFoundException',
+  organization_application_not_found:
+    'org.apache.usergrid.rest.exceptions.OrganizationApplicationNotFoundException',
   service_resource_not_found: 'org.apache.usergrid.services.exceptions.ServiceResourceNotFoundException',
   resource_not_found: 'com.easemob.group.exception.ResourceNotFoundException',
   invalid_parameter: 'com.easemob.group.exception.InvalidParameterException',
@@ -57,7 +58,8 @@ const EXCEPTIONS: Record<string, string> = {
   exceed_limit: 'com.easemob.group.exception.ExceedLimitException',
   web_application: 'javax.ws.rs.WebApplicationException',
   reach_limit: 'com.easemob.ratelimit.exception.ReachLimitException',
-  unsupported_service_operation: 'org.apache.usergrid.services.exceptions.UnsupportedServiceOperationException',
+  unsupported_service_operation:
+    'org.apache.usergrid.services.exceptions.UnsupportedServiceOperationException',
 };
 
 export function failure(
@@ -80,7 +82,13 @@ export function failure(
 }
 
 export const rateLimited = (retryAfterSeconds: number): EmulatorResponse =>
-  failure(429, 'reach_limit', 'This request has reached API limit.', { 'retry-after': String(retryAfterSeconds) });
+  failure(429, 'reach_limit', 'This request has reached API limit.', {
+    'retry-after': String(retryAfterSeconds),
+  });
 
 export const serverError = (status: number): EmulatorResponse =>
-  failure(status, 'web_application', status === 500 ? 'Internal Server Error' : `Service unavailable (HTTP ${status})`);
+  failure(
+    status,
+    'web_application',
+    status === 500 ? 'Internal Server Error' : `Service unavailable (HTTP ${status})`,
+  );

@@ -20,11 +20,16 @@ export function requiredText(body: Record<string, unknown>, field: string, max: 
   return optionalText(body, field, max) as Checked<string>;
 }
 
-export function optionalText(body: Record<string, unknown>, field: string, max: number): Checked<string | undefined> {
+export function optionalText(
+  body: Record<string, unknown>,
+  field: string,
+  max: number,
+): Checked<string | undefined> {
   const value = body[field];
   if (value === undefined) return ok(undefined);
   if (typeof value !== 'string') return bad(invalid(`${field} must be a string`));
-  if ([...value].length > max) return bad(failure(403, 'exceed_limit', `${field} is too long: at most ${max} characters`));
+  if ([...value].length > max)
+    return bad(failure(403, 'exceed_limit', `${field} is too long: at most ${max} characters`));
   return ok(value);
 }
 
@@ -60,7 +65,12 @@ export function findRoom(state: AgoraState, id: string): Checked<AgoraRoomRecord
 }
 
 /** A query parameter as a non-negative integer, `fallback` when absent. */
-export function queryInt(query: URLSearchParams, name: string, fallback: number, min: number): Checked<number> {
+export function queryInt(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  min: number,
+): Checked<number> {
   const raw = query.get(name);
   if (raw === null || raw === '') return ok(fallback);
   if (!/^\d+$/.test(raw) || Number(raw) < min) return bad(invalid(`${name} must be an integer ≥ ${min}`));
@@ -70,6 +80,10 @@ export function queryInt(query: URLSearchParams, name: string, fallback: number,
 /** `params` echo of the query, values as arrays (agora.md §1 envelope). */
 export function paramsEcho(query: URLSearchParams): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [k, v] of query) (out[k] ??= []).push(v);
+  for (const [k, v] of query) {
+    const values = out[k] ?? [];
+    values.push(v);
+    out[k] = values;
+  }
   return out;
 }

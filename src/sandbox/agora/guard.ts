@@ -34,7 +34,11 @@ export interface AgoraCall {
 export type AgoraHandler = (call: AgoraCall) => EmulatorResponse;
 
 export function unknownApp(org: string, app: string): EmulatorResponse {
-  return failure(404, 'organization_application_not_found', `Could not find application for ${org}/${app} from URI: ${org}/${app}`);
+  return failure(
+    404,
+    'organization_application_not_found',
+    `Could not find application for ${org}/${app} from URI: ${org}/${app}`,
+  );
 }
 
 export function makeGuard(options: GuardOptions) {
@@ -47,7 +51,11 @@ export function makeGuard(options: GuardOptions) {
       const auth = req.headers.authorization ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
       if (!match) {
-        return failure(401, 'unauthorized', 'Unable to authenticate due to missing or invalid Authorization header');
+        return failure(
+          401,
+          'unauthorized',
+          'Unable to authenticate due to missing or invalid Authorization header',
+        );
       }
       const check = verifyAppToken(match[1]!, options.credentials, options.nowSeconds());
       if (!check.ok) return failure(401, check.error, check.description);
@@ -65,13 +73,21 @@ export function makeGuard(options: GuardOptions) {
       let body: Record<string, unknown> = {};
       if (endpoint.json) {
         if (req.contentType !== 'application/json') {
-          return failure(415, 'web_application', 'Unsupported Media Type: send Content-Type: application/json');
+          return failure(
+            415,
+            'web_application',
+            'Unsupported Media Type: send Content-Type: application/json',
+          );
         }
         let parsed: unknown;
         try {
           parsed = JSON.parse(req.rawBody);
         } catch (error) {
-          return failure(400, 'json_parse', `Unexpected character in the request body: ${(error as Error).message}`);
+          return failure(
+            400,
+            'json_parse',
+            `Unexpected character in the request body: ${(error as Error).message}`,
+          );
         }
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
           return failure(400, 'json_parse', 'The request body must be a JSON object');

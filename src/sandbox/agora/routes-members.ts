@@ -22,7 +22,8 @@ type RemoveResult = { result: true } | { result: false; reason: string };
 
 function removeOne(state: AgoraState, room: AgoraRoomRecord, user: string): RemoveResult {
   if (!state.users.has(user)) return { result: false, reason: `user: ${user} doesn't exist` };
-  if (room.owner === user) return { result: false, reason: `user: ${user} is the owner of group: ${room.id}` };
+  if (room.owner === user)
+    return { result: false, reason: `user: ${user} is the owner of group: ${room.id}` };
   const index = room.members.indexOf(user);
   if (index < 0) return { result: false, reason: `user: ${user} doesn't exist in group: ${room.id}` };
   room.members.splice(index, 1);
@@ -100,7 +101,8 @@ export function memberRoutes(state: AgoraState, guard: Guard): Route[] {
           if (!state.users.has(user)) return unknownUser(user);
           const outcome = removeOne(state, room.value, user);
           if (!outcome.result) {
-            const text = room.value.owner === user ? outcome.reason : `users [${user}] are not members of this group!`;
+            const text =
+              room.value.owner === user ? outcome.reason : `users [${user}] are not members of this group!`;
             return failure(403, 'forbidden_op', text);
           }
           return success(ctx, { result: true, action: 'remove_member', user, id: room.value.id });

@@ -29,7 +29,13 @@ const MAX_ANNOUNCEMENT = 512;
 const MODIFIABLE = new Set(['name', 'description', 'maxusers']);
 
 export function listItem(state: AgoraState, room: AgoraRoomRecord) {
-  return { id: room.id, name: room.name, owner: room.owner, affiliations_count: state.headcount(room), disabled: false };
+  return {
+    id: room.id,
+    name: room.name,
+    owner: room.owner,
+    affiliations_count: state.headcount(room),
+    disabled: false,
+  };
 }
 
 export function details(state: AgoraState, room: AgoraRoomRecord) {
@@ -129,16 +135,26 @@ export function roomRoutes(state: AgoraState, guard: Guard): Route[] {
       method: 'GET',
       pattern: `${ROOMS}/:ids`,
       handler: guard(({ req, ctx }) => {
-        const ids = (req.params.ids ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        const ids = (req.params.ids ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         if (ids.length === 0) return invalid('chat room ids must be provided');
-        if (ids.length > MAX_DETAIL_IDS) return invalid(`at most ${MAX_DETAIL_IDS} chat room ids per request`);
+        if (ids.length > MAX_DETAIL_IDS)
+          return invalid(`at most ${MAX_DETAIL_IDS} chat room ids per request`);
         // Emulator convention (unconfirmed at the vendor): unknown ids are left out;
         // only when none exists is the answer a 404.
-        const found = ids.map((id) => state.rooms.get(id)).filter((r): r is AgoraRoomRecord => r !== undefined);
+        const found = ids
+          .map((id) => state.rooms.get(id))
+          .filter((r): r is AgoraRoomRecord => r !== undefined);
         if (found.length === 0) {
           return failure(404, 'service_resource_not_found', `do not find this group: ${ids.join(',')}`);
         }
-        return success(ctx, found.map((room) => details(state, room)), { count: found.length });
+        return success(
+          ctx,
+          found.map((room) => details(state, room)),
+          { count: found.length },
+        );
       }),
     },
     {
@@ -150,7 +166,8 @@ export function roomRoutes(state: AgoraState, guard: Guard): Route[] {
           if (!room.ok) return room.response;
           const extra = Object.keys(body).filter((k) => !MODIFIABLE.has(k));
           if (extra.length > 0) return invalid(`some of [${extra.join(', ')}] are not valid fields`);
-          if (Object.keys(body).length === 0) return invalid('give at least one of name, description, maxusers');
+          if (Object.keys(body).length === 0)
+            return invalid('give at least one of name, description, maxusers');
           const name = optionalText(body, 'name', 128);
           if (!name.ok) return name.response;
           if (name.value === '') return invalid('name must not be empty');
@@ -160,7 +177,11 @@ export function roomRoutes(state: AgoraState, guard: Guard): Route[] {
           if (!maxusers.ok) return maxusers.response;
           // Emulator convention: maxusers may not drop below the current headcount.
           if (maxusers.value !== undefined && maxusers.value < state.headcount(room.value)) {
-            return failure(403, 'exceed_limit', `maxusers ${maxusers.value} is below the ${state.headcount(room.value)} current members`);
+            return failure(
+              403,
+              'exceed_limit',
+              `maxusers ${maxusers.value} is below the ${state.headcount(room.value)} current members`,
+            );
           }
           const flags: Record<string, boolean> = {};
           if (name.value !== undefined) {

@@ -82,7 +82,9 @@ export class AgoraState {
     this.users.add(username);
   }
 
-  createRoom(input: Omit<AgoraRoomRecord, 'id' | 'created' | 'announcement' | 'mute'> & { created?: number }): AgoraRoomRecord {
+  createRoom(
+    input: Omit<AgoraRoomRecord, 'id' | 'created' | 'announcement' | 'mute'> & { created?: number },
+  ): AgoraRoomRecord {
     const id = String(this.nextId);
     this.nextId += ROOM_ID_STEP;
     const room: AgoraRoomRecord = {

@@ -47,7 +47,11 @@ export class AgoraAppToken {
     if (this.cached && now < this.cached.renewAfterMs) return this.cached.token;
     const { appId, appCertificate } = this.account;
     // The account schema guarantees appToken or both of these.
-    const token = agoraToken.ChatTokenBuilder.buildAppToken(appId ?? '', appCertificate ?? '', this.lifetimeSeconds);
+    const token = agoraToken.ChatTokenBuilder.buildAppToken(
+      appId ?? '',
+      appCertificate ?? '',
+      this.lifetimeSeconds,
+    );
     if (!token) {
       // agora-token returns '' unless both are 32 hex digits; say which without echoing them.
       throw new VendorError(

@@ -25,7 +25,7 @@ import type {
 } from '../types.js';
 import { AgoraAppToken, type AppTokenOptions } from './auth.js';
 import { classifyAgora } from './errors.js';
-import { type AgoraSend, AgoraMembers } from './members.js';
+import { AgoraMembers, type AgoraSend } from './members.js';
 import * as schema from './schemas.js';
 import {
   appPrefix,
@@ -106,7 +106,13 @@ class AgoraClient implements VendorClient {
 
   async ping(): Promise<void> {
     await this.send(
-      { method: 'GET', path: '/chatrooms', query: { limit: 1 }, idempotent: true, operation: 'chatrooms/list' },
+      {
+        method: 'GET',
+        path: '/chatrooms',
+        query: { limit: 1 },
+        idempotent: true,
+        operation: 'chatrooms/list',
+      },
       schema.listReply,
     );
   }
@@ -115,14 +121,21 @@ class AgoraClient implements VendorClient {
     const body = createBody(name, settings, this.account.defaultOwner);
     const reply = await this.send(
       // A create makes a new room each time: never retried after a timeout or 5xx.
-      { method: 'POST', path: '/chatrooms', body: { kind: 'json', value: body }, idempotent: false, operation: 'chatrooms/create' },
+      {
+        method: 'POST',
+        path: '/chatrooms',
+        body: { kind: 'json', value: body },
+        idempotent: false,
+        operation: 'chatrooms/create',
+      },
       schema.createReply,
     );
     return toRoom({ ...body, id: reply.data.id });
   }
 
   async listRooms(page: PageRequest): Promise<Page<Room>> {
-    const limit = page.limit === undefined ? undefined : Math.min(Math.max(1, Math.floor(page.limit)), MAX_LIST_LIMIT);
+    const limit =
+      page.limit === undefined ? undefined : Math.min(Math.max(1, Math.floor(page.limit)), MAX_LIST_LIMIT);
     const reply = await this.send(
       {
         method: 'GET',
@@ -148,14 +161,18 @@ class AgoraClient implements VendorClient {
           const found = await this.details(group);
           for (const id of group) {
             const room = found.get(id);
-            outcomes.set(id, room ? { id, ok: true, value: room } : { id, ok: false, error: roomNotFound(id) });
+            outcomes.set(
+              id,
+              room ? { id, ok: true, value: room } : { id, ok: false, error: roomNotFound(id) },
+            );
           }
         } catch (error) {
           if (!isVendorError(error)) throw error;
           if (error.code === 'vendor_not_found' && group.length > 1) {
             // Whether the vendor answers 404 when only some ids are unknown is
             // unconfirmed (agora.md §2.4): ask one by one to tell which exist.
-            for (const outcome of await settleEach(group, (id) => this.oneRoom(id))) outcomes.set(outcome.id, outcome);
+            for (const outcome of await settleEach(group, (id) => this.oneRoom(id)))
+              outcomes.set(outcome.id, outcome);
             return;
           }
           for (const id of group) outcomes.set(id, { id, ok: false, error });
@@ -167,7 +184,12 @@ class AgoraClient implements VendorClient {
 
   private async details(ids: readonly string[]): Promise<Map<string, Room>> {
     const reply = await this.send(
-      { method: 'GET', path: `/chatrooms/${joinPathList(ids)}`, idempotent: true, operation: 'chatrooms/details' },
+      {
+        method: 'GET',
+        path: `/chatrooms/${joinPathList(ids)}`,
+        idempotent: true,
+        operation: 'chatrooms/details',
+      },
       schema.detailsReply,
     );
     return new Map(reply.data.map((raw) => [raw.id, toRoom(raw)] as const));
@@ -196,7 +218,13 @@ class AgoraClient implements VendorClient {
     const body = updateBody(settings);
     const reply = await this.send(
       // PUT sets fields to given values: sending it twice cannot act twice.
-      { method: 'PUT', path: `/chatrooms/${encodeURIComponent(id)}`, body: { kind: 'json', value: body }, idempotent: true, operation: 'chatrooms/modify' },
+      {
+        method: 'PUT',
+        path: `/chatrooms/${encodeURIComponent(id)}`,
+        body: { kind: 'json', value: body },
+        idempotent: true,
+        operation: 'chatrooms/modify',
+      },
       schema.modifyReply,
     );
     return this.roomAfterChange(id, { id, ...body, updated: reply.data });
@@ -206,7 +234,12 @@ class AgoraClient implements VendorClient {
     return settleEach(unique(ids), async (id) => {
       await this.send(
         // Not retried after a timeout: a repeat would answer "not found" for a room it did delete.
-        { method: 'DELETE', path: `/chatrooms/${encodeURIComponent(id)}`, idempotent: false, operation: 'chatrooms/delete' },
+        {
+          method: 'DELETE',
+          path: `/chatrooms/${encodeURIComponent(id)}`,
+          idempotent: false,
+          operation: 'chatrooms/delete',
+        },
         schema.deleteReply,
       );
       return true as const;
@@ -230,7 +263,12 @@ class AgoraClient implements VendorClient {
 
   async getAnnouncement(id: string): Promise<Announcement> {
     const reply = await this.send(
-      { method: 'GET', path: `/chatrooms/${encodeURIComponent(id)}/announcement`, idempotent: true, operation: 'chatrooms/announcement' },
+      {
+        method: 'GET',
+        path: `/chatrooms/${encodeURIComponent(id)}/announcement`,
+        idempotent: true,
+        operation: 'chatrooms/announcement',
+      },
       schema.announcementReply,
     );
     const text = reply.data.announcement;

@@ -40,7 +40,10 @@ export class AgoraMembers {
       }
       pagenum = decoded;
     }
-    const pagesize = Math.min(Math.max(1, Math.floor(page.limit ?? MAX_MEMBER_PAGESIZE)), MAX_MEMBER_PAGESIZE);
+    const pagesize = Math.min(
+      Math.max(1, Math.floor(page.limit ?? MAX_MEMBER_PAGESIZE)),
+      MAX_MEMBER_PAGESIZE,
+    );
     const reply = await this.send(
       {
         method: 'GET',
@@ -162,7 +165,10 @@ export class AgoraMembers {
 
 const roomPath = (room: string) => `/chatrooms/${encodeURIComponent(room)}`;
 
-function removeOutcome(user: string, result: { result: boolean; reason?: string | undefined } | undefined): Outcome {
+function removeOutcome(
+  user: string,
+  result: { result: boolean; reason?: string | undefined } | undefined,
+): Outcome {
   if (result?.result) return { id: user, ok: true, value: true };
   const vendorMessage = result?.reason ?? 'the vendor gave no result for this user';
   return {

@@ -10,7 +10,11 @@ const roomId = z.union([z.string().min(1), z.number()]).transform(String);
 
 const envelope = <T extends z.ZodType>(data: T) => z.looseObject({ data });
 
-export const roomSummary = z.looseObject({ id: roomId, name: z.string().optional(), owner: z.string().optional() });
+export const roomSummary = z.looseObject({
+  id: roomId,
+  name: z.string().optional(),
+  owner: z.string().optional(),
+});
 
 export const roomDetails = z.looseObject({
   id: roomId,
@@ -39,7 +43,9 @@ export const deleteReply = envelope(z.looseObject({ success: z.literal(true), id
 
 export const announcementReply = envelope(z.looseObject({ announcement: z.string() }));
 
-export const announcementSetReply = envelope(z.looseObject({ id: roomId.optional(), result: z.literal(true) }));
+export const announcementSetReply = envelope(
+  z.looseObject({ id: roomId.optional(), result: z.literal(true) }),
+);
 
 /** `mute: true` is a success flag for both mute and unmute (agora.md §2.9). */
 export const muteAllReply = envelope(z.looseObject({ mute: z.literal(true) }));
@@ -54,7 +60,9 @@ export const addOneReply = envelope(z.looseObject({ result: z.literal(true), use
 
 export const addManyReply = envelope(z.looseObject({ newmembers: z.array(z.string()) }));
 
-export const removeOneReply = envelope(z.looseObject({ result: z.literal(true), user: z.string().optional() }));
+export const removeOneReply = envelope(
+  z.looseObject({ result: z.literal(true), user: z.string().optional() }),
+);
 
 export const removeManyReply = envelope(
   z.array(z.looseObject({ result: z.boolean(), user: z.string(), reason: z.string().optional() })),

@@ -50,7 +50,11 @@ const asInt = (value: unknown): number | undefined => {
 
 const asList = (value: unknown): string[] | undefined => {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return undefined;
 };
 
@@ -63,7 +67,8 @@ const asList = (value: unknown): string[] | undefined => {
 export function createBody(name: string, settings: Settings, defaultOwner?: string): Record<string, unknown> {
   const body: Record<string, unknown> = {
     name,
-    description: typeof settings.description === 'string' && settings.description !== '' ? settings.description : name,
+    description:
+      typeof settings.description === 'string' && settings.description !== '' ? settings.description : name,
   };
   const owner = typeof settings.owner === 'string' && settings.owner !== '' ? settings.owner : defaultOwner;
   if (owner !== undefined) body.owner = owner;
