@@ -37,6 +37,8 @@ import {
 import { createFields, type RoomFields, updateFields } from './settings.js';
 import { toHistoryMessage, toMember, toRoom, toVendorSeconds } from './wire.js';
 
+export { IflychatInputError, MissingAnnounceAsError } from './errors.js';
+
 const PREFIX = '/api/1.1';
 
 /** iFlyChat's kick locks the user out of chat on the whole site for 15 minutes. */
