@@ -21,6 +21,11 @@ export interface InvocationRequest {
   text?: string;
   /** Or an action with typed options (Discord subcommand and its options). */
   typed?: { action: string; options: TypedOptions };
+  /**
+   * Already confirmed by the local user (the shell's typed "yes", `run --yes`).
+   * Honoured only for the shell principal: chat users confirm with buttons.
+   */
+  preconfirmed?: boolean;
 }
 
 export interface DecisionRequest {

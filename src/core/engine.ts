@@ -70,7 +70,7 @@ export class Engine implements EngineApi {
     return { type: 'accepted', kind: invocation.kind, visibility: visibilityOf(invocation) };
   }
 
-  async handle(request: InvocationRequest & { preconfirmed?: boolean }): Promise<Outcome> {
+  async handle(request: InvocationRequest): Promise<Outcome> {
     const started = performance.now();
     const checked = this.check(request);
     if ('error' in checked) {

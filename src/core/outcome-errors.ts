@@ -30,7 +30,8 @@ export function toOutcomeError(error: unknown): OutcomeError {
   // A vendor module's own input or config error (a bad cursor, no announceAs) carries a core code.
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof Error && typeof code === 'string' && (CORE_ERROR_CODES as readonly string[]).includes(code)) {
-    return { code, message: error.message };
+    const field = (error as { field?: unknown }).field;
+    return { code, message: error.message, ...(typeof field === 'string' ? { field } : {}) };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `Something went wrong inside RoomOps: ${message}` };

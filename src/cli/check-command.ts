@@ -1,0 +1,62 @@
+/**
+ * `roomops check [--json]`: validates the config and reaches every account.
+ * Exit 0 all reachable, 1 any failed, 2 config invalid.
+ */
+import { loadConfig } from '../core/config/index.js';
+import { toOutcomeError } from '../core/outcome-errors.js';
+import { startSandboxEmulators, sandboxAccounts } from '../sandbox/sandbox-emulators.js';
+import type { AccountConfig } from '../vendors/account.js';
+import { createVendorClient } from '../vendors/create-client.js';
+import type { CliContext } from './context.js';
+import { printFailure } from './run-command.js';
+
+interface AccountCheck {
+  name: string;
+  vendor: string;
+  ok: boolean;
+  latencyMs: number;
+  error?: { code: string; message: string };
+}
+
+export async function runCheck(cli: CliContext, json: boolean): Promise<number> {
+  let accounts: Record<string, AccountConfig>;
+  let stop = async () => {};
+  try {
+    const loaded = await loadConfig({ ...(cli.configPath ? { path: cli.configPath } : {}), env: process.env });
+    if (loaded.source === 'file') accounts = loaded.config.accounts;
+    else {
+      const emulators = await startSandboxEmulators();
+      stop = emulators.stop;
+      accounts = sandboxAccounts(emulators.urls);
+    }
+  } catch (error) {
+    return printFailure(error, { json }, 'check');
+  }
+  try {
+    const results = await Promise.all(Object.entries(accounts).map(([name, account]) => checkAccount(name, account)));
+    const ok = results.every((r) => r.ok);
+    if (json) process.stdout.write(`${JSON.stringify({ ok, action: 'check', accounts: results })}\n`);
+    else {
+      for (const r of results) {
+        process.stdout.write(`${r.ok ? '✔' : '✖'} ${r.name} (${r.vendor}) ${r.ok ? `reachable in ${r.latencyMs} ms` : `${r.error!.code}: ${r.error!.message}`}\n`);
+      }
+    }
+    return ok ? 0 : 1;
+  } finally {
+    await stop();
+  }
+}
+
+async function checkAccount(name: string, account: AccountConfig): Promise<AccountCheck> {
+  const client = createVendorClient(name, account);
+  const started = performance.now();
+  try {
+    await client.ping();
+    return { name, vendor: account.vendor, ok: true, latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    const e = toOutcomeError(error);
+    return { name, vendor: account.vendor, ok: false, latencyMs: Math.round(performance.now() - started), error: { code: e.code, message: e.message } };
+  } finally {
+    await client.close();
+  }
+}

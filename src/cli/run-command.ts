@@ -1,0 +1,73 @@
+/**
+ * `roomops run "<command text>" [--json] [--yes] [--dry-run]`: one command,
+ * then exit 0 done, 1 vendor or operation failed, 2 bad command, input or
+ * config, 3 denied, cancelled or not confirmed.
+ */
+import { exitStatusFor, RoomOpsError } from '../core/errors.js';
+import type { Outcome } from '../core/outcome.js';
+import { toOutcomeError } from '../core/outcome-errors.js';
+import { renderText, useColour } from '../render/text.js';
+import { toView } from '../render/to-view.js';
+import { createRuntime } from '../runtime/create-runtime.js';
+import { type CliContext, cliLogger } from './context.js';
+import { outcomeJson } from './json-output.js';
+import { SHELL_PLACE, shellPrincipal } from './principal.js';
+
+export interface RunOptions {
+  json?: boolean;
+  yes?: boolean;
+  dryRun?: boolean;
+}
+
+export async function runCommand(text: string, options: RunOptions, cli: CliContext): Promise<number> {
+  let runtime;
+  try {
+    runtime = await createRuntime({ ...(cli.configPath ? { configPath: cli.configPath } : {}), env: process.env, logger: cliLogger(cli) });
+  } catch (error) {
+    return printFailure(error, options, 'run');
+  }
+  try {
+    const request = { principal: shellPrincipal(), place: SHELL_PLACE, text: options.dryRun ? `${text} --dry-run` : text };
+    const preview = await runtime.engine.preview(request);
+    const dryRun = /(^|\s)--dry-run(\s|$)/.test(request.text);
+    // A destructive command needs --yes: without it nothing is sent and nothing is left pending.
+    const outcome: Outcome =
+      preview.type === 'accepted' && preview.kind === 'destructive' && !options.yes && !dryRun
+        ? notConfirmed(request.text, runtime.engine.accountNames())
+        : await runtime.engine.handle({ ...request, preconfirmed: options.yes === true });
+    return print(outcome, options);
+  } finally {
+    await runtime.close();
+  }
+}
+
+function notConfirmed(text: string, accounts: { name: string; vendor: string }[]): Outcome {
+  const [action = 'run', accountName] = text.trim().split(/\s+/);
+  const account = accounts.find((a) => a.name === accountName);
+  return {
+    type: 'error',
+    action: action.toLowerCase(),
+    account: account?.name ?? null,
+    vendor: (account?.vendor as Outcome['vendor']) ?? null,
+    kind: 'destructive',
+    visibility: 'private',
+    error: { code: 'not_confirmed', message: 'This command is destructive: add --yes to confirm it, or --dry-run to see what it would send.' },
+  };
+}
+
+export function print(outcome: Outcome, options: { json?: boolean }): number {
+  const { json, exitCode } = outcomeJson(outcome);
+  if (options.json) process.stdout.write(`${JSON.stringify(json)}\n`);
+  else {
+    const stream = exitCode === 0 ? process.stdout : process.stderr;
+    stream.write(`${renderText(toView(outcome), { colour: useColour(stream) })}\n`);
+  }
+  return exitCode;
+}
+
+export function printFailure(error: unknown, options: { json?: boolean }, action: string): number {
+  const e = toOutcomeError(error instanceof RoomOpsError || error instanceof Error ? error : new Error(String(error)));
+  if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, action, account: null, vendor: null, error: e })}\n`);
+  else process.stderr.write(`✖ ${e.message}\n`);
+  return exitStatusFor(e.code);
+}

@@ -1,0 +1,18 @@
+import { createRuntime } from '../runtime/create-runtime.js';
+import { type CliContext, cliLogger } from './context.js';
+import { printFailure } from './run-command.js';
+
+/** `roomops` with platform credentials set: serve Slack and/or Discord until SIGTERM. */
+export async function runServe(cli: CliContext): Promise<number> {
+  const logger = cliLogger(cli);
+  let runtime;
+  try {
+    runtime = await createRuntime({ ...(cli.configPath ? { configPath: cli.configPath } : {}), env: process.env, logger });
+  } catch (error) {
+    return printFailure(error, {}, 'serve');
+  }
+  for (const warning of runtime.warnings) logger.warn(warning);
+  const { serve } = await import('../server/serve.js');
+  await serve({ runtime, env: process.env, logger });
+  return 0;
+}

@@ -1,0 +1,94 @@
+/**
+ * The interactive shell: readline with history and tab completion of
+ * actions, accounts and room ids; destructive commands ask for a typed "yes".
+ * With stdin not a terminal it reads one command per line (a confirmation
+ * reads the next line as its answer) and exits at end of input.
+ */
+import { createInterface, type Interface } from 'node:readline';
+import type { EngineApi } from '../../core/engine-api.js';
+import type { Outcome } from '../../core/outcome.js';
+import type { Place, Principal } from '../../core/types.js';
+import { renderText, useColour } from '../../render/text.js';
+import { toView } from '../../render/to-view.js';
+import { completer } from './completion.js';
+
+export interface ShellOptions {
+  engine: EngineApi;
+  principal: Principal;
+  place: Place;
+  banner?: string;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+const EXIT_WORDS = new Set(['exit', 'quit', '\\q']);
+
+export async function runShell(options: ShellOptions): Promise<number> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const interactive = (input as NodeJS.ReadStream).isTTY === true;
+  const colour = useColour(output as NodeJS.WriteStream);
+  const rl = createInterface({
+    input,
+    output,
+    terminal: interactive,
+    historySize: 500,
+    ...(interactive ? { completer: completer(options.engine) } : {}),
+  });
+  const lines = lineQueue(rl);
+  const write = (text: string) => output.write(`${text}\n`);
+  if (interactive && options.banner) write(options.banner);
+  let failures = 0;
+  for (;;) {
+    if (interactive) rl.setPrompt('roomops> '), rl.prompt();
+    const line = await lines.next();
+    if (line === undefined) break;
+    const text = line.trim();
+    if (!text) continue;
+    if (EXIT_WORDS.has(text)) break;
+    const request = { principal: options.principal, place: options.place, text };
+    const preview = await options.engine.preview(request);
+    let outcome: Outcome;
+    if (preview.type === 'accepted' && preview.kind === 'destructive' && !/(^|\s)--dry-run(\s|$)/.test(text)) {
+      write(`This is destructive: ${text}`);
+      if (interactive) rl.setPrompt('Type yes to go ahead: '), rl.prompt();
+      else write('Type yes to go ahead:');
+      const answer = (await lines.next())?.trim().toLowerCase();
+      if (answer !== 'yes') {
+        write('Cancelled: nothing was sent.');
+        failures += 1;
+        continue;
+      }
+      outcome = await options.engine.handle({ ...request, preconfirmed: true });
+    } else {
+      outcome = await options.engine.handle(request);
+    }
+    if (outcome.type === 'error') failures += 1;
+    write(renderText(toView(outcome), { colour }));
+  }
+  rl.close();
+  return failures === 0 ? 0 : 1;
+}
+
+/** Lines as a pull queue, so a confirmation can take the next line as its answer. */
+function lineQueue(rl: Interface): { next(): Promise<string | undefined> } {
+  const buffered: string[] = [];
+  const waiting: ((line: string | undefined) => void)[] = [];
+  let closed = false;
+  rl.on('line', (line) => {
+    const waiter = waiting.shift();
+    if (waiter) waiter(line);
+    else buffered.push(line);
+  });
+  rl.on('close', () => {
+    closed = true;
+    for (const waiter of waiting.splice(0)) waiter(undefined);
+  });
+  return {
+    next: () => {
+      if (buffered.length) return Promise.resolve(buffered.shift());
+      if (closed) return Promise.resolve(undefined);
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
