@@ -1,5 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the YAML under test uses ${VAR} interpolation.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -463,5 +463,25 @@ describe('loadConfig: finding the file', () => {
     await expect(loadConfig({ env: {}, cwd: join(dir, 'bad') })).rejects.toThrow(
       `${path} is invalid (1 problem):\n  - accounts.ifly.apiKey: environment variable IFLY_KEY is not set`,
     );
+  });
+});
+
+describe('the documented examples are valid', () => {
+  const yamlBlock = async (file: string) => {
+    const text = await readFile(new URL(`../../docs/${file}`, import.meta.url), 'utf8');
+    return /```yaml\n([\s\S]*?)```/.exec(text)![1]!;
+  };
+  const anyEnv = new Proxy({} as Record<string, string>, { get: (_, name) => `value-of-${String(name)}` });
+
+  it('docs/config.md', async () => {
+    const config = parseConfigText(await yamlBlock('config.md'), anyEnv);
+    expect(Object.keys(config.accounts)).toEqual(['ifly-prod', 'rong-prod', 'watch-prod', 'agora-prod']);
+    expect(config.access?.users['slack:group:S0OPS']).toEqual(['operator']);
+  });
+
+  it('docs/access.md', async () => {
+    const accounts = 'accounts:\n  rong-prod: { vendor: rongcloud, appKey: k, appSecret: s }\n';
+    const config = parseConfigText(accounts + (await yamlBlock('access.md')), {});
+    expect(config.access?.accounts['rong-prod']?.twoPersonRule).toBe(true);
   });
 });
