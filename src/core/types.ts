@@ -41,7 +41,7 @@ export interface RawInvocation {
   action: string;
   /** The first positional after the action, when the action takes an account. */
   positionals: string[];
-  /** `key=value` pairs in the order given; a repeated key keeps the last value. */
+  /** `key=value` pairs in the order given (a repeated key is an input error). */
   options: Record<string, string>;
   /** `--flag` names without dashes (`dry-run`, `yes`, `json`). */
   flags: string[];

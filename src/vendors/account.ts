@@ -9,6 +9,7 @@ const baseUrl = z
   .string()
   .url('must be a URL with scheme, host and port only, e.g. https://api.example.com')
   .refine((u) => {
+    if (!URL.canParse(u)) return false;
     const url = new URL(u);
     return (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash;
   }, 'must be scheme, host and port only (the client adds the vendor path prefix)')
