@@ -224,7 +224,8 @@ export class FakeDiscord {
     if (raw.length > 0) {
       body = (req.headers['content-type'] ?? '').startsWith('application/json') ? JSON.parse(raw) : raw;
     }
-    const path = url.pathname.startsWith(API) ? url.pathname.slice(API.length) : url.pathname;
+    const pathname = decodeURIComponent(url.pathname);
+    const path = pathname.startsWith(API) ? pathname.slice(API.length) : pathname;
     const call: RecordedCall = {
       method: req.method ?? 'GET',
       path,

@@ -1,0 +1,51 @@
+/**
+ * Autocomplete for `account` (the configured accounts) and `room` (the
+ * engine's cached vendor list or inventory). Discord drops an answer that
+ * comes after 3 seconds, so the room lookup races a 2-second timer and an
+ * empty list is answered when it loses.
+ */
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
+import { DISCORD_LIMITS as L, truncate } from '../../render/discord/limits.js';
+import type { HandlerContext } from './context.js';
+import { errorFields } from './log-error.js';
+
+export const SUGGEST_DEADLINE_MS = 2000;
+
+export async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value ?? '').trim();
+  let choices: ApplicationCommandOptionChoiceData<string>[] = [];
+  if (focused.name === 'account') choices = accountChoices(ctx, typed);
+  else if (focused.name === 'room') choices = await roomChoices(interaction, ctx, typed);
+  await interaction.respond(choices.slice(0, L.choices));
+}
+
+function accountChoices(ctx: HandlerContext, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+  const needle = typed.toLowerCase();
+  return ctx.engine
+    .accountNames()
+    .filter((a) => a.name.toLowerCase().includes(needle))
+    .sort((a, b) => Number(!a.name.toLowerCase().startsWith(needle)) - Number(!b.name.toLowerCase().startsWith(needle)))
+    .filter((a) => a.name.length <= L.choiceValue)
+    .map((a) => ({ name: truncate(`${a.name} (${a.vendor})`, L.choiceName), value: a.name }));
+}
+
+async function roomChoices(interaction: AutocompleteInteraction, ctx: HandlerContext, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]> {
+  const account = interaction.options.get('account')?.value;
+  if (typeof account !== 'string' || account.length === 0) return [];
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<[]>((resolve) => {
+    timer = setTimeout(() => resolve([]), SUGGEST_DEADLINE_MS);
+  });
+  try {
+    const rooms = await Promise.race([ctx.engine.suggestRooms(account, typed, L.choices), deadline]);
+    return rooms
+      .filter((r) => r.id.length > 0 && r.id.length <= L.choiceValue)
+      .map((r) => ({ name: truncate(r.name && r.name !== r.id ? `${r.id} — ${r.name}` : r.id, L.choiceName), value: r.id }));
+  } catch (error) {
+    ctx.logger.warn({ ...errorFields(error), account }, 'discord: room suggestions failed');
+    return [];
+  } finally {
+    clearTimeout(timer);
+  }
+}
