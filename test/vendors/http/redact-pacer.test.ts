@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { Pacer } from '../../../src/vendors/http/pacer.js';
+import { REDACTED, Redactor } from '../../../src/vendors/http/redact.js';
+
+describe('Redactor', () => {
+  const r = new Redactor(['s3cr3t+key/=', 'tok']);
+  it('masks a secret in plain, percent-encoded and form-encoded forms', () => {
+    expect(r.text('a s3cr3t+key/= b')).toBe(`a ${REDACTED} b`);
+    expect(r.text(`?apiKey=${encodeURIComponent('s3cr3t+key/=')}`)).toBe(`?apiKey=${REDACTED}`);
+    expect(r.text(new URLSearchParams({ k: 's3cr3t+key/=' }).toString())).toBe(`k=${REDACTED}`);
+  });
+  it('leaves values shorter than four characters alone so ordinary words survive', () => {
+    expect(r.text('tokens')).toBe('tokens');
+  });
+  it('masks credential headers by name and secrets inside nested bodies', () => {
+    expect(r.headers({ Authorization: 'Bearer x', 'x-api-key': 'y', 'content-type': 'application/json' })).toEqual({
+      Authorization: REDACTED,
+      'x-api-key': REDACTED,
+      'content-type': 'application/json',
+    });
+    expect(r.value({ a: ['s3cr3t+key/='], b: { c: 'ok' } })).toEqual({ a: [REDACTED], b: { c: 'ok' } });
+  });
+});
+
+describe('Pacer', () => {
+  it('spaces acquisitions under the rate (97% of it) so no one-second window overflows', async () => {
+    const pacer = new Pacer(200);
+    const stamps: number[] = [];
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 60 }, () => pacer.acquire().then(() => stamps.push(performance.now()))));
+    const elapsed = performance.now() - started;
+    // 60 slots at 200 * 0.97 per second take at least 59 intervals of ~5.15 ms.
+    expect(elapsed).toBeGreaterThanOrEqual(59 * (1000 / (200 * 0.97)) - 5);
+    stamps.sort((a, b) => a - b);
+    for (let i = 1; i < stamps.length; i++) expect(stamps[i]! - stamps[i - 1]!).toBeGreaterThanOrEqual(-1);
+  });
+});
