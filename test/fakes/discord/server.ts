@@ -57,7 +57,10 @@ export class FakeDiscord {
   readonly expiredTokens = new Set<string>();
   private readonly server: Server;
   private readonly wss: WebSocketServer;
+  /** Sockets that identified or resumed: the ones dispatches go to. */
   private sockets = new Set<WebSocket>();
+  /** Dispatches sent so far, replayed on RESUME as Discord does. */
+  private readonly sent: { s: number; frame: string }[] = [];
   private seq = 1;
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
   private readonly commandIds = new Map<string, string>();
@@ -116,12 +119,15 @@ export class FakeDiscord {
   dispatch(t: string, d: unknown): void {
     this.seq += 1;
     const frame = JSON.stringify({ op: 0, t, s: this.seq, d });
+    this.sent.push({ s: this.seq, frame });
     for (const socket of this.sockets) socket.send(frame);
   }
 
   /** Drops every gateway connection (as a network blip would); discord.js resumes. */
   dropConnections(): void {
-    for (const s of this.sockets) s.terminate();
+    const open = [...this.sockets];
+    this.sockets.clear();
+    for (const s of open) s.terminate();
   }
 
   /** Resolves once `predicate` holds over the recorded calls (re-checked on every call). */
@@ -167,7 +173,6 @@ export class FakeDiscord {
   // ---------------------------------------------------------------- gateway
 
   private onSocket(socket: WebSocket): void {
-    this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } }));
     socket.on('message', (raw) => {
@@ -202,6 +207,7 @@ export class FakeDiscord {
         },
       }),
     );
+    this.sockets.add(socket);
   }
 
   private onResume(socket: WebSocket, d: Json): void {
@@ -209,8 +215,11 @@ export class FakeDiscord {
       socket.close(4004, 'Authentication failed.');
       return;
     }
+    const from = Number(d.seq ?? 0);
+    for (const missed of this.sent) if (missed.s > from) socket.send(missed.frame);
     this.seq += 1;
     socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.seq, d: {} }));
+    this.sockets.add(socket);
   }
 
   // ------------------------------------------------------------------- REST

@@ -78,7 +78,8 @@ type Json = Record<string, unknown>;
 export const bodyOf = (c: RecordedCall) => c.body as Json;
 export const callbackData = (c: RecordedCall) => (c.body as { type: number; data?: Json }).data ?? {};
 export const embedsOf = (data: Json) => (data.embeds as Json[] | undefined) ?? [];
-export const embedText = (data: Json) => JSON.stringify(embedsOf(data));
+/** The embeds as one string, markdown escapes removed, for `toContain` checks. */
+export const embedText = (data: Json) => JSON.stringify(embedsOf(data)).replace(/\\\\(.)/g, '$1');
 
 /** Every message the bot sent or edited carried `allowed_mentions: { parse: [] }`. */
 export function expectNoMentionsAnywhere(fake: FakeDiscord): void {
