@@ -10,7 +10,7 @@ export const announce: CommandSpec<Args> = {
   examples: [
     { text: 'announce agora 66213271109633 "Doors open at 18:00"', vendor: 'agora', note: 'sets the room announcement' },
     { text: 'announce agora 66213271109633', vendor: 'agora', note: 'shows the current announcement' },
-    { text: 'announce ifly 5 "Maintenance at noon"', vendor: 'iflychat', note: 'posted as a chat message by the account’s announceAs user' },
+    { text: 'announce ifly 1 "Maintenance at noon"', vendor: 'iflychat', note: 'posted as a chat message by the account’s announceAs user' },
     { text: 'announce watch match-day "Kick-off in 5 minutes"', vendor: 'watchers', note: 'posted as the account’s announceAs user' },
   ],
   takesAccount: true,

@@ -9,7 +9,12 @@ export const del: CommandSpec<Args> = {
   name: 'delete',
   summary: 'Delete rooms (asks for confirmation)',
   usage: 'delete <account> <room[,room…]>',
-  examples: [{ text: 'delete rong lobby-42' }, { text: 'delete agora 66213271109633,66213271109634', vendor: 'agora' }],
+  examples: [
+    { text: 'delete ifly 3', vendor: 'iflychat' },
+    { text: 'delete rong lobby-42', vendor: 'rongcloud' },
+    { text: 'delete watch quiz-night', vendor: 'watchers' },
+    { text: 'delete agora 66213271109633,66213271109634', vendor: 'agora' },
+  ],
   takesAccount: true,
   operations: ['delete'],
   positionals: () => [{ name: 'room', description: 'room id(s), comma-separated', required: true, schema: roomIds }],

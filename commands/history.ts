@@ -9,7 +9,7 @@ export const history: CommandSpec<Args> = {
   name: 'history',
   summary: 'Show a room’s recent messages (iFlyChat)',
   usage: 'history <account> <room> [limit=N since=… until=…]',
-  examples: [{ text: 'history ifly 5 limit=20 since=2026-11-01T00:00:00Z', vendor: 'iflychat' }],
+  examples: [{ text: 'history ifly 1 limit=20 since=2025-06-01T00:00:00Z', vendor: 'iflychat' }],
   takesAccount: true,
   operations: ['history'],
   positionals: () => [{ name: 'room', description: 'room id', required: true, schema: roomId }],

@@ -9,7 +9,12 @@ export const info: CommandSpec<Args> = {
   name: 'info',
   summary: 'Show rooms in detail',
   usage: 'info <account> <room[,room…]>',
-  examples: [{ text: 'info agora 66213271109633' }, { text: 'info rong lobby,support-1', vendor: 'rongcloud' }],
+  examples: [
+    { text: 'info ifly 1,2', vendor: 'iflychat' },
+    { text: 'info rong lobby,support-1', vendor: 'rongcloud' },
+    { text: 'info watch match-day', vendor: 'watchers' },
+    { text: 'info agora 66213271109633', vendor: 'agora' },
+  ],
   takesAccount: true,
   operations: ['info'],
   positionals: () => [{ name: 'room', description: 'room id(s), comma-separated', required: true, schema: roomIds }],

@@ -24,7 +24,7 @@ export const kick: CommandSpec<Args> = {
   examples: [
     { text: 'kick agora 66213271109633 dave', vendor: 'agora' },
     { text: 'kick rong lobby-42 spammer-7 minute=120', vendor: 'rongcloud' },
-    { text: 'kick ifly 5 14', vendor: 'iflychat', note: 'site-wide for 15 minutes' },
+    { text: 'kick ifly 1 14', vendor: 'iflychat', note: 'site-wide for 15 minutes' },
     { text: 'kick watch match-day troll-3 reason="spam"', vendor: 'watchers' },
   ],
   takesAccount: true,

@@ -14,7 +14,8 @@ export const list: CommandSpec<Args> = {
   summary: 'List rooms (from the vendor, or RoomOps’ inventory where the vendor has no list)',
   usage: 'list <account> [limit=N cursor=…]',
   examples: [
-    { text: 'list agora limit=20' },
+    { text: 'list ifly', vendor: 'iflychat' },
+    { text: 'list agora limit=20', vendor: 'agora' },
     { text: 'list rong', vendor: 'rongcloud', note: 'RongCloud has no room list: shows the rooms RoomOps created, checked against the vendor' },
     { text: 'list watch', vendor: 'watchers', note: 'upcoming and live rooms from Watchers, plus ended ones RoomOps knows' },
   ],

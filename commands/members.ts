@@ -10,10 +10,11 @@ export const members: CommandSpec<Args> = {
   summary: 'List a room’s members, or add or remove some',
   usage: 'members <account> <room> [add|remove <user…>]',
   examples: [
-    { text: 'members agora 66213271109633' },
+    { text: 'members agora 66213271109633', vendor: 'agora' },
     { text: 'members agora 66213271109633 add bob carol', vendor: 'agora' },
     { text: 'members agora 66213271109633 remove dave', vendor: 'agora', note: 'asks for confirmation' },
-    { text: 'members ifly 5', vendor: 'iflychat', note: 'the users online in the room' },
+    { text: 'members ifly 1', vendor: 'iflychat', note: 'the users online in the room' },
+    { text: 'members rong lobby limit=100', vendor: 'rongcloud' },
   ],
   takesAccount: true,
   operations: ['members.list', 'members.add', 'members.remove'],

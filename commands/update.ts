@@ -34,7 +34,7 @@ export const update: CommandSpec<Args> = {
   summary: 'Change a room’s settings',
   usage: 'update <account> <room> key=value…',
   examples: [
-    { text: 'update ifly 5 name="Launch party" room_moderate=on', vendor: 'iflychat' },
+    { text: 'update ifly 1 name="Launch party" room_moderate=on', vendor: 'iflychat' },
     { text: 'update rong lobby-42 destroyType=1 destroyTime=240', vendor: 'rongcloud', note: 'lifecycle changes ask for confirmation' },
     { text: 'update agora 66213271109633 maxusers=800 description="All hands"', vendor: 'agora' },
   ],
