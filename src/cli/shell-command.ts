@@ -22,7 +22,6 @@ export async function runShellCommand(cli: CliContext, forceSandbox: boolean): P
     return printFailure(error, {}, 'shell');
   }
   try {
-    for (const warning of runtime.warnings) logger.warn(warning);
     const banner = runtime.mode === 'sandbox' ? SANDBOX_BANNER : `RoomOps shell — accounts: ${runtime.engine.accountNames().map((a) => a.name).join(', ')}. Type help.`;
     return await runShell({ engine: runtime.engine, principal: shellPrincipal(), place: SHELL_PLACE, banner });
   } finally {

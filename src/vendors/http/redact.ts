@@ -10,6 +10,9 @@ const CREDENTIAL_HEADERS = new Set([
   'authorization',
   'x-api-key',
   'signature',
+  // RongCloud's App Key identifies rather than authenticates, but it is account config: keep it out of output too.
+  'app-key',
+  'rc-app-key',
   'rc-signature',
   'nonce',
   'rc-nonce',
