@@ -2,7 +2,8 @@
  * Button clicks. Confirm / cancel (`room_confirm:<id>`, `room_cancel:<id>`)
  * are acknowledged at once and decided by the engine: a refusal goes to the
  * clicker alone and leaves the prompt as it is; a decision (or a late click
- * on a decided or expired prompt) rewrites the prompt without its buttons.
+ * on an expired prompt) rewrites the prompt without its buttons; a click on
+ * an already decided prompt is told privately who decided.
  * Pager clicks (`room_page:<key>:<n>`) flip a cached list.
  */
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
@@ -23,6 +24,14 @@ export async function handleButton(interaction: ButtonInteraction, ctx: HandlerC
   const outcome = await ctx.engine.decide({ pendingId, decision, principal, place: placeOf(interaction) });
   const body = messageFor(decisionView(outcome), ctx.pages, principal.id);
   if (outcome.type === 'refused' || outcome.type === 'unknown') {
+    await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (outcome.type === 'stale' && outcome.reason === 'already_decided') {
+    // The winning click writes the outcome into the prompt; a late or
+    // simultaneous click must not overwrite it. It only makes sure the
+    // buttons are gone and tells this clicker who decided what, and when.
+    await interaction.editReply({ components: [], allowedMentions: NO_MENTIONS });
     await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
     return;
   }
