@@ -1,13 +1,27 @@
+import { z } from 'zod';
 import { oneUser, roomId, text } from '../src/core/args.js';
 import type { CommandSpec, SettingSpec } from '../src/core/command-spec.js';
 import { intValue } from '../src/core/parse/index.js';
 import type { VendorName } from '../src/vendors/types.js';
+import { BAN_REASONS } from '../src/vendors/watchers/wire.js';
 
 type Args = { room: string; user: string; [setting: string]: unknown };
 
 const SETTINGS: Partial<Record<VendorName, Record<string, SettingSpec>>> = {
   rongcloud: { minute: { schema: intValue(1, 43200), description: 'minutes the user may not rejoin (1–43200, default 60)' } },
-  watchers: { reason: { schema: text(500), description: 'reason shown with the ban' } },
+  watchers: {
+    // Watchers takes a reason number 0–8 (wire.ts BAN_REASONS); free text would only be refused by the vendor.
+    reason: {
+      schema: z
+        .string()
+        .trim()
+        .refine((r) => /^[0-8]$/.test(r) || (BAN_REASONS as readonly string[]).includes(r.toUpperCase()), {
+          message: `expected a number 0–8 or one of ${BAN_REASONS.map((r) => r.toLowerCase()).join(', ')}`,
+        }),
+      description: `why (0–8 or ${BAN_REASONS.map((r) => r.toLowerCase()).join(', ')})`,
+    },
+    description: { schema: text(500), description: 'free-text note shown with the ban' },
+  },
 };
 
 const HOW: Record<VendorName, string> = {
@@ -25,7 +39,7 @@ export const kick: CommandSpec<Args> = {
     { text: 'kick agora 66213271109633 dave', vendor: 'agora' },
     { text: 'kick rong lobby-42 spammer-7 minute=120', vendor: 'rongcloud' },
     { text: 'kick ifly 1 14', vendor: 'iflychat', note: 'site-wide for 15 minutes' },
-    { text: 'kick watch match-day troll-3 reason="spam"', vendor: 'watchers' },
+    { text: 'kick watch match-day troll-3 reason=flood description="spam links"', vendor: 'watchers' },
   ],
   takesAccount: true,
   operations: ['kick'],

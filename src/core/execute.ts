@@ -33,6 +33,11 @@ export async function executeInvocation(
     if (options.dryRun) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };
     if (run.items?.some((i) => !i.ok)) {
       const failed = run.items.filter((i) => !i.ok);
+      // One item is not a several-item call: its own error is the answer (e.g. vendor_not_found).
+      const only = run.items.length === 1 ? failed[0] : undefined;
+      if (only) {
+        return { ...base, type: 'error', visibility: 'private', error: { code: only.code ?? 'internal', message: only.message ?? only.code ?? 'failed' } };
+      }
       return {
         ...base,
         type: 'error',
