@@ -1,0 +1,77 @@
+/**
+ * The Slack front end: a Bolt app that turns `/room` and button clicks into
+ * engine calls and delivers what the engine answers. It translates and
+ * delivers; the engine decides.
+ */
+import type { RequestListener } from 'node:http';
+import type { Logger } from '../../core/logger.js';
+import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
+import type { PendingAction } from '../../store/types.js';
+import { buildApp, slackSettings } from './build-app.js';
+import { InFlight } from './in-flight.js';
+import { registerListeners } from './listeners.js';
+import { expiredMessage } from './messages.js';
+import { PageCache } from './page-cache.js';
+import { SlackPrincipals } from './principal.js';
+
+export interface SlackAdapterOptions {
+  runtime: Runtime;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+}
+
+export interface SlackAdapter extends PlatformAdapter {
+  readonly name: 'slack';
+  readonly mode: 'http' | 'socket';
+  /** HTTP mode: Bolt's handler for `POST /slack/events`, mounted by the server. */
+  readonly requestListener?: RequestListener;
+}
+
+export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapterOptions): SlackAdapter {
+  const logger = parent.child({ platform: 'slack' });
+  const built = buildApp(slackSettings(env), logger);
+  const inFlight = new InFlight();
+  let state: { connected: boolean; detail?: string } = { connected: false, detail: 'not started' };
+
+  built.app.error(async (error) => {
+    logger.error({ err: error.message, code: (error as { code?: string }).code }, 'Slack listener error');
+  });
+  registerListeners(built.app, { engine: runtime.engine, principals: new SlackPrincipals(logger), pages: new PageCache(), inFlight, logger });
+
+  if (built.mode === 'socket') {
+    built.receiver.client.on('connected', () => {
+      state = { connected: true };
+    });
+    built.receiver.client.on('disconnected', () => {
+      state = { connected: false, detail: 'Socket Mode disconnected' };
+    });
+  }
+
+  return {
+    name: 'slack',
+    mode: built.mode,
+    ...(built.mode === 'http' ? { requestListener: built.requestListener } : {}),
+    async start() {
+      await built.app.init();
+      if (built.mode === 'socket') await built.app.start();
+      else state = { connected: true };
+      logger.info({ mode: built.mode }, 'Slack adapter started');
+    },
+    async stop() {
+      if (built.mode === 'socket') await built.app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'Socket Mode disconnect failed'));
+      state = { connected: false, detail: 'stopping' };
+      await inFlight.drain();
+    },
+    status: () => state,
+    async showExpired(pending: PendingAction) {
+      const prompt = pending.prompt;
+      if (prompt?.platform !== 'slack') return;
+      const reply = await fetch(prompt.responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(expiredMessage(pending)),
+      });
+      if (!reply.ok) throw new Error(`response_url answered ${reply.status} while marking ${pending.id} expired`);
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from './adapter.js';

@@ -1,0 +1,238 @@
+/**
+ * A fake Slack on 127.0.0.1 for the real Bolt app:
+ * - Web API `POST /api/<method>`: form-encoded, bearer token checked, HTTP 200
+ *   with `{ok:…}` envelopes (PLATFORMS.md "Outbound Web API"): `auth.test`,
+ *   `usergroups.list` (with `include_users`), `apps.connections.open`.
+ * - `response_url`s `POST /response/<id>`: JSON bodies validated like Slack
+ *   (validate-message.ts, 400 `invalid_blocks`), at most 5 uses each, every
+ *   post recorded, with waiting for N posts.
+ * - Socket Mode: `apps.connections.open` hands out `ws://…/socket`; the
+ *   server says `hello`, sends envelopes and collects the client's acks.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { validateMessage } from './validate-message.js';
+
+export interface FakeUsergroup {
+  id: string;
+  handle: string;
+  users: string[];
+}
+
+export interface ApiCall {
+  method: string;
+  form: Record<string, string>;
+  at: number;
+}
+
+export interface ResponsePost {
+  /** The response_url's id (the path after /response/). */
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+  /** HTTP status the fake answered (400 when Slack would refuse the message). */
+  status: number;
+  problems: string[];
+}
+
+export interface FakeSlackOptions {
+  botToken: string;
+  appToken?: string;
+  usergroups?: FakeUsergroup[];
+}
+
+/** Slack lets a response_url be used up to 5 times (PLATFORMS.md "Platform limits"). */
+const RESPONSE_URL_USES = 5;
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly posts: ResponsePost[] = [];
+  usergroups: FakeUsergroup[];
+  /** When set, `usergroups.list` answers `ok:false` with this error. */
+  usergroupsError: string | undefined;
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly clients = new Set<WebSocket>();
+  private readonly acks = new Map<string, (payload: unknown) => void>();
+  private readonly waiters: (() => void)[] = [];
+  private base = '';
+
+  constructor(private readonly options: FakeSlackOptions) {
+    this.usergroups = options.usergroups ?? [];
+  }
+
+  get url(): string {
+    return this.base;
+  }
+
+  /** Bolt's `slackApiUrl` (includes `/api/`). */
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  /** A fresh response_url. */
+  responseUrl(id: string = randomUUID()): string {
+    return `${this.base}/response/${id}`;
+  }
+
+  postsTo(url: string): ResponsePost[] {
+    const id = url.slice(url.lastIndexOf('/') + 1);
+    return this.posts.filter((p) => p.id === id);
+  }
+
+  /** Waits until `count` posts reached `url` (or any response_url when absent). */
+  async waitForPosts(count: number, url?: string, timeoutMs = 10_000): Promise<ResponsePost[]> {
+    const current = () => (url ? this.postsTo(url) : this.posts);
+    const deadline = Date.now() + timeoutMs;
+    while (current().length < count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`expected ${count} post(s) to ${url ?? 'any response_url'}, got ${current().length}: ${JSON.stringify(current().map((p) => p.body.text))}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return current();
+  }
+
+  get socketClients(): number {
+    return this.clients.size;
+  }
+
+  /** Sends a Socket Mode envelope and resolves with the client's ack. */
+  async sendEnvelope(type: 'slash_commands' | 'interactive', payload: Record<string, unknown>, timeoutMs = 5000): Promise<{ envelope_id: string; payload?: unknown }> {
+    const client = [...this.clients][0];
+    if (!client) throw new Error('no Socket Mode client connected');
+    const envelopeId = randomUUID();
+    const acked = new Promise<{ envelope_id: string; payload?: unknown }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ack for envelope ${envelopeId}`)), timeoutMs);
+      this.acks.set(envelopeId, (ack) => {
+        clearTimeout(timer);
+        resolve(ack as { envelope_id: string; payload?: unknown });
+      });
+    });
+    client.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'interactive' }));
+    return acked;
+  }
+
+  async waitForSocketClient(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.clients.size === 0) {
+      if (Date.now() > deadline) throw new Error('no Socket Mode client connected');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async start(): Promise<string> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(error));
+      });
+    });
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket')) return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return this.base;
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.clients) ws.terminate();
+    this.wss.close();
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.clients.add(ws);
+    ws.on('close', () => this.clients.delete(ws));
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { envelope_id?: string };
+      if (message.envelope_id) this.acks.get(message.envelope_id)?.(message);
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: 'A1' } }));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.base || 'http://fake');
+    const raw = await readBody(req);
+    if (req.method === 'POST' && url.pathname.startsWith('/api/')) return this.api(url.pathname.slice(5), req, raw, res);
+    if (req.method === 'POST' && url.pathname.startsWith('/response/')) return this.response(url.pathname.slice(10), req, raw, res);
+    res.writeHead(404).end();
+  }
+
+  private api(method: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
+    const form = Object.fromEntries(new URLSearchParams(raw));
+    this.calls.push({ method, form, at: Date.now() });
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? form.token;
+    const expected = method === 'apps.connections.open' ? this.options.appToken : this.options.botToken;
+    const reply = (body: Record<string, unknown>) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (!token) return reply({ ok: false, error: 'not_authed' });
+    if (token !== expected) return reply({ ok: false, error: 'invalid_auth' });
+    switch (method) {
+      case 'auth.test':
+        return reply({ ok: true, url: 'https://roomops-test.slack.com/', team: 'RoomOps Test', user: 'roomops', team_id: 'T1', user_id: 'U_BOT', bot_id: 'B_BOT' });
+      case 'usergroups.list': {
+        if (this.usergroupsError) return reply({ ok: false, error: this.usergroupsError, needed: 'usergroups:read', provided: 'commands' });
+        const withUsers = form.include_users === 'true' || form.include_users === '1';
+        return reply({
+          ok: true,
+          usergroups: this.usergroups.map((g) => ({ id: g.id, team_id: 'T1', handle: g.handle, name: g.handle, is_usergroup: true, ...(withUsers ? { users: g.users, user_count: g.users.length } : {}) })),
+        });
+      }
+      case 'apps.connections.open':
+        return reply({ ok: true, url: `${this.base.replace('http', 'ws')}/socket?ticket=${randomUUID()}` });
+      default:
+        return reply({ ok: false, error: 'unknown_method' });
+    }
+  }
+
+  private response(id: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
+    let body: Record<string, unknown>;
+    try {
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new Error('not json');
+      body = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('invalid_payload');
+      return;
+    }
+    const used = this.posts.filter((p) => p.id === id && p.status === 200).length;
+    const problems = used >= RESPONSE_URL_USES ? ['used_url'] : validateMessage(body);
+    const status = problems.length ? (used >= RESPONSE_URL_USES ? 404 : 400) : 200;
+    this.posts.push({ id, body, at: Date.now(), status, problems });
+    for (const wake of this.waiters.splice(0)) wake();
+    res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : problems.join('; '));
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
