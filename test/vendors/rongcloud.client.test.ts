@@ -437,7 +437,7 @@ describe('RongCloud client against the emulator', () => {
         'chatroomId=dry-room&destroyType=1&whiteUserIds=a&whiteUserIds=b&entryInfo=%7B%22k%22%3A%22v%22%7D',
       );
       expect(request!.headers).toMatchObject({
-        'App-Key': appKey,
+        'App-Key': '[redacted]',
         Signature: '[redacted]',
         Nonce: '[redacted]',
       });
