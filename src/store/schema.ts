@@ -1,0 +1,91 @@
+/**
+ * The tables as Kysely sees them: one description for SQLite and PostgreSQL.
+ *
+ * Times are epoch milliseconds in BIGINT columns on both backends. Why not ISO
+ * text or TIMESTAMPTZ: comparisons (`expires_at > ?`, newest-first) are plain
+ * integer comparisons everywhere — no collation (PostgreSQL compares text by
+ * the database's locale), no driver time-zone conversion (node-postgres turns
+ * TIMESTAMPTZ into local-time Dates; SQLite has no date type) — and the value
+ * is exactly a JS `Date`'s precision. node-postgres returns BIGINT as a string,
+ * so rows pass through `toMillis`/`toDate` in rows.ts.
+ *
+ * JSON values are TEXT (`JSON.stringify`), read back with `JSON.parse`.
+ */
+import type { Generated } from 'kysely';
+
+/** BIGINT: number from SQLite, string from node-postgres. */
+export type Millis = number | string | bigint;
+
+export interface PendingActionsTable {
+  id: string;
+  state: string;
+  created_at: Millis;
+  expires_at: Millis;
+  requester: string;
+  requester_name: string | null;
+  platform: string;
+  channel: string | null;
+  guild: string | null;
+  account: string;
+  action: string;
+  kind: string;
+  /** JSON */
+  invocation: string;
+  description: string;
+  /** JSON array of room ids */
+  rooms: string;
+  /** JSON PromptRef */
+  prompt: string | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Millis | null;
+  /** JSON */
+  outcome: string | null;
+  finished_at: Millis | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<Millis>;
+  at: Millis;
+  actor: string;
+  actor_name: string | null;
+  platform: string;
+  channel: string | null;
+  guild: string | null;
+  account: string | null;
+  action: string;
+  kind: string | null;
+  /** JSON object, secrets already redacted by the caller */
+  args: string;
+  /** JSON array of room ids */
+  rooms: string;
+  outcome: string;
+  detail: string | null;
+  vendor_request_id: string | null;
+  latency_ms: number | null;
+  pending_id: string | null;
+  decided_by: string | null;
+  decided_at: Millis | null;
+}
+
+export interface InventoryRoomsTable {
+  account: string;
+  room_id: string;
+  vendor: string;
+  name: string | null;
+  /** JSON object */
+  data: string;
+  created_at: Millis;
+  updated_at: Millis;
+  created_by: string | null;
+  gone_at: Millis | null;
+  gone_reason: string | null;
+}
+
+export interface Database {
+  pending_actions: PendingActionsTable;
+  audit_log: AuditLogTable;
+  inventory_rooms: InventoryRoomsTable;
+}
+
+export type StoreKind = 'sqlite' | 'postgres';

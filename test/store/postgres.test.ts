@@ -1,0 +1,92 @@
+/**
+ * The store suite against a real PostgreSQL at ROOMOPS_TEST_POSTGRES_URL
+ * (`source .ci/postgres.sh` starts one). Every database a test asks for is a
+ * fresh schema of that database, named for this run, so runs never collide;
+ * they are dropped at the end. In CI the suite never silently skips.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
+import { storeSuite } from './store-suite.js';
+
+const baseUrl = process.env.ROOMOPS_TEST_POSTGRES_URL;
+const inCi = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
+
+if (!baseUrl && inCi) {
+  describe('PostgreSQL store', () => {
+    it('runs in CI', () => {
+      throw new Error('PostgreSQL required in CI: set ROOMOPS_TEST_POSTGRES_URL (`source .ci/postgres.sh` starts one)');
+    });
+  });
+}
+
+if (!baseUrl && !inCi) {
+  console.warn('PostgreSQL store tests skipped: ROOMOPS_TEST_POSTGRES_URL is not set (`source .ci/postgres.sh` starts a local PostgreSQL).');
+}
+
+const runId = `roomops_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+const schemas: string[] = [];
+
+/** `baseUrl` with its search_path set to a new, empty schema. */
+async function freshSchemaUrl(): Promise<string> {
+  const schema = `${runId}_${schemas.length + 1}`;
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    await client.query(`create schema "${schema}"`);
+  } finally {
+    await client.end();
+  }
+  schemas.push(schema);
+  const url = new URL(baseUrl as string);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+describe.skipIf(!baseUrl)('PostgreSQL store (skipped without ROOMOPS_TEST_POSTGRES_URL)', () => {
+  afterAll(async () => {
+    if (schemas.length === 0) return;
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
+    } finally {
+      await client.end();
+    }
+  });
+
+  storeSuite('shared suite', { shared: true, freshUrl: freshSchemaUrl });
+
+  it('keeps two schemas of one database apart', async () => {
+    const [a, b] = [await openStore(await freshSchemaUrl()), await openStore(await freshSchemaUrl())];
+    try {
+      const created = await a.pending.create({
+        expiresAt: new Date(Date.now() + 60_000),
+        requester: 'shell:alice',
+        platform: 'shell',
+        account: 'rong',
+        action: 'delete',
+        kind: 'destructive',
+        invocation: {},
+        description: 'Delete room r1',
+        rooms: ['r1'],
+      });
+      expect(a.kind).toBe('postgres');
+      expect(await b.pending.get(created.id)).toBeUndefined();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('never shows the password when it cannot log in', async () => {
+    const url = new URL(baseUrl as string);
+    url.password = 'Wr0ngPassw0rdXyz';
+    const error = (await openStore(url.toString()).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/storage\.url postgres:\/\/[^:]+:\*\*\*@/);
+    expect(error.message).not.toContain('Wr0ngPassw0rdXyz');
+    expect(JSON.stringify(error)).not.toContain('Wr0ngPassw0rdXyz');
+  });
+});
