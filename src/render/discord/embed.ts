@@ -16,21 +16,22 @@ const FENCE_OVERHEAD = '```\n\n```'.length;
 /** Room kept for the "Page i/n" footer suffix. */
 const PAGE_MARK = 24;
 
+/** Room kept for the body (table or code) on each page when facts are many. */
+const BODY_RESERVE = 2500;
+const MAX_NOTES = 1000;
+const MAX_INTRO = 1500;
+
 export function renderPages(view: View): APIEmbed[] {
   const title = truncate(escapeText(view.title), L.embedTitle);
-  const fields = view.facts.slice(0, L.embedFields).map(
-    (fact): APIEmbedField => ({
-      name: truncate(escapeText(fact.label), L.fieldName) || '\u200b',
-      value: truncate(escapeText(fact.value), L.fieldValue) || '\u200b',
-      inline: fact.value.length <= 40,
-    }),
-  );
-  const notes = truncate(escapeText(view.notes.join(' · ')), L.footer - PAGE_MARK);
+  const notes = truncate(escapeText(view.notes.join(' · ')), MAX_NOTES);
+  // Everything shares the 6,000-character message total (Discord's embed limits).
+  const total = L.embedTotal - title.length - notes.length - PAGE_MARK;
+  const hasBody = view.table !== undefined || view.code !== undefined;
+  const intro = view.text ? truncate(escapeText(view.text), Math.min(MAX_INTRO, total - (hasBody ? BODY_RESERVE : 0))) : '';
+  const fields = fitFields(view, total - intro.length - (hasBody ? BODY_RESERVE : 0));
   const fieldChars = fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-  const intro = view.text ? truncate(escapeText(view.text), 1500) : '';
-  // What one page's description may hold: the per-embed cap and what the
-  // 6,000-character message total leaves after title, fields and footer.
-  const budget = Math.min(L.embedDescription, L.embedTotal - title.length - fieldChars - notes.length - PAGE_MARK) - intro.length - 2;
+  // What one page's description may hold after the intro paragraph.
+  const budget = Math.min(L.embedDescription, total - fieldChars) - intro.length - 2;
 
   const bodies = [...tablePages(view, budget), ...codePages(view.code, budget)];
   if (bodies.length === 0) bodies.push('');
@@ -45,6 +46,25 @@ export function renderPages(view: View): APIEmbed[] {
       ...(footer ? { footer: { text: footer } } : {}),
     };
   });
+}
+
+/** Facts as fields within `budget` characters and 25 fields; what does not fit is counted in a last field. */
+function fitFields(view: View, budget: number): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  let left = budget - 40;
+  for (const [i, fact] of view.facts.entries()) {
+    const name = truncate(escapeText(fact.label), Math.min(L.fieldName, 100)) || '\u200b';
+    const room = Math.min(L.fieldValue, left - name.length);
+    if (fields.length === L.embedFields - 1 || room < 20) {
+      const rest = view.facts.length - i;
+      fields.push({ name: '…', value: `${rest} more not shown` });
+      break;
+    }
+    const value = truncate(escapeText(fact.value), room) || '\u200b';
+    fields.push({ name, value, inline: fact.value.length <= 40 });
+    left -= name.length + value.length;
+  }
+  return fields;
 }
 
 function tablePages(view: View, budget: number): string[] {
