@@ -156,6 +156,25 @@ describe('requests Slack did not sign', () => {
   });
 });
 
+describe('long lists', () => {
+  it('are paged with Previous/Next buttons; an old page key says to run the command again', async () => {
+    for (let i = 0; i < 25; i++) await h.ask(`info rong lobby`, VIEWER);
+    const first = await h.ask('audit limit=100', ADMIN);
+    expect(shown(first)).toContain('Page 1 of');
+    const next = (first.body.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'room_page_next');
+    expect(next?.value).toBeTruthy();
+    const second = await h.press('room_page_next', next!.value!, ADMIN, { ephemeral: true });
+    expect(second.body.replace_original).toBe(true);
+    expect(shown(second)).toContain('Page 2 of');
+    expect(shown(second)).toContain('room_page_prev');
+    expect(shown(second)).not.toEqual(shown(first));
+    const gone = await h.press('room_page_next', 'expired-key:1', ADMIN, { ephemeral: true });
+    expect(gone.body.response_type).toBe('ephemeral');
+    expect(gone.body.replace_original).toBe(false);
+    expect(shown(gone)).toContain('Run the command again');
+  });
+});
+
 describe('healthz', () => {
   it('is 200 with the store open and Slack connected', async () => {
     const reply = await fetch(`${h.server.url}/healthz`);
