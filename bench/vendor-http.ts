@@ -10,10 +10,10 @@
  *     emulator enforcing 100 requests/s on the endpoint: achieved rate / limit
  *     (goal ≥ 0.95) and the 429s the emulator had to send (goal 0).
  *
- * The emulators run in a worker thread, so the server's work does not share
- * the bench's event loop and dilute the client's overhead.
+ * The emulators run in a child process, so the server's work neither shares
+ * the bench's event loop nor dilutes the client's overhead.
  */
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
 import { Pool } from 'undici';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/credentials.js';
 import { createRongcloudClient } from '../src/vendors/rongcloud/client.js';
@@ -21,9 +21,9 @@ import type { VendorClient } from '../src/vendors/types.js';
 import { createWatchersClient } from '../src/vendors/watchers/client.js';
 import { atLeast, atMost, type BenchSection, info, median, round, runConcurrently } from './stats.js';
 
-const THROUGHPUT_REQUESTS = 2_000;
+const THROUGHPUT_REQUESTS = 1_000;
 const THROUGHPUT_CONCURRENCY = 16;
-const THROUGHPUT_ROUNDS = 5;
+const THROUGHPUT_ROUNDS = 10;
 const WARMUP_REQUESTS = 500;
 
 const PACED_REQUESTS = 1_000;
@@ -39,24 +39,23 @@ interface EmulatorHandle {
   stop(): Promise<void>;
 }
 
-/** Starts `factory(options)` from the compiled emulator module in a worker thread. */
-async function startEmulatorWorker(modulePath: string, factory: string, options: object): Promise<EmulatorHandle> {
+/**
+ * Starts `factory(options)` from the compiled emulator module in a child
+ * process: its CPU is then not counted in this process's `cpuUsage()`, and it
+ * does not share this event loop.
+ */
+async function startEmulatorProcess(modulePath: string, factory: string, options: object): Promise<EmulatorHandle> {
   const moduleUrl = new URL(modulePath, import.meta.url).href;
-  const worker = new Worker(
-    `const { parentPort, workerData } = require('node:worker_threads');
-     import(workerData.moduleUrl).then(async (m) => {
-       const emulator = m[workerData.factory](workerData.options);
-       const url = await emulator.start(0);
-       parentPort.on('message', async (msg) => {
-         if (msg === 'stop') { await emulator.stop(); parentPort.close(); }
-       });
-       parentPort.postMessage({ url, rooms: [...emulator.rooms.keys()].map(String) });
-     }, (error) => { throw error; });`,
-    { eval: true, execArgv: [], workerData: { moduleUrl, factory, options } },
-  );
+  const code = `const m = await import(${JSON.stringify(moduleUrl)});
+    const emulator = m[${JSON.stringify(factory)}](${JSON.stringify(options)});
+    const url = await emulator.start(0);
+    process.on('message', async (msg) => { if (msg === 'stop') { await emulator.stop(); process.exit(0); } });
+    process.send({ url, rooms: [...emulator.rooms.keys()].map(String) });`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const started = await new Promise<{ url: string; rooms: string[] }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
+    child.once('message', (m) => resolve(m as { url: string; rooms: string[] }));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`emulator process exited with ${code}`)));
   });
   return {
     ...started,
@@ -65,23 +64,29 @@ async function startEmulatorWorker(modulePath: string, factory: string, options:
       return (await res.json()) as Awaited<ReturnType<EmulatorHandle['requests']>>;
     },
     stop: async () => {
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.postMessage('stop');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2_000))]);
-      await worker.terminate();
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('stop');
+      const timer = setTimeout(() => child.kill(), 2_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
 
-async function timeRequests(total: number, concurrency: number, send: () => Promise<void>): Promise<number> {
+/** Requests/s and this process's CPU microseconds per request. */
+async function timeRequests(total: number, concurrency: number, send: () => Promise<void>): Promise<{ rate: number; cpuUs: number }> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await runConcurrently(total, concurrency, send);
-  return total / ((performance.now() - started) / 1000);
+  const used = process.cpuUsage(cpu);
+  return { rate: total / ((performance.now() - started) / 1000), cpuUs: (used.user + used.system) / total };
 }
+
 
 /** (a) client requests/s against raw undici on the same Watchers emulator. */
 export async function benchClientVsRaw(): Promise<BenchSection> {
-  const emulator = await startEmulatorWorker('../src/sandbox/watchers/emulator.js', 'createWatchersEmulator', { rateLimitPerSecond: 0 });
+  const emulator = await startEmulatorProcess('../src/sandbox/watchers/emulator.js', 'createWatchersEmulator', { rateLimitPerSecond: 0 });
   const credentials = SANDBOX_CREDENTIALS.watchers;
   const roomId = emulator.rooms[0] ?? 'concert-live';
   const client: VendorClient = createWatchersClient(
@@ -109,27 +114,29 @@ export async function benchClientVsRaw(): Promise<BenchSection> {
     const clientRates: number[] = [];
     const rawRates: number[] = [];
     const ratios: number[] = [];
+    const clientCpu: number[] = [];
+    const rawCpu: number[] = [];
     for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
-      let c: number;
-      let r: number;
-      if (round % 2 === 0) {
-        c = await timeRequests(THROUGHPUT_REQUESTS, THROUGHPUT_CONCURRENCY, viaClient);
-        r = await timeRequests(THROUGHPUT_REQUESTS, THROUGHPUT_CONCURRENCY, viaRaw);
-      } else {
-        r = await timeRequests(THROUGHPUT_REQUESTS, THROUGHPUT_CONCURRENCY, viaRaw);
-        c = await timeRequests(THROUGHPUT_REQUESTS, THROUGHPUT_CONCURRENCY, viaClient);
-      }
-      clientRates.push(c);
-      rawRates.push(r);
-      ratios.push(c / r);
+      const clientFirst = round % 2 === 0;
+      const first = await timeRequests(THROUGHPUT_REQUESTS, THROUGHPUT_CONCURRENCY, clientFirst ? viaClient : viaRaw);
+      const second = await timeRequests(THROUGHPUT_REQUESTS, THROUGHPUT_CONCURRENCY, clientFirst ? viaRaw : viaClient);
+      const [c, r] = clientFirst ? [first, second] : [second, first];
+      clientRates.push(c.rate);
+      rawRates.push(r.rate);
+      ratios.push(c.rate / r.rate);
+      clientCpu.push(c.cpuUs);
+      rawCpu.push(r.cpuUs);
     }
-    const how = `${THROUGHPUT_ROUNDS} alternating rounds of ${THROUGHPUT_REQUESTS} GET external/room/:id each, concurrency ${THROUGHPUT_CONCURRENCY}, after ${WARMUP_REQUESTS} warm-up requests per side; Watchers emulator in a worker thread, rate limits off; client rateLimit 100000`;
+    const how = `${THROUGHPUT_ROUNDS} alternating rounds of ${THROUGHPUT_REQUESTS} GET external/room/:id per side, concurrency ${THROUGHPUT_CONCURRENCY}, after ${WARMUP_REQUESTS} warm-up requests per side; Watchers emulator in a child process, its rate limit off; client rateLimit 100000`;
     return {
       title: 'Vendor client vs raw undici (Watchers emulator)',
       figures: [
         atLeast('client / raw undici requests/s', round(median(ratios), 3), 0.9, '', `median of per-round ratios; ${how}`),
-        info('client requests/s', Math.round(median(clientRates)), 'req/s', 'getRooms([id]) through VendorHttp (auth, pacing, classification, zod)'),
+        info('client requests/s', Math.round(median(clientRates)), 'req/s', 'getRooms([id]) through VendorHttp (auth, pacing, timeout signal, classification, zod, toRoom)'),
         info('raw undici requests/s', Math.round(median(rawRates)), 'req/s', 'undici Pool.request + body.json(), same headers and pool settings'),
+        info('client CPU per request', round(median(clientCpu), 1), 'µs', "this process's user+system CPU (the emulator runs elsewhere)"),
+        info('raw undici CPU per request', round(median(rawCpu), 1), 'µs'),
+        info('client / raw CPU per request', round(median(clientCpu) / median(rawCpu), 2), '', 'less sensitive to other load on the machine than requests/s'),
       ],
       notes: [`per-round ratios: ${ratios.map((x) => x.toFixed(3)).join(', ')}`],
     };
@@ -142,7 +149,7 @@ export async function benchClientVsRaw(): Promise<BenchSection> {
 
 /** (b) 1,000 reads paced to 100/s against a RongCloud emulator enforcing 100/s. */
 export async function benchRateLimiter(): Promise<BenchSection> {
-  const emulator = await startEmulatorWorker('../src/sandbox/rongcloud/emulator.js', 'createRongcloudEmulator', { rateLimitPerSecond: PACED_LIMIT });
+  const emulator = await startEmulatorProcess('../src/sandbox/rongcloud/emulator.js', 'createRongcloudEmulator', { rateLimitPerSecond: PACED_LIMIT });
   const credentials = SANDBOX_CREDENTIALS.rongcloud;
   const roomId = emulator.rooms[0];
   if (!roomId) throw new Error('the RongCloud emulator has no seeded room');
