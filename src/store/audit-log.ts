@@ -79,7 +79,11 @@ export class SqlAuditLog implements AuditStore {
     if (filter.account !== undefined) q = q.where('account', '=', filter.account);
     if (filter.action !== undefined) q = q.where('action', '=', filter.action);
     // Same time: the later insert first.
-    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(auditLimit(filter.limit)).execute();
+    const rows = await q
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(auditLimit(filter.limit))
+      .execute();
     return rows.map(toEntry);
   }
 }

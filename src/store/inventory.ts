@@ -35,7 +35,10 @@ export class SqlInventory implements InventoryStore {
    * A room seen again is live again. A sighting without a name keeps the name
    * known before; the first recorded creator stays.
    */
-  async upsert(room: Omit<InventoryRoom, 'createdAt' | 'updatedAt' | 'goneAt' | 'goneReason'>, at: Date): Promise<void> {
+  async upsert(
+    room: Omit<InventoryRoom, 'createdAt' | 'updatedAt' | 'goneAt' | 'goneReason'>,
+    at: Date,
+  ): Promise<void> {
     const atMs = toMillis(at, 'at');
     await this.db
       .insertInto('inventory_rooms')
@@ -66,7 +69,12 @@ export class SqlInventory implements InventoryStore {
   }
 
   /** Rooms already marked gone keep their first mark; unknown ids are ignored. */
-  async markGone(account: string, roomIds: readonly string[], reason: 'deleted' | 'vanished', at: Date): Promise<void> {
+  async markGone(
+    account: string,
+    roomIds: readonly string[],
+    reason: 'deleted' | 'vanished',
+    at: Date,
+  ): Promise<void> {
     const atMs = toMillis(at, 'at');
     const ids = [...new Set(roomIds)];
     for (let i = 0; i < ids.length; i += CHUNK) {

@@ -2,20 +2,20 @@
  * Opens the store a storage URL names (DESIGN.md "Storage"), creating or
  * migrating its tables. See storage-url.ts for the URL forms.
  */
-import { RoomOpsError, isRoomOpsError } from '../core/errors.js';
+import { isRoomOpsError, RoomOpsError } from '../core/errors.js';
 import { openPostgres } from './postgres.js';
 import { SqlStore } from './sql-store.js';
 import { openSqlite } from './sqlite.js';
-import type { StoreLogger } from './store-logger.js';
 import { parseStorageUrl, redactUrl, scrubPasswords } from './storage-url.js';
+import type { StoreLogger } from './store-logger.js';
 import type { Store } from './types.js';
 
 export {
   DEFAULT_STORAGE_URL,
-  STORAGE_URL_FORMS,
   parseStorageUrl,
   redactUrl,
   resolveStorageUrl,
+  STORAGE_URL_FORMS,
   type StorageTarget,
 } from './storage-url.js';
 export type { StoreLogger } from './store-logger.js';
@@ -32,16 +32,21 @@ export interface OpenStoreOptions {
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = parseStorageUrl(url);
   try {
-    if (target.kind === 'sqlite') return new SqlStore('sqlite', await openSqlite(target.file, options.logger));
+    if (target.kind === 'sqlite')
+      return new SqlStore('sqlite', await openSqlite(target.file, options.logger));
     return new SqlStore('postgres', await openPostgres(target.url, options.logger));
   } catch (error) {
     if (isRoomOpsError(error)) throw error;
     const err = error as { message?: unknown; code?: unknown };
     const reason = scrubPasswords(String(err?.message ?? error), url);
     const code = typeof err?.code === 'string' ? err.code : undefined;
-    throw new RoomOpsError('internal', `Could not open the store at storage.url ${redactUrl(url)}: ${reason}`, {
-      field: 'storage.url',
-      ...(code !== undefined ? { details: { cause: code } } : {}),
-    });
+    throw new RoomOpsError(
+      'internal',
+      `Could not open the store at storage.url ${redactUrl(url)}: ${reason}`,
+      {
+        field: 'storage.url',
+        ...(code !== undefined ? { details: { cause: code } } : {}),
+      },
+    );
   }
 }

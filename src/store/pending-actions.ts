@@ -94,7 +94,11 @@ export class SqlPendingActions implements PendingActionStore {
   }
 
   async get(id: string): Promise<PendingAction | undefined> {
-    const row = await this.db.selectFrom('pending_actions').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('pending_actions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row === undefined ? undefined : toAction(row);
   }
 
@@ -105,10 +109,17 @@ export class SqlPendingActions implements PendingActionStore {
       .where('id', '=', id)
       .returning('id')
       .executeTakeFirst();
-    if (updated === undefined) throw new RoomOpsError('internal', `No pending action ${id} to attach a prompt to.`);
+    if (updated === undefined)
+      throw new RoomOpsError('internal', `No pending action ${id} to attach a prompt to.`);
   }
 
-  async decide(id: string, decision: Decision, by: string, byName: string | undefined, at: Date): Promise<DecideResult> {
+  async decide(
+    id: string,
+    decision: Decision,
+    by: string,
+    byName: string | undefined,
+    at: Date,
+  ): Promise<DecideResult> {
     if (!DECISIONS.includes(decision)) throw new TypeError(`store: decision must be approved or cancelled`);
     const atMs = toMillis(at, 'at');
     // A row can only move forward (pending → decided/expired), so two rounds
@@ -149,7 +160,8 @@ export class SqlPendingActions implements PendingActionStore {
    * anything else is a caller's bug and says so.
    */
   async finish(id: string, state: 'done' | 'failed', outcome: unknown, at: Date): Promise<void> {
-    if (state !== 'done' && state !== 'failed') throw new TypeError('store: finish state must be done or failed');
+    if (state !== 'done' && state !== 'failed')
+      throw new TypeError('store: finish state must be done or failed');
     const updated = await this.db
       .updateTable('pending_actions')
       .set({ state, outcome: toJson(outcome), finished_at: toMillis(at, 'at') })

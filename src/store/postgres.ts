@@ -11,8 +11,8 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database } from './schema.js';
-import type { StoreLogger } from './store-logger.js';
 import { redactUrl, scrubPasswords } from './storage-url.js';
+import type { StoreLogger } from './store-logger.js';
 
 export async function openPostgres(url: string, logger?: StoreLogger): Promise<Kysely<Database>> {
   const pool = new pg.Pool({
@@ -25,7 +25,9 @@ export async function openPostgres(url: string, logger?: StoreLogger): Promise<K
   // An idle connection dropped by the server must not crash the process; the
   // pool replaces it on the next query.
   pool.on('error', (error: Error) => {
-    logger?.warn(`store: PostgreSQL connection to ${redactUrl(url)} failed: ${scrubPasswords(error.message, url)}`);
+    logger?.warn(
+      `store: PostgreSQL connection to ${redactUrl(url)} failed: ${scrubPasswords(error.message, url)}`,
+    );
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {

@@ -26,7 +26,9 @@ export async function openSqlite(file: string, logger?: StoreLogger): Promise<Ky
     database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     const mode = database.pragma('journal_mode = WAL', { simple: true });
     if (!memory && String(mode).toLowerCase() !== 'wal') {
-      logger?.warn(`store: SQLite could not use WAL mode for ${file} (journal_mode=${String(mode)}); several processes will wait on each other`);
+      logger?.warn(
+        `store: SQLite could not use WAL mode for ${file} (journal_mode=${String(mode)}); several processes will wait on each other`,
+      );
     }
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');

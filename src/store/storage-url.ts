@@ -27,7 +27,10 @@ export type StorageTarget =
   | { kind: 'postgres'; url: string };
 
 /** `ROOMOPS_DATABASE_URL`, else `storage.url` from the config, else the default. */
-export function resolveStorageUrl(env: Readonly<Record<string, string | undefined>>, configUrl?: string): string {
+export function resolveStorageUrl(
+  env: Readonly<Record<string, string | undefined>>,
+  configUrl?: string,
+): string {
   const fromEnv = env.ROOMOPS_DATABASE_URL?.trim();
   if (fromEnv) return fromEnv;
   const fromConfig = configUrl?.trim();
@@ -42,10 +45,13 @@ const SECRET_PARAM = /([?&][^=&#]*(?:pass|secret|token|key)[^=&#]*=)[^&#]*/gi;
 
 function malformed(reason: string, shown: string | undefined): ConfigError {
   const got = shown === undefined ? '' : ` (got "${shown}")`;
-  return new ConfigError(`storage.url is not a storage URL: ${reason}${got}. Expected ${STORAGE_URL_FORMS}.`, {
-    field: 'storage.url',
-    expected: STORAGE_URL_FORMS,
-  });
+  return new ConfigError(
+    `storage.url is not a storage URL: ${reason}${got}. Expected ${STORAGE_URL_FORMS}.`,
+    {
+      field: 'storage.url',
+      expected: STORAGE_URL_FORMS,
+    },
+  );
 }
 
 /** What an error may show of a URL that failed to parse: its scheme only. */
@@ -66,7 +72,10 @@ export function parseStorageUrl(input: string, cwd: string = process.cwd()): Sto
     let path: string;
     if (rest.startsWith('///')) path = rest.slice(2);
     else if (rest.startsWith('//')) {
-      throw malformed('a SQLite URL has no host: use three slashes for an absolute path or none for a relative one', url);
+      throw malformed(
+        'a SQLite URL has no host: use three slashes for an absolute path or none for a relative one',
+        url,
+      );
     } else path = rest;
     if (path === '' || path === '/') throw malformed('the SQLite file path is empty', url);
     if (path.endsWith('/')) throw malformed('the SQLite path names a directory, not a file', url);
@@ -78,13 +87,17 @@ export function parseStorageUrl(input: string, cwd: string = process.cwd()): Sto
     try {
       parsed = new URL(url);
     } catch {
-      throw malformed('the PostgreSQL URL cannot be parsed (percent-encode special characters in the user name and password)', schemeOnly(url));
+      throw malformed(
+        'the PostgreSQL URL cannot be parsed (percent-encode special characters in the user name and password)',
+        schemeOnly(url),
+      );
     }
     const shown = redactUrl(url);
     const hostParam = parsed.searchParams.get('host');
     if (parsed.hostname === '' && !hostParam) throw malformed('the PostgreSQL URL names no host', shown);
     const db = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-    if (db === '' || db.includes('/')) throw malformed('the PostgreSQL URL must name one database (/db)', shown);
+    if (db === '' || db.includes('/'))
+      throw malformed('the PostgreSQL URL must name one database (/db)', shown);
     return { kind: 'postgres', url };
   }
   const scheme = SCHEME.exec(url)?.[1];
@@ -132,7 +145,8 @@ export function passwordsIn(url: string): string[] {
       found.add(parsed.password);
       found.add(decodeURIComponent(parsed.password));
     }
-    for (const [key, value] of parsed.searchParams) if (/pass|secret|token|key/i.test(key) && value) found.add(value);
+    for (const [key, value] of parsed.searchParams)
+      if (/pass|secret|token|key/i.test(key) && value) found.add(value);
   } catch {
     // Unparseable URLs are never opened, so their text never reaches a driver.
   }

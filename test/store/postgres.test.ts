@@ -16,13 +16,17 @@ const inCi = Boolean(process.env.CI) && process.env.CI !== 'false' && process.en
 if (!baseUrl && inCi) {
   describe('PostgreSQL store', () => {
     it('runs in CI', () => {
-      throw new Error('PostgreSQL required in CI: set ROOMOPS_TEST_POSTGRES_URL (`source .ci/postgres.sh` starts one)');
+      throw new Error(
+        'PostgreSQL required in CI: set ROOMOPS_TEST_POSTGRES_URL (`source .ci/postgres.sh` starts one)',
+      );
     });
   });
 }
 
 if (!baseUrl && !inCi) {
-  console.warn('PostgreSQL store tests skipped: ROOMOPS_TEST_POSTGRES_URL is not set (`source .ci/postgres.sh` starts a local PostgreSQL).');
+  console.warn(
+    'PostgreSQL store tests skipped: ROOMOPS_TEST_POSTGRES_URL is not set (`source .ci/postgres.sh` starts a local PostgreSQL).',
+  );
 }
 
 const runId = `roomops_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -44,7 +48,11 @@ async function freshSchemaUrl(): Promise<string> {
   return url.toString();
 }
 
-describe.skipIf(!baseUrl)('PostgreSQL store (skipped without ROOMOPS_TEST_POSTGRES_URL)', () => {
+const title = baseUrl
+  ? 'PostgreSQL store'
+  : 'PostgreSQL store — skipped: ROOMOPS_TEST_POSTGRES_URL is not set (`source .ci/postgres.sh`)';
+
+describe.skipIf(!baseUrl)(title, () => {
   afterAll(async () => {
     if (schemas.length === 0) return;
     const client = new pg.Client({ connectionString: baseUrl });

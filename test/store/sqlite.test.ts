@@ -41,7 +41,10 @@ describe('SQLite store files', () => {
     const raw = new BetterSqlite3(file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      const tables = raw.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
+      const tables = raw
+        .prepare("select name from sqlite_master where type = 'table' order by name")
+        .pluck()
+        .all();
       expect(tables).toEqual(expect.arrayContaining(['audit_log', 'inventory_rooms', 'pending_actions']));
     } finally {
       raw.close();
@@ -52,6 +55,8 @@ describe('SQLite store files', () => {
   it('says which storage.url it could not open', async () => {
     const blocker = join(dir, 'a-file');
     await (await openStore(`sqlite://${blocker}`)).close();
-    await expect(openStore(`sqlite://${blocker}/inside.db`)).rejects.toThrow(/storage\.url sqlite:\/\/\/.*a-file\/inside\.db/);
+    await expect(openStore(`sqlite://${blocker}/inside.db`)).rejects.toThrow(
+      /storage\.url sqlite:\/\/\/.*a-file\/inside\.db/,
+    );
   });
 });

@@ -13,16 +13,27 @@ const SECRET = 'S3cr3tPassW0rd';
 
 describe('storage URL', () => {
   it('resolves ROOMOPS_DATABASE_URL, else storage.url, else the default', () => {
-    expect(resolveStorageUrl({ ROOMOPS_DATABASE_URL: 'postgres://h/db' }, 'sqlite:x.db')).toBe('postgres://h/db');
+    expect(resolveStorageUrl({ ROOMOPS_DATABASE_URL: 'postgres://h/db' }, 'sqlite:x.db')).toBe(
+      'postgres://h/db',
+    );
     expect(resolveStorageUrl({ ROOMOPS_DATABASE_URL: '' }, 'sqlite:x.db')).toBe('sqlite:x.db');
     expect(resolveStorageUrl({}, undefined)).toBe('sqlite:data/roomops.db');
     expect(DEFAULT_STORAGE_URL).toBe('sqlite:data/roomops.db');
   });
 
   it('reads the SQLite forms', () => {
-    expect(parseStorageUrl('sqlite:data/roomops.db', '/srv/app')).toEqual({ kind: 'sqlite', file: '/srv/app/data/roomops.db' });
-    expect(parseStorageUrl('sqlite:./x/../y.db', '/srv/app')).toEqual({ kind: 'sqlite', file: '/srv/app/y.db' });
-    expect(parseStorageUrl('sqlite:///var/lib/roomops/r.db', '/srv/app')).toEqual({ kind: 'sqlite', file: '/var/lib/roomops/r.db' });
+    expect(parseStorageUrl('sqlite:data/roomops.db', '/srv/app')).toEqual({
+      kind: 'sqlite',
+      file: '/srv/app/data/roomops.db',
+    });
+    expect(parseStorageUrl('sqlite:./x/../y.db', '/srv/app')).toEqual({
+      kind: 'sqlite',
+      file: '/srv/app/y.db',
+    });
+    expect(parseStorageUrl('sqlite:///var/lib/roomops/r.db', '/srv/app')).toEqual({
+      kind: 'sqlite',
+      file: '/var/lib/roomops/r.db',
+    });
     expect(parseStorageUrl('sqlite:/var/lib/r.db')).toEqual({ kind: 'sqlite', file: '/var/lib/r.db' });
     expect(parseStorageUrl('sqlite::memory:')).toEqual({ kind: 'sqlite', file: ':memory:' });
     expect(parseStorageUrl('  sqlite:a.db  ', '/w')).toEqual({ kind: 'sqlite', file: join('/w', 'a.db') });
@@ -66,7 +77,9 @@ describe('storage URL', () => {
     expect(error.field).toBe('storage.url');
     expect(error.message).toMatch(reason);
     expect(error.message).toContain('storage.url');
-    expect(error.message).toContain('sqlite:relative/path.db, sqlite:///absolute/path.db, sqlite::memory: or postgres://user:pass@host:port/db');
+    expect(error.message).toContain(
+      'sqlite:relative/path.db, sqlite:///absolute/path.db, sqlite::memory: or postgres://user:pass@host:port/db',
+    );
   });
 
   it.each([
@@ -93,8 +106,12 @@ describe('storage URL', () => {
   });
 
   it('redacts passwords for logs and keeps the rest', () => {
-    expect(redactUrl(`postgres://roomops:${SECRET}@db:5432/roomops`)).toBe('postgres://roomops:***@db:5432/roomops');
-    expect(redactUrl(`postgres://roomops:p%40ss${SECRET}@db/roomops?sslmode=require`)).toBe('postgres://roomops:***@db/roomops?sslmode=require');
+    expect(redactUrl(`postgres://roomops:${SECRET}@db:5432/roomops`)).toBe(
+      'postgres://roomops:***@db:5432/roomops',
+    );
+    expect(redactUrl(`postgres://roomops:p%40ss${SECRET}@db/roomops?sslmode=require`)).toBe(
+      'postgres://roomops:***@db/roomops?sslmode=require',
+    );
     expect(redactUrl(`postgres://roomops@db/roomops?password=${SECRET}&sslmode=require`)).toBe(
       'postgres://roomops@db/roomops?password=***&sslmode=require',
     );
@@ -106,7 +123,9 @@ describe('storage URL', () => {
 
   it('names storage.url, without the password, when the database cannot be reached', async () => {
     // Port 9 on 127.0.0.1 (discard) has nothing listening: refused at once.
-    const error = (await openStore(`postgres://roomops:${SECRET}@127.0.0.1:9/roomops`).catch((e: unknown) => e)) as Error;
+    const error = (await openStore(`postgres://roomops:${SECRET}@127.0.0.1:9/roomops`).catch(
+      (e: unknown) => e,
+    )) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toContain('storage.url postgres://roomops:***@127.0.0.1:9/roomops');
     expect(error.message).not.toContain(SECRET);

@@ -32,7 +32,12 @@ function newAction(overrides: Partial<NewPendingAction> = {}): NewPendingAction 
     account: 'rong-prod',
     action: 'delete',
     kind: 'destructive',
-    invocation: { action: 'delete', account: 'rong-prod', rooms: ['lobby-42'], args: { nested: [1, 'two', null] } },
+    invocation: {
+      action: 'delete',
+      account: 'rong-prod',
+      rooms: ['lobby-42'],
+      args: { nested: [1, 'two', null] },
+    },
     description: 'Delete room lobby-42 on rong-prod (RongCloud)',
     rooms: ['lobby-42'],
     ...overrides,
@@ -106,12 +111,15 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         expect(await third.healthy()).toBe(true);
       });
 
-      it.skipIf(!harness.shared)('lets several processes open a fresh database at the same moment', async () => {
-        const url = await harness.freshUrl();
-        const stores = await Promise.all([open(url), open(url), open(url)]);
-        const created = await stores[0]!.pending.create(newAction());
-        for (const s of stores) expect((await s.pending.get(created.id))?.id).toBe(created.id);
-      });
+      it.skipIf(!harness.shared)(
+        'lets several processes open a fresh database at the same moment',
+        async () => {
+          const url = await harness.freshUrl();
+          const stores = await Promise.all([open(url), open(url), open(url)]);
+          const created = await stores[0]!.pending.create(newAction());
+          for (const s of stores) expect((await s.pending.get(created.id))?.id).toBe(created.id);
+        },
+      );
 
       it('is healthy while open and not after close (close twice is fine)', async () => {
         const store = await open();
@@ -156,10 +164,17 @@ export function storeSuite(label: string, harness: StoreHarness): void {
       it('attaches the prompt to update later, and refuses an unknown id', async () => {
         const store = await open();
         const created = await store.pending.create(newAction());
-        const prompt = { platform: 'slack' as const, responseUrl: 'https://hooks.slack.test/r/1', channel: 'C0OPS', ts: '1.2' };
+        const prompt = {
+          platform: 'slack' as const,
+          responseUrl: 'https://hooks.slack.test/r/1',
+          channel: 'C0OPS',
+          ts: '1.2',
+        };
         await store.pending.attachPrompt(created.id, prompt);
         expect((await store.pending.get(created.id))?.prompt).toEqual(prompt);
-        await expect(store.pending.attachPrompt('no-such-id', { platform: 'shell' })).rejects.toThrow(/no-such-id/);
+        await expect(store.pending.attachPrompt('no-such-id', { platform: 'shell' })).rejects.toThrow(
+          /no-such-id/,
+        );
       });
 
       it('decides once: the winner gets the action, a later click learns who decided and when', async () => {
@@ -175,7 +190,13 @@ export function storeSuite(label: string, harness: StoreHarness): void {
           decidedAt: at(MINUTE),
         });
 
-        const late = await store.pending.decide(id, 'cancelled', 'slack:U0REQUEST1', undefined, at(2 * MINUTE));
+        const late = await store.pending.decide(
+          id,
+          'cancelled',
+          'slack:U0REQUEST1',
+          undefined,
+          at(2 * MINUTE),
+        );
         expect(late).toEqual({ won: false, reason: 'already_decided', action: first.action });
         expect((await store.pending.get(id))?.state).toBe('approved');
       });
@@ -187,23 +208,38 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         expect(cancel.won && cancel.action.state).toBe('cancelled');
         if (cancel.won) expect(cancel.action).not.toHaveProperty('decidedByName');
         const approve = await store.pending.decide(id, 'approved', 'slack:U0ADMIN001', 'Ada', at(MINUTE + 1));
-        expect(approve).toMatchObject({ won: false, reason: 'already_decided', action: { state: 'cancelled', decidedBy: 'slack:U0REQUEST1' } });
+        expect(approve).toMatchObject({
+          won: false,
+          reason: 'already_decided',
+          action: { state: 'cancelled', decidedBy: 'slack:U0REQUEST1' },
+        });
       });
 
       it('answers expired for a click at or after the expiry, and marks the action expired', async () => {
         const store = await open();
         const { id } = await store.pending.create(newAction());
-        const click = await store.pending.decide(id, 'approved', 'slack:U0ADMIN001', undefined, at(5 * MINUTE));
+        const click = await store.pending.decide(
+          id,
+          'approved',
+          'slack:U0ADMIN001',
+          undefined,
+          at(5 * MINUTE),
+        );
         expect(click).toMatchObject({ won: false, reason: 'expired', action: { id, state: 'expired' } });
         expect((await store.pending.get(id))?.state).toBe('expired');
-        expect(await store.pending.decide(id, 'approved', 'x', undefined, at(0))).toMatchObject({ won: false, reason: 'expired' });
+        expect(await store.pending.decide(id, 'approved', 'x', undefined, at(0))).toMatchObject({
+          won: false,
+          reason: 'expired',
+        });
         // Already expired by the click: the sweeper does not report it again.
         expect(await store.pending.expireDue(at(10 * MINUTE))).toEqual([]);
       });
 
       it('answers unknown for an id it never issued', async () => {
         const store = await open();
-        expect(await store.pending.decide('AAAAAAAAAAAAAAAAAAAAAAAA', 'approved', 'x', undefined, at(0))).toEqual({
+        expect(
+          await store.pending.decide('AAAAAAAAAAAAAAAAAAAAAAAA', 'approved', 'x', undefined, at(0)),
+        ).toEqual({
           won: false,
           reason: 'unknown',
         });
@@ -212,18 +248,31 @@ export function storeSuite(label: string, harness: StoreHarness): void {
       it('finishes an approved action with its outcome, and only an approved one', async () => {
         const store = await open();
         const { id } = await store.pending.create(newAction());
-        await expect(store.pending.finish(id, 'done', {}, at(MINUTE))).rejects.toThrow(/pending, not approved/);
+        await expect(store.pending.finish(id, 'done', {}, at(MINUTE))).rejects.toThrow(
+          /pending, not approved/,
+        );
         await store.pending.decide(id, 'approved', 'slack:U0ADMIN001', undefined, at(MINUTE));
         const outcome = { deleted: ['lobby-42'], vendorRequestId: 'req-1' };
         await store.pending.finish(id, 'done', outcome, at(MINUTE + 1500));
-        expect(await store.pending.get(id)).toMatchObject({ state: 'done', outcome, finishedAt: at(MINUTE + 1500) });
-        await expect(store.pending.finish(id, 'failed', {}, at(2 * MINUTE))).rejects.toThrow(/done, not approved/);
-        await expect(store.pending.finish('no-such-id', 'failed', {}, at(0))).rejects.toThrow(/no such action/);
+        expect(await store.pending.get(id)).toMatchObject({
+          state: 'done',
+          outcome,
+          finishedAt: at(MINUTE + 1500),
+        });
+        await expect(store.pending.finish(id, 'failed', {}, at(2 * MINUTE))).rejects.toThrow(
+          /done, not approved/,
+        );
+        await expect(store.pending.finish('no-such-id', 'failed', {}, at(0))).rejects.toThrow(
+          /no such action/,
+        );
 
         const second = await store.pending.create(newAction());
         await store.pending.decide(second.id, 'approved', 'slack:U0ADMIN001', undefined, at(MINUTE));
         await store.pending.finish(second.id, 'failed', { code: 'vendor_unavailable' }, at(2 * MINUTE));
-        expect(await store.pending.get(second.id)).toMatchObject({ state: 'failed', outcome: { code: 'vendor_unavailable' } });
+        expect(await store.pending.get(second.id)).toMatchObject({
+          state: 'failed',
+          outcome: { code: 'vendor_unavailable' },
+        });
       });
 
       it('expires exactly the due pending actions, each once', async () => {
@@ -246,7 +295,8 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         const url = await harness.freshUrl();
         const stores = await Promise.all([open(url), open(url), open(url)]);
         const ids: string[] = [];
-        for (let i = 0; i < 30; i++) ids.push((await stores[0]!.pending.create(newAction({ expiresAt: at(i) }))).id);
+        for (let i = 0; i < 30; i++)
+          ids.push((await stores[0]!.pending.create(newAction({ expiresAt: at(i) }))).id);
         const batches = await Promise.all(
           stores.flatMap((s) => [s.pending.expireDue(at(MINUTE)), s.pending.expireDue(at(MINUTE))]),
         );
@@ -258,11 +308,19 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         const url = await harness.freshUrl();
         // Several connections where the database can share (separate SQLite
         // connections, PostgreSQL pools), else one.
-        const stores = harness.shared ? await Promise.all(Array.from({ length: 5 }, () => open(url))) : [await open(url)];
+        const stores = harness.shared
+          ? await Promise.all(Array.from({ length: 5 }, () => open(url)))
+          : [await open(url)];
         const { id } = await stores[0]!.pending.create(newAction());
         const results = await Promise.all(
           Array.from({ length: 50 }, (_, i) =>
-            stores[i % stores.length]!.pending.decide(id, i % 2 ? 'approved' : 'cancelled', `slack:U${i}`, undefined, at(MINUTE)),
+            stores[i % stores.length]!.pending.decide(
+              id,
+              i % 2 ? 'approved' : 'cancelled',
+              `slack:U${i}`,
+              undefined,
+              at(MINUTE),
+            ),
           ),
         );
         const winners = results.filter((r) => r.won);
@@ -270,20 +328,30 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         const winner = winners[0] as { won: true; action: PendingAction };
         for (const r of results) {
           if (r.won) continue;
-          expect(r).toMatchObject({ reason: 'already_decided', action: { decidedBy: winner.action.decidedBy } });
+          expect(r).toMatchObject({
+            reason: 'already_decided',
+            action: { decidedBy: winner.action.decidedBy },
+          });
         }
         expect((await stores[0]!.pending.get(id))?.decidedBy).toBe(winner.action.decidedBy);
       });
 
       it.skipIf(!harness.shared)('lets exactly one of two OS processes racing to approve win', async () => {
         if (!existsSync(BUILT_STORE)) {
-          throw new Error(`${BUILT_STORE} is missing: run \`npx tsc -p tsconfig.json\` first (npm test does it in pretest)`);
+          throw new Error(
+            `${BUILT_STORE} is missing: run \`npx tsc -p tsconfig.json\` first (npm test does it in pretest)`,
+          );
         }
         const url = await harness.freshUrl();
         const store = await open(url);
         for (let round = 0; round < 3; round++) {
-          const { id } = await store.pending.create(newAction({ expiresAt: new Date(Date.now() + 10 * MINUTE) }));
-          const children = [startRaceChild(url, id, 'slack:U0CHILD0A', 10), startRaceChild(url, id, 'slack:U0CHILD0B', 10)];
+          const { id } = await store.pending.create(
+            newAction({ expiresAt: new Date(Date.now() + 10 * MINUTE) }),
+          );
+          const children = [
+            startRaceChild(url, id, 'slack:U0CHILD0A', 10),
+            startRaceChild(url, id, 'slack:U0CHILD0B', 10),
+          ];
           try {
             await Promise.all(children.map((c) => c.ready));
             for (const c of children) c.go();
@@ -339,7 +407,15 @@ export function storeSuite(label: string, harness: StoreHarness): void {
           decidedAt: at(500),
         };
         await store.audit.append(full);
-        const minimal: AuditEntry = { at: at(1), actor: 'shell:alice', platform: 'shell', action: 'help', args: {}, rooms: [], outcome: 'ok' };
+        const minimal: AuditEntry = {
+          at: at(1),
+          actor: 'shell:alice',
+          platform: 'shell',
+          action: 'help',
+          args: {},
+          rooms: [],
+          outcome: 'ok',
+        };
         await store.audit.append(minimal);
         const [newest, oldest] = await store.audit.query({});
         expect(newest).toEqual({ ...minimal, id: expect.any(Number) });
@@ -355,7 +431,9 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         expect(times(await store.audit.query({ actor: 'slack:U0ODD' }))).toEqual([9, 7, 5, 3, 1]);
         expect(times(await store.audit.query({ account: 'agora-prod' }))).toEqual([9, 6, 3, 0]);
         expect(times(await store.audit.query({ action: 'delete' }))).toEqual([5, 0]);
-        expect(times(await store.audit.query({ actor: 'slack:U0ODD', account: 'agora-prod', action: 'list' }))).toEqual([9, 3]);
+        expect(
+          times(await store.audit.query({ actor: 'slack:U0ODD', account: 'agora-prod', action: 'list' })),
+        ).toEqual([9, 3]);
         expect(await store.audit.query({ actor: 'slack:NOBODY' })).toEqual([]);
         expect(times(await store.audit.query({ limit: 3 }))).toEqual([9, 8, 7]);
         expect(times(await store.audit.query({ action: 'list', limit: 2 }))).toEqual([9, 8]);
@@ -389,7 +467,10 @@ export function storeSuite(label: string, harness: StoreHarness): void {
 
       it('records a room and updates it, keeping when and by whom it was first recorded', async () => {
         const store = await open();
-        await store.inventory.upsert({ ...room('lobby-1'), name: 'Lobby', createdBy: 'slack:U0ADMIN001' }, at(0));
+        await store.inventory.upsert(
+          { ...room('lobby-1'), name: 'Lobby', createdBy: 'slack:U0ADMIN001' },
+          at(0),
+        );
         expect(await store.inventory.get('rong-prod', 'lobby-1')).toEqual({
           account: 'rong-prod',
           vendor: 'rongcloud',
@@ -400,7 +481,10 @@ export function storeSuite(label: string, harness: StoreHarness): void {
           updatedAt: at(0),
           createdBy: 'slack:U0ADMIN001',
         });
-        await store.inventory.upsert({ ...room('lobby-1', { members: 3 }), createdBy: 'shell:bob' }, at(MINUTE));
+        await store.inventory.upsert(
+          { ...room('lobby-1', { members: 3 }), createdBy: 'shell:bob' },
+          at(MINUTE),
+        );
         expect(await store.inventory.get('rong-prod', 'lobby-1')).toMatchObject({
           name: 'Lobby',
           data: { chatroomId: 'lobby-1', members: 3 },
@@ -447,7 +531,10 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         const pages: string[][] = [];
         let after: string | undefined;
         for (;;) {
-          const page = await store.inventory.list('rong-prod', { limit: 3, ...(after !== undefined ? { afterRoomId: after } : {}) });
+          const page = await store.inventory.list('rong-prod', {
+            limit: 3,
+            ...(after !== undefined ? { afterRoomId: after } : {}),
+          });
           if (page.length === 0) break;
           pages.push(page.map((r) => r.roomId));
           after = page[page.length - 1]!.roomId;
