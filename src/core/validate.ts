@@ -81,7 +81,12 @@ export function validateInvocation(
     }
     convert(setting.schema, value, key, args, fail);
   }
-  if (issues.length === 0 && spec.finalize) Object.assign(args, spec.finalize(args, account, fail));
+  if (issues.length === 0 && spec.finalize) {
+    // finalize returns the whole new args: keys it dropped (an alias it renamed) must go too.
+    const finalized = spec.finalize(args, account, fail);
+    for (const key of Object.keys(args)) if (!(key in finalized)) delete args[key];
+    Object.assign(args, finalized);
+  }
   if (issues.length) {
     throw new RoomOpsError('invalid_input', issues.join('; '), { ...(firstField ? { field: firstField } : {}), usage: spec.usage });
   }
