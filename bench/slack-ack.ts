@@ -9,7 +9,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createLogger } from '../src/core/logger.js';
 import { startSandboxRuntime } from '../src/runtime/sandbox-runtime.js';
 import { serve } from '../src/server/index.js';
@@ -28,7 +28,10 @@ export async function benchSlackAck(): Promise<Record<string, number | string>> 
   const logger = createLogger('silent', {});
   const fake = new FakeSlack({ botToken: BOT_TOKEN });
   await fake.start();
-  const runtime = await startSandboxRuntime({ logger, access: { default: 'viewer', roles: { viewer: ['read'] } } });
+  const runtime = await startSandboxRuntime({
+    logger,
+    access: { default: 'viewer', roles: { viewer: ['read'] } },
+  });
   const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl };
   const server = await serve({ runtime, env, logger, port: 0, host: '127.0.0.1', handleSignals: false });
   const bare = await startBareBolt();
@@ -73,7 +76,11 @@ export async function benchSlackAck(): Promise<Record<string, number | string>> 
 }
 
 /** `count` signed commands at CONCURRENCY; latency = time to Bolt's HTTP 200 (the ack). */
-async function fire(url: string, count: number, fake: FakeSlack): Promise<{ latencies: number[]; responseUrls: string[]; failures: number }> {
+async function fire(
+  url: string,
+  count: number,
+  fake: FakeSlack,
+): Promise<{ latencies: number[]; responseUrls: string[]; failures: number }> {
   const latencies: number[] = [];
   const responseUrls: string[] = [];
   let failures = 0;
@@ -98,7 +105,14 @@ async function fire(url: string, count: number, fake: FakeSlack): Promise<{ late
 /** The baseline: Bolt's HTTPReceiver with a `/room` listener that only acks (no auth.test, no Web API). */
 async function startBareBolt(): Promise<{ url: string; stop(): Promise<void> }> {
   const receiver = new HTTPReceiver({ signingSecret: SECRET, logger: silentBoltLogger() });
-  const app = new App({ token: BOT_TOKEN, botId: 'B_BARE', botUserId: 'U_BARE', receiver, convoStore: false, tokenVerificationEnabled: false });
+  const app = new App({
+    token: BOT_TOKEN,
+    botId: 'B_BARE',
+    botUserId: 'U_BARE',
+    receiver,
+    convoStore: false,
+    tokenVerificationEnabled: false,
+  });
   app.command('/room', async ({ ack }) => {
     await ack();
   });
@@ -115,8 +129,11 @@ async function startBareBolt(): Promise<{ url: string; stop(): Promise<void> }> 
 }
 
 function silentBoltLogger() {
-  let level = 'info' as never;
-  return { debug() {}, info() {}, warn() {}, error() {}, setLevel: (l: never) => void (level = l), getLevel: () => level, setName() {} };
+  let level = LogLevel.INFO;
+  const setLevel = (l: LogLevel) => {
+    level = l;
+  };
+  return { debug() {}, info() {}, warn() {}, error() {}, setLevel, getLevel: () => level, setName() {} };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -31,7 +31,9 @@ export async function createAdapters(options: AdapterFactoryOptions): Promise<Se
     const { createSlackAdapter } = await import('../platforms/slack/index.js');
     adapters.push(createSlackAdapter(options));
   } else if (options.env.SLACK_BOT_TOKEN) {
-    options.logger.warn('SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET: Slack is not started');
+    options.logger.warn(
+      'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET: Slack is not started',
+    );
   }
   if (discordConfigured(options.env)) {
     // A variable specifier: the Discord adapter is another engineer's module, loaded only when configured.

@@ -7,7 +7,12 @@ import type { EngineApi } from '../core/engine-api.js';
 import type { Logger } from '../core/logger.js';
 import type { PlatformAdapter } from '../runtime/types.js';
 
-export function startExpiryTimer(engine: EngineApi, adapters: readonly PlatformAdapter[], logger: Logger, intervalMs: number): { stop(): Promise<void> } {
+export function startExpiryTimer(
+  engine: EngineApi,
+  adapters: readonly PlatformAdapter[],
+  logger: Logger,
+  intervalMs: number,
+): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
   const tick = async () => {
     const expired = await engine.expireDue();
@@ -15,14 +20,22 @@ export function startExpiryTimer(engine: EngineApi, adapters: readonly PlatformA
       const adapter = adapters.find((a) => a.name === pending.prompt?.platform);
       if (!adapter) continue;
       await adapter.showExpired(pending).catch((error: unknown) => {
-        logger.warn({ pendingId: pending.id, err: error instanceof Error ? error.message : String(error) }, 'Could not mark an expired prompt');
+        logger.warn(
+          { pendingId: pending.id, err: error instanceof Error ? error.message : String(error) },
+          'Could not mark an expired prompt',
+        );
       });
     }
   };
   const timer = setInterval(() => {
     if (running) return;
     running = tick()
-      .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'Expiring pending actions failed'))
+      .catch((error: unknown) =>
+        logger.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'Expiring pending actions failed',
+        ),
+      )
       .finally(() => {
         running = undefined;
       });

@@ -1,2 +1,2 @@
-export { serve, type ServeOptions, type RunningServer } from './serve.js';
 export { checkHealth, type Health } from './health.js';
+export { type RunningServer, type ServeOptions, serve } from './serve.js';

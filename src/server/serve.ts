@@ -47,7 +47,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      logger.error({ err: error instanceof Error ? error.message : String(error), path: req.url }, 'HTTP request failed');
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error), path: req.url },
+        'HTTP request failed',
+      );
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
@@ -56,7 +59,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz' && req.method === 'GET') {
       const health = await checkHealth(runtime.engine, adapters, stopping);
-      res.writeHead(health.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(health));
+      res
+        .writeHead(health.ok ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify(health));
       return;
     }
     if (path === SLACK_PATH && slackListener) {

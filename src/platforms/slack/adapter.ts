@@ -36,7 +36,13 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
   built.app.error(async (error) => {
     logger.error({ err: error.message, code: (error as { code?: string }).code }, 'Slack listener error');
   });
-  registerListeners(built.app, { engine: runtime.engine, principals: new SlackPrincipals(logger), pages: new PageCache(), inFlight, logger });
+  registerListeners(built.app, {
+    engine: runtime.engine,
+    principals: new SlackPrincipals(logger),
+    pages: new PageCache(),
+    inFlight,
+    logger,
+  });
 
   if (built.mode === 'socket') {
     built.receiver.client.on('connected', () => {
@@ -58,7 +64,10 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
       logger.info({ mode: built.mode }, 'Slack adapter started');
     },
     async stop() {
-      if (built.mode === 'socket') await built.app.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'Socket Mode disconnect failed'));
+      if (built.mode === 'socket')
+        await built.app
+          .stop()
+          .catch((error: unknown) => logger.warn({ err: String(error) }, 'Socket Mode disconnect failed'));
       state = { connected: false, detail: 'stopping' };
       await inFlight.drain();
     },
@@ -71,7 +80,8 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(expiredMessage(pending)),
       });
-      if (!reply.ok) throw new Error(`response_url answered ${reply.status} while marking ${pending.id} expired`);
+      if (!reply.ok)
+        throw new Error(`response_url answered ${reply.status} while marking ${pending.id} expired`);
     },
   };
 }

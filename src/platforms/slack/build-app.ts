@@ -24,7 +24,8 @@ export type BuiltApp =
 export function slackSettings(env: NodeJS.ProcessEnv): SlackSettings {
   const botToken = env.SLACK_BOT_TOKEN;
   if (!botToken) throw new Error('SLACK_BOT_TOKEN is not set');
-  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
+  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET)
+    throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
   return {
     botToken,
     ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
@@ -37,9 +38,19 @@ export function buildApp(settings: SlackSettings, logger: Logger): BuiltApp {
   const log = boltLogger(logger);
   const clientOptions = settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {};
   // `auth.test` runs in `app.init()` at start, so a bad token fails the start, not the first command.
-  const common = { token: settings.botToken, logger: log, clientOptions, convoStore: false as const, deferInitialization: true };
+  const common = {
+    token: settings.botToken,
+    logger: log,
+    clientOptions,
+    convoStore: false as const,
+    deferInitialization: true,
+  };
   if (settings.appToken) {
-    const receiver = new SocketModeReceiver({ appToken: settings.appToken, logger: log, installerOptions: { clientOptions } });
+    const receiver = new SocketModeReceiver({
+      appToken: settings.appToken,
+      logger: log,
+      installerOptions: { clientOptions },
+    });
     return { mode: 'socket', app: new App({ ...common, receiver }), receiver };
   }
   const receiver = new HTTPReceiver({

@@ -20,7 +20,11 @@ export interface ListenerDeps {
   logger: Logger;
 }
 
-type WebClientLike = { usergroups: { list(args: { include_users: boolean }): Promise<{ usergroups?: { id?: string; users?: string[] }[] }> } };
+type WebClientLike = {
+  usergroups: {
+    list(args: { include_users: boolean }): Promise<{ usergroups?: { id?: string; users?: string[] }[] }>;
+  };
+};
 
 function usergroupLister(client: WebClientLike): ListUsergroups {
   return async () => {
@@ -29,7 +33,10 @@ function usergroupLister(client: WebClientLike): ListUsergroups {
   };
 }
 
-const place = (channelId: string | undefined): Place => ({ platform: 'slack', ...(channelId ? { channel: `slack:${channelId}` } : {}) });
+const place = (channelId: string | undefined): Place => ({
+  platform: 'slack',
+  ...(channelId ? { channel: `slack:${channelId}` } : {}),
+});
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { engine, principals, pages, inFlight, logger } = deps;
@@ -40,7 +47,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       try {
         await work();
       } catch (error) {
-        logger.error({ err: error instanceof Error ? error.message : String(error), what }, 'Slack request failed after ack');
+        logger.error(
+          { err: error instanceof Error ? error.message : String(error), what },
+          'Slack request failed after ack',
+        );
         await respond(failureMessage()).catch(() => {});
       }
     });
@@ -48,11 +58,23 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command('/room', async ({ command, ack, respond, client }) => {
     await ack();
     await afterAck(respond, 'command', async () => {
-      const principal = await principals.principal(usergroupLister(client), command.user_id, command.user_name);
-      const outcome = await engine.handle({ principal, place: place(command.channel_id), text: command.text ?? '' });
+      const principal = await principals.principal(
+        usergroupLister(client),
+        command.user_id,
+        command.user_name,
+      );
+      const outcome = await engine.handle({
+        principal,
+        place: place(command.channel_id),
+        text: command.text ?? '',
+      });
       await respond(outcomeMessage(outcome, pages));
       if (outcome.type === 'confirm') {
-        await engine.attachPrompt(outcome.pending.id, { platform: 'slack', responseUrl: command.response_url, channel: command.channel_id });
+        await engine.attachPrompt(outcome.pending.id, {
+          platform: 'slack',
+          responseUrl: command.response_url,
+          channel: command.channel_id,
+        });
       }
     });
   });
@@ -61,23 +83,38 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     [CONFIRM_ACTION, 'approved'],
     [CANCEL_ACTION, 'cancelled'],
   ] as const) {
-    app.action({ type: 'block_actions', action_id: actionId }, async ({ body, action, ack, respond, client }) => {
-      await ack();
-      await afterAck(respond, actionId, async () => {
-        const pendingId = action.type === 'button' ? (action.value ?? '') : '';
-        const principal = await principals.principal(usergroupLister(client), body.user.id, body.user.username ?? body.user.name);
-        const outcome = await engine.decide({ pendingId, decision, principal, place: place(body.channel?.id ?? body.container?.channel_id) });
-        await respond(decisionMessage(outcome, pages));
-      });
-    });
+    app.action(
+      { type: 'block_actions', action_id: actionId },
+      async ({ body, action, ack, respond, client }) => {
+        await ack();
+        await afterAck(respond, actionId, async () => {
+          const pendingId = action.type === 'button' ? (action.value ?? '') : '';
+          const principal = await principals.principal(
+            usergroupLister(client),
+            body.user.id,
+            body.user.username ?? body.user.name,
+          );
+          const outcome = await engine.decide({
+            pendingId,
+            decision,
+            principal,
+            place: place(body.channel?.id ?? body.container?.channel_id),
+          });
+          await respond(decisionMessage(outcome, pages));
+        });
+      },
+    );
   }
 
-  app.action({ type: 'block_actions', action_id: new RegExp(`^${PAGE_ACTION}_(prev|next)$`) }, async ({ action, ack, respond }) => {
-    await ack();
-    await afterAck(respond, 'page', async () => {
-      const value = action.type === 'button' ? (action.value ?? '') : '';
-      const split = value.lastIndexOf(':');
-      await respond(pageMessage(pages, value.slice(0, split), Number(value.slice(split + 1))));
-    });
-  });
+  app.action(
+    { type: 'block_actions', action_id: new RegExp(`^${PAGE_ACTION}_(prev|next)$`) },
+    async ({ action, ack, respond }) => {
+      await ack();
+      await afterAck(respond, 'page', async () => {
+        const value = action.type === 'button' ? (action.value ?? '') : '';
+        const split = value.lastIndexOf(':');
+        await respond(pageMessage(pages, value.slice(0, split), Number(value.slice(split + 1))));
+      });
+    },
+  );
 }

@@ -48,11 +48,20 @@ export function pageMessage(pages: PageCache, key: string, index: number): Respo
   const all = pages.get(key);
   const page = all?.[index];
   if (!all || !page) {
-    return { response_type: 'ephemeral', replace_original: false, ...renderNotice('These pages are no longer available. Run the command again to see the list.') };
+    return {
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...renderNotice('These pages are no longer available. Run the command again to see the list.'),
+    };
   }
   return { replace_original: true, ...withPager(page, key, index, all.length) };
 }
 
 export function failureMessage(): ResponseBody {
-  return { response_type: 'ephemeral', ...renderNotice('Something went wrong inside RoomOps; nothing more was done. The details are in the server log.') };
+  return {
+    response_type: 'ephemeral',
+    ...renderNotice(
+      'Something went wrong inside RoomOps; nothing more was done. The details are in the server log.',
+    ),
+  };
 }

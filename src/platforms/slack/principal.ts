@@ -40,7 +40,10 @@ export class SlackPrincipals {
       const all = await this.usergroups(list);
       return all.filter((g) => g.users.includes(userId)).map((g) => g.id);
     } catch (error) {
-      this.logger.warn({ err: describe(error) }, 'Slack usergroups.list failed; continuing without user groups');
+      this.logger.warn(
+        { err: describe(error) },
+        'Slack usergroups.list failed; continuing without user groups',
+      );
       return [];
     }
   }

@@ -41,7 +41,8 @@ export function renderPages(view: View): SlackMessage[] {
   return pages.map((sections, i) => {
     const blocks: types.KnownBlock[] = [...head, ...sections.map(codeSection)];
     if (notes) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notes }] });
-    if (view.confirm && i === pages.length - 1) blocks.push(confirmBlock(view.confirm, view.text ?? view.title));
+    if (view.confirm && i === pages.length - 1)
+      blocks.push(confirmBlock(view.confirm, view.text ?? view.title));
     return { text: fallback(view), blocks };
   });
 }
@@ -49,29 +50,45 @@ export function renderPages(view: View): SlackMessage[] {
 /** One page of a paged view, with Previous/Next buttons. */
 export function withPager(page: SlackMessage, key: string, index: number, total: number): SlackMessage {
   if (total <= 1) return page;
-  const marker: types.ContextBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `Page ${index + 1} of ${total}` }] };
+  const marker: types.ContextBlock = {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `Page ${index + 1} of ${total}` }],
+  };
   return { text: page.text, blocks: [...page.blocks, marker, pagerBlock(key, index, total)] };
 }
 
 /** A short, plain message (no header), e.g. "These pages have expired". */
 export function renderNotice(text: string): SlackMessage {
   const safe = fitEscaped(text, L.sectionText);
-  return { text: fitEscaped(text, L.fallbackText), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: safe } }] };
+  return {
+    text: fitEscaped(text, L.fallbackText),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: safe } }],
+  };
 }
 
 function headBlocks(view: View): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: fitEscaped(view.title || ' ', L.header), emoji: false } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: fitEscaped(view.title || ' ', L.header), emoji: false },
+    },
   ];
   const intro = view.text?.trim();
-  if (intro) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${TONE_EMOJI[view.tone]} ${fitEscaped(intro, INTRO_MAX)}` } });
+  if (intro)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `${TONE_EMOJI[view.tone]} ${fitEscaped(intro, INTRO_MAX)}` },
+    });
   else blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: TONE_EMOJI[view.tone] }] });
   if (view.facts.length) {
     const perFact = Math.max(40, Math.min(L.fieldText, Math.floor(FACTS_BUDGET / view.facts.length)));
     for (let i = 0; i < view.facts.length && i < L.fields * 2; i += L.fields) {
       const fields = view.facts.slice(i, i + L.fields).map((f): types.MrkdwnElement => {
         const label = fitEscaped(f.label, 100);
-        return { type: 'mrkdwn', text: `*${label}*\n${fitEscaped(f.value || '—', perFact - label.length - 3)}` };
+        return {
+          type: 'mrkdwn',
+          text: `*${label}*\n${fitEscaped(f.value || '—', perFact - label.length - 3)}`,
+        };
       });
       blocks.push({ type: 'section', fields });
     }
@@ -90,16 +107,29 @@ function bodyPages(view: View, budget: number): string[][] {
     if (view.table.rows.length === 0) pages.push([escapeCode('(none)')]);
     else {
       const { header, rows } = tableLines(view.table);
-      const chunks = packLines(rows.map(escapeCode), header.map(escapeCode), Math.min(L.sectionText, budget), TABLE_ROWS_PER_PAGE);
+      const chunks = packLines(
+        rows.map(escapeCode),
+        header.map(escapeCode),
+        Math.min(L.sectionText, budget),
+        TABLE_ROWS_PER_PAGE,
+      );
       for (const chunk of chunks) pages.push([chunk]);
     }
   }
   if (view.code) {
-    const chunks = packLines(view.code.split('\n').map(escapeCode), [], Math.min(L.sectionText, budget), Number.POSITIVE_INFINITY);
+    const chunks = packLines(
+      view.code.split('\n').map(escapeCode),
+      [],
+      Math.min(L.sectionText, budget),
+      Number.POSITIVE_INFINITY,
+    );
     let page: string[] = [];
     let size = 0;
     for (const chunk of chunks) {
-      if (page.length >= BODY_SECTIONS_PER_PAGE || (page.length > 0 && size + chunk.length + FENCE_OVERHEAD > budget)) {
+      if (
+        page.length >= BODY_SECTIONS_PER_PAGE ||
+        (page.length > 0 && size + chunk.length + FENCE_OVERHEAD > budget)
+      ) {
         pages.push(page);
         page = [];
         size = 0;

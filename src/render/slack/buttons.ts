@@ -13,7 +13,11 @@ export const CONFIRM_ACTION = 'room_confirm';
 export const CANCEL_ACTION = 'room_cancel';
 export const PAGE_ACTION = 'room_page';
 
-const plain = (text: string, max: number): types.PlainTextElement => ({ type: 'plain_text', text: fitEscaped(text, max), emoji: true });
+const plain = (text: string, max: number): types.PlainTextElement => ({
+  type: 'plain_text',
+  text: fitEscaped(text, max),
+  emoji: true,
+});
 
 /**
  * Slack's reference marks all four dialog fields required and plain_text
@@ -38,7 +42,12 @@ export function confirmBlock(confirm: ViewConfirm, description: string): types.A
           style: 'danger',
         },
       },
-      { type: 'button', action_id: CANCEL_ACTION, value: confirm.pendingId, text: plain('Cancel', L.buttonText) },
+      {
+        type: 'button',
+        action_id: CANCEL_ACTION,
+        value: confirm.pendingId,
+        text: plain('Cancel', L.buttonText),
+      },
     ],
   };
 }
@@ -46,7 +55,19 @@ export function confirmBlock(confirm: ViewConfirm, description: string): types.A
 /** Previous / Next for page `index` (0-based) of `total`; a button is left out at either end. */
 export function pagerBlock(key: string, index: number, total: number): types.ActionsBlock {
   const elements: types.Button[] = [];
-  if (index > 0) elements.push({ type: 'button', action_id: `${PAGE_ACTION}_prev`, value: `${key}:${index - 1}`, text: plain('◀ Previous', L.buttonText) });
-  if (index < total - 1) elements.push({ type: 'button', action_id: `${PAGE_ACTION}_next`, value: `${key}:${index + 1}`, text: plain('Next ▶', L.buttonText) });
+  if (index > 0)
+    elements.push({
+      type: 'button',
+      action_id: `${PAGE_ACTION}_prev`,
+      value: `${key}:${index - 1}`,
+      text: plain('◀ Previous', L.buttonText),
+    });
+  if (index < total - 1)
+    elements.push({
+      type: 'button',
+      action_id: `${PAGE_ACTION}_next`,
+      value: `${key}:${index + 1}`,
+      text: plain('Next ▶', L.buttonText),
+    });
   return { type: 'actions', block_id: 'room_pager', elements };
 }

@@ -1,4 +1,4 @@
-export { renderPages, renderNotice, withPager, textLength, type SlackMessage } from './blocks.js';
-export { CONFIRM_ACTION, CANCEL_ACTION, PAGE_ACTION } from './buttons.js';
-export { escapeSlack, escapeCode, fitEscaped } from './escape.js';
+export { renderNotice, renderPages, type SlackMessage, textLength, withPager } from './blocks.js';
+export { CANCEL_ACTION, CONFIRM_ACTION, PAGE_ACTION } from './buttons.js';
+export { escapeCode, escapeSlack, fitEscaped } from './escape.js';
 export { SLACK_LIMITS, truncate } from './limits.js';

@@ -1,3 +1,17 @@
-export { FakeSlack, type FakeSlackOptions, type FakeUsergroup, type ApiCall, type ResponsePost } from './server.js';
-export { sign, slashCommandBody, slashCommandFields, blockActionsPayload, blockActionsBody, type SignedRequest, type SlackUser } from './signer.js';
+export {
+  type ApiCall,
+  FakeSlack,
+  type FakeSlackOptions,
+  type FakeUsergroup,
+  type ResponsePost,
+} from './server.js';
+export {
+  blockActionsBody,
+  blockActionsPayload,
+  type SignedRequest,
+  type SlackUser,
+  sign,
+  slashCommandBody,
+  slashCommandFields,
+} from './signer.js';
 export { validateMessage } from './validate-message.js';

@@ -89,7 +89,10 @@ export class FakeSlack {
     const deadline = Date.now() + timeoutMs;
     while (current().length < count) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`expected ${count} post(s) to ${url ?? 'any response_url'}, got ${current().length}: ${JSON.stringify(current().map((p) => p.body.text))}`);
+      if (left <= 0)
+        throw new Error(
+          `expected ${count} post(s) to ${url ?? 'any response_url'}, got ${current().length}: ${JSON.stringify(current().map((p) => p.body.text))}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 250));
         this.waiters.push(() => {
@@ -106,7 +109,11 @@ export class FakeSlack {
   }
 
   /** Sends a Socket Mode envelope and resolves with the client's ack. */
-  async sendEnvelope(type: 'slash_commands' | 'interactive', payload: Record<string, unknown>, timeoutMs = 5000): Promise<{ envelope_id: string; payload?: unknown }> {
+  async sendEnvelope(
+    type: 'slash_commands' | 'interactive',
+    payload: Record<string, unknown>,
+    timeoutMs = 5000,
+  ): Promise<{ envelope_id: string; payload?: unknown }> {
     const client = [...this.clients][0];
     if (!client) throw new Error('no Socket Mode client connected');
     const envelopeId = randomUUID();
@@ -117,7 +124,14 @@ export class FakeSlack {
         resolve(ack as { envelope_id: string; payload?: unknown });
       });
     });
-    client.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'interactive' }));
+    client.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== 'interactive',
+      }),
+    );
     return acked;
   }
 
@@ -170,18 +184,27 @@ export class FakeSlack {
       const message = JSON.parse(String(data)) as { envelope_id?: string };
       if (message.envelope_id) this.acks.get(message.envelope_id)?.(message);
     });
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: 'A1' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake-slack' },
+        connection_info: { app_id: 'A1' },
+      }),
+    );
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     const url = new URL(req.url ?? '/', this.base || 'http://fake');
     const raw = await readBody(req);
-    if (req.method === 'POST' && url.pathname.startsWith('/api/')) return this.api(url.pathname.slice(5), req, raw, res);
-    if (req.method === 'POST' && url.pathname.startsWith('/response/')) return this.response(url.pathname.slice(10), req, raw, res);
+    if (req.method === 'POST' && url.pathname.startsWith('/api/'))
+      return this.api(url.pathname.slice(5), req, raw, res);
+    if (req.method === 'POST' && url.pathname.startsWith('/response/'))
+      return this.response(url.pathname.slice(10), req, raw, res);
     res.writeHead(404).end();
   }
 
-  private api(method: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
+  private api(method: string, req: IncomingMessage, raw: string, res: ServerResponse): unknown {
     const form = Object.fromEntries(new URLSearchParams(raw));
     this.calls.push({ method, form, at: Date.now() });
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? form.token;
@@ -194,13 +217,34 @@ export class FakeSlack {
     if (token !== expected) return reply({ ok: false, error: 'invalid_auth' });
     switch (method) {
       case 'auth.test':
-        return reply({ ok: true, url: 'https://roomops-test.slack.com/', team: 'RoomOps Test', user: 'roomops', team_id: 'T1', user_id: 'U_BOT', bot_id: 'B_BOT' });
+        return reply({
+          ok: true,
+          url: 'https://roomops-test.slack.com/',
+          team: 'RoomOps Test',
+          user: 'roomops',
+          team_id: 'T1',
+          user_id: 'U_BOT',
+          bot_id: 'B_BOT',
+        });
       case 'usergroups.list': {
-        if (this.usergroupsError) return reply({ ok: false, error: this.usergroupsError, needed: 'usergroups:read', provided: 'commands' });
+        if (this.usergroupsError)
+          return reply({
+            ok: false,
+            error: this.usergroupsError,
+            needed: 'usergroups:read',
+            provided: 'commands',
+          });
         const withUsers = form.include_users === 'true' || form.include_users === '1';
         return reply({
           ok: true,
-          usergroups: this.usergroups.map((g) => ({ id: g.id, team_id: 'T1', handle: g.handle, name: g.handle, is_usergroup: true, ...(withUsers ? { users: g.users, user_count: g.users.length } : {}) })),
+          usergroups: this.usergroups.map((g) => ({
+            id: g.id,
+            team_id: 'T1',
+            handle: g.handle,
+            name: g.handle,
+            is_usergroup: true,
+            ...(withUsers ? { users: g.users, user_count: g.users.length } : {}),
+          })),
         });
       }
       case 'apps.connections.open':
@@ -210,7 +254,7 @@ export class FakeSlack {
     }
   }
 
-  private response(id: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
+  private response(id: string, req: IncomingMessage, raw: string, res: ServerResponse): unknown {
     let body: Record<string, unknown>;
     try {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new Error('not json');

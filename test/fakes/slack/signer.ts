@@ -10,12 +10,20 @@ export interface SignedRequest {
   headers: Record<string, string>;
 }
 
-export function sign(body: string, secret: string, timestampSec = Math.floor(Date.now() / 1000)): SignedRequest {
+export function sign(
+  body: string,
+  secret: string,
+  timestampSec = Math.floor(Date.now() / 1000),
+): SignedRequest {
   const ts = String(timestampSec);
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
   return {
     body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': signature },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': signature,
+    },
   };
 }
 
@@ -25,7 +33,12 @@ export interface SlackUser {
 }
 
 /** A slash command's form fields (recorded payload: PLATFORMS.md "Minimal signed slash command"). */
-export function slashCommandFields(text: string, user: SlackUser, channel: string, responseUrl: string): Record<string, string> {
+export function slashCommandFields(
+  text: string,
+  user: SlackUser,
+  channel: string,
+  responseUrl: string,
+): Record<string, string> {
   return {
     token: 'legacy-verification-token',
     team_id: 'T1',
@@ -43,7 +56,12 @@ export function slashCommandFields(text: string, user: SlackUser, channel: strin
   };
 }
 
-export function slashCommandBody(text: string, user: SlackUser, channel: string, responseUrl: string): string {
+export function slashCommandBody(
+  text: string,
+  user: SlackUser,
+  channel: string,
+  responseUrl: string,
+): string {
   return new URLSearchParams(slashCommandFields(text, user, channel, responseUrl)).toString();
 }
 
@@ -63,7 +81,12 @@ export function blockActionsPayload(
     api_app_id: 'A1',
     token: 'legacy-verification-token',
     trigger_id: `${Date.now()}.2.${randomUUID().slice(0, 8)}`,
-    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: options.ephemeral ?? false },
+    container: {
+      type: 'message',
+      message_ts: ts,
+      channel_id: channel,
+      is_ephemeral: options.ephemeral ?? false,
+    },
     channel: { id: channel, name: 'ops' },
     ...(options.ephemeral ? {} : { message: { type: 'message', user: 'U_BOT', ts, text: 'prompt' } }),
     actions: [

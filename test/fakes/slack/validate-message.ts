@@ -21,17 +21,20 @@ export function validateMessage(body: Json): string[] {
   let total = 0;
   const text = (t: unknown, max: number, where: string, plainOnly = false) => {
     const o = t as Json | undefined;
-    if (!o || typeof o.text !== 'string') return problems.push(`${where}: missing text object`);
+    if (!o || typeof o.text !== 'string') {
+      problems.push(`${where}: missing text object`);
+      return;
+    }
     if (plainOnly && o.type !== 'plain_text') problems.push(`${where}: must be plain_text`);
     if (o.text.length > max) problems.push(`${where}: ${o.text.length} > ${max} characters`);
     if (o.text.length === 0) problems.push(`${where}: empty`);
     total += o.text.length;
-    return 0;
   };
   blocks.forEach((raw, i) => {
     const b = raw as Json;
     const at = `blocks[${i}] (${String(b.type)})`;
-    if (b.block_id !== undefined && String(b.block_id).length > 255) problems.push(`${at}: block_id too long`);
+    if (b.block_id !== undefined && String(b.block_id).length > 255)
+      problems.push(`${at}: block_id too long`);
     switch (b.type) {
       case 'header':
         text(b.text, 150, at, true);
@@ -41,15 +44,16 @@ export function validateMessage(body: Json): string[] {
         const fields = b.fields as unknown[] | undefined;
         if (fields) {
           if (fields.length > 10) problems.push(`${at}: ${fields.length} fields > 10`);
-          fields.forEach((f, j) => text(f, 2000, `${at}.fields[${j}]`));
+          for (const [j, f] of fields.entries()) text(f, 2000, `${at}.fields[${j}]`);
         }
         if (b.text === undefined && !fields) problems.push(`${at}: neither text nor fields`);
         break;
       }
       case 'context': {
         const elements = b.elements as unknown[];
-        if (!Array.isArray(elements) || elements.length === 0 || elements.length > 10) problems.push(`${at}: 1–10 elements`);
-        else elements.forEach((e, j) => text(e, 3000, `${at}.elements[${j}]`));
+        if (!Array.isArray(elements) || elements.length === 0 || elements.length > 10)
+          problems.push(`${at}: 1–10 elements`);
+        else for (const [j, e] of elements.entries()) text(e, 3000, `${at}.elements[${j}]`);
         break;
       }
       case 'actions': {

@@ -8,7 +8,8 @@ import { ADMIN, OPERATOR, SlackHarness, shown, VIEWER } from './harness.js';
 
 let h: SlackHarness;
 /** The generated id of a seeded Agora room. */
-const agoraRoom = (name: string) => [...h.runtime.emulators.agora.rooms.values()].find((r) => r.name === name)!.id;
+const agoraRoom = (name: string) =>
+  [...h.runtime.emulators.agora.rooms.values()].find((r) => r.name === name)!.id;
 beforeAll(async () => {
   h = await SlackHarness.start();
 });
@@ -71,7 +72,14 @@ describe('every action family', () => {
   });
 
   it('destructive forms (delete, kick, status ENDED, mute on, members remove, keepalive off) become an in-channel prompt with buttons', async () => {
-    for (const text of ['delete rong launch-42', 'kick rong lobby dave', 'status watch quiz-night ENDED', 'mute rong lobby on', `members agora ${agoraRoom('Town hall')} remove bob`, 'keepalive rong lobby off']) {
+    for (const text of [
+      'delete rong launch-42',
+      'kick rong lobby dave',
+      'status watch quiz-night ENDED',
+      'mute rong lobby on',
+      `members agora ${agoraRoom('Town hall')} remove bob`,
+      'keepalive rong lobby off',
+    ]) {
       const post = await h.ask(text, ADMIN);
       expect(post.body.response_type, text).toBe('in_channel');
       expect(shown(post), text).toContain('"action_id":"room_confirm"');
@@ -115,7 +123,12 @@ describe('untrusted text', () => {
 
 describe('vendor trouble', () => {
   it('a vendor 5xx is shown with the vendor error, privately', async () => {
-    h.runtime.emulators.iflychat.server.injectFault({ kind: 'status', status: 503, path: '/rooms/list', count: 5 });
+    h.runtime.emulators.iflychat.server.injectFault({
+      kind: 'status',
+      status: 503,
+      path: '/rooms/list',
+      count: 5,
+    });
     const post = await h.ask('list ifly');
     h.runtime.emulators.iflychat.server.clearFaults();
     expect(post.body.response_type).toBe('ephemeral');
@@ -139,7 +152,9 @@ describe('vendor trouble', () => {
 describe('requests Slack did not sign', () => {
   it('a forged signature gets 401 and has no effect', async () => {
     const before = h.runtime.emulators.watchers.server.log.length;
-    const sent = await h.command('create watch forged name="Forged" about="x"', OPERATOR, { secret: 'not-the-secret' });
+    const sent = await h.command('create watch forged name="Forged" about="x"', OPERATOR, {
+      secret: 'not-the-secret',
+    });
     expect(sent.status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
     expect(h.fake.postsTo(sent.responseUrl)).toHaveLength(0);
@@ -148,7 +163,9 @@ describe('requests Slack did not sign', () => {
 
   it('a stale timestamp (over 5 minutes old) gets 401 and has no effect', async () => {
     const before = h.runtime.emulators.watchers.server.log.length;
-    const sent = await h.command('create watch stale name="Stale" about="x"', OPERATOR, { timestampSec: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const sent = await h.command('create watch stale name="Stale" about="x"', OPERATOR, {
+      timestampSec: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect(sent.status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
     expect(h.fake.postsTo(sent.responseUrl)).toHaveLength(0);
@@ -161,7 +178,9 @@ describe('long lists', () => {
     for (let i = 0; i < 25; i++) await h.ask(`info rong lobby`, VIEWER);
     const first = await h.ask('audit limit=100', ADMIN);
     expect(shown(first)).toContain('Page 1 of');
-    const next = (first.body.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'room_page_next');
+    const next = (first.body.blocks as { elements?: { action_id?: string; value?: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'room_page_next');
     expect(next?.value).toBeTruthy();
     const second = await h.press('room_page_next', next!.value!, ADMIN, { ephemeral: true });
     expect(second.body.replace_original).toBe(true);

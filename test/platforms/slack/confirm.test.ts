@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const destroys = () => h.runtime.emulators.rongcloud.server.log.filter((r) => r.path.endsWith('/chatroom/destroy.json')).length;
+const destroys = () =>
+  h.runtime.emulators.rongcloud.server.log.filter((r) => r.path.endsWith('/chatroom/destroy.json')).length;
 
 describe('confirmation prompt', () => {
   it('is posted in the channel with what will happen, and the vendor is not called yet', async () => {
@@ -29,7 +30,10 @@ describe('confirmation prompt', () => {
     const prompt = await h.ask('delete rong launch-42', ADMIN);
     const id = pendingIdOf(prompt);
     const before = destroys();
-    const [a, b] = await Promise.all([h.press('room_confirm', id, ADMIN), h.press('room_confirm', id, ADMIN2)]);
+    const [a, b] = await Promise.all([
+      h.press('room_confirm', id, ADMIN),
+      h.press('room_confirm', id, ADMIN2),
+    ]);
     expect(destroys() - before).toBe(1);
     expect(h.runtime.emulators.rongcloud.rooms.has('launch-42')).toBe(false);
     const winner = a.body.replace_original === true ? a : b;

@@ -4,9 +4,22 @@
  * signed slash commands and button clicks exactly as Slack does.
  */
 import { createLogger } from '../../../src/core/logger.js';
-import { type SandboxRuntime, type SandboxRuntimeOptions, startSandboxRuntime } from '../../../src/runtime/sandbox-runtime.js';
+import {
+  type SandboxRuntime,
+  type SandboxRuntimeOptions,
+  startSandboxRuntime,
+} from '../../../src/runtime/sandbox-runtime.js';
 import { type RunningServer, serve } from '../../../src/server/index.js';
-import { blockActionsBody, blockActionsPayload, FakeSlack, type FakeUsergroup, type ResponsePost, type SlackUser, sign, slashCommandBody } from '../../fakes/slack/index.js';
+import {
+  blockActionsBody,
+  blockActionsPayload,
+  FakeSlack,
+  type FakeUsergroup,
+  type ResponsePost,
+  type SlackUser,
+  sign,
+  slashCommandBody,
+} from '../../fakes/slack/index.js';
 
 export const BOT_TOKEN = 'xoxb-test-bot-token';
 export const APP_TOKEN = 'xapp-test-app-token';
@@ -59,7 +72,8 @@ export class SlackHarness {
 
   static async start(options: HarnessOptions = {}): Promise<SlackHarness> {
     const ownsFake = !options.fake;
-    const fake = options.fake ?? new FakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN, usergroups: USERGROUPS });
+    const fake =
+      options.fake ?? new FakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN, usergroups: USERGROUPS });
     if (ownsFake) await fake.start();
     const logger = createLogger('silent', {});
     const runtime = options.runtime ?? (await startSandboxRuntime({ access: ACCESS, logger, ...options }));
@@ -69,7 +83,15 @@ export class SlackHarness {
       SLACK_API_URL: fake.apiUrl,
       ...(options.socket ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     };
-    const server = await serve({ runtime, env, logger, port: 0, host: '127.0.0.1', handleSignals: false, expiryIntervalMs: options.expiryIntervalMs ?? 250 });
+    const server = await serve({
+      runtime,
+      env,
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      handleSignals: false,
+      expiryIntervalMs: options.expiryIntervalMs ?? 250,
+    });
     return new SlackHarness(fake, runtime, server, ownsFake);
   }
 
@@ -77,7 +99,10 @@ export class SlackHarness {
     return `${this.server.url}/slack/events`;
   }
 
-  async post(body: string, headers: Record<string, string>): Promise<{ status: number; ackMs: number; text: string }> {
+  async post(
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; ackMs: number; text: string }> {
     const started = performance.now();
     const reply = await fetch(this.eventsUrl, { method: 'POST', body, headers });
     const text = await reply.text();
@@ -85,7 +110,11 @@ export class SlackHarness {
   }
 
   /** A signed `/room <text>` from `user`; resolves at the ack. */
-  async command(text: string, user: SlackUser = ADMIN, options: { timestampSec?: number; secret?: string } = {}): Promise<Sent> {
+  async command(
+    text: string,
+    user: SlackUser = ADMIN,
+    options: { timestampSec?: number; secret?: string } = {},
+  ): Promise<Sent> {
     const responseUrl = this.fake.responseUrl();
     const body = slashCommandBody(text, user, CHANNEL, responseUrl);
     const signed = sign(body, options.secret ?? SIGNING_SECRET, options.timestampSec);
@@ -102,16 +131,28 @@ export class SlackHarness {
   }
 
   /** A signed button click; resolves at the ack. */
-  async click(actionId: string, value: string, user: SlackUser = ADMIN, options: { ephemeral?: boolean } = {}): Promise<Sent> {
+  async click(
+    actionId: string,
+    value: string,
+    user: SlackUser = ADMIN,
+    options: { ephemeral?: boolean } = {},
+  ): Promise<Sent> {
     const responseUrl = this.fake.responseUrl();
-    const body = blockActionsBody(blockActionsPayload({ actionId, value }, user, CHANNEL, responseUrl, options));
+    const body = blockActionsBody(
+      blockActionsPayload({ actionId, value }, user, CHANNEL, responseUrl, options),
+    );
     const signed = sign(body, SIGNING_SECRET);
     const r = await this.post(signed.body, signed.headers);
     return { status: r.status, ackMs: r.ackMs, responseUrl, body: r.text };
   }
 
   /** A click and the answer it got. */
-  async press(actionId: string, value: string, user: SlackUser = ADMIN, options: { ephemeral?: boolean } = {}): Promise<ResponsePost & { sent: Sent }> {
+  async press(
+    actionId: string,
+    value: string,
+    user: SlackUser = ADMIN,
+    options: { ephemeral?: boolean } = {},
+  ): Promise<ResponsePost & { sent: Sent }> {
     const sent = await this.click(actionId, value, user, options);
     if (sent.status !== 200) throw new Error(`click was not acknowledged: ${sent.status}`);
     const [post] = await this.fake.waitForPosts(1, sent.responseUrl);
@@ -138,6 +179,7 @@ export function shown(post: { body: Record<string, unknown> }): string {
 /** The pending id on a confirmation prompt's `room_confirm` button. */
 export function pendingIdOf(post: { body: Record<string, unknown> }): string {
   const blocks = post.body.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[];
-  for (const b of blocks) for (const e of b.elements ?? []) if (e.action_id === 'room_confirm' && e.value) return e.value;
+  for (const b of blocks)
+    for (const e of b.elements ?? []) if (e.action_id === 'room_confirm' && e.value) return e.value;
   throw new Error(`no room_confirm button in ${shown(post)}`);
 }

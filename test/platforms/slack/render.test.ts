@@ -25,8 +25,14 @@ describe('Block Kit renderer', () => {
   });
 
   it('draws a confirmation with danger room_confirm (four plain_text dialog fields) and room_cancel', () => {
-    const [page] = renderPages({ ...base, text: 'Delete room lobby on rong', confirm: { pendingId: 'abc', confirmLabel: 'Delete', question: 'Delete lobby?' } });
-    const actions = page!.blocks.find((b) => b.type === 'actions') as unknown as { elements: Record<string, unknown>[] };
+    const [page] = renderPages({
+      ...base,
+      text: 'Delete room lobby on rong',
+      confirm: { pendingId: 'abc', confirmLabel: 'Delete', question: 'Delete lobby?' },
+    });
+    const actions = page!.blocks.find((b) => b.type === 'actions') as unknown as {
+      elements: Record<string, unknown>[];
+    };
     const [confirm, cancel] = actions.elements;
     expect(confirm).toMatchObject({ action_id: 'room_confirm', value: 'abc', style: 'danger' });
     expect(cancel).toMatchObject({ action_id: 'room_cancel', value: 'abc' });

@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../../fakes/slack/index.js';
-import { ADMIN, ADMIN2, APP_TOKEN, BOT_TOKEN, pendingIdOf, SlackHarness, shown, USERGROUPS } from './harness.js';
+import {
+  ADMIN,
+  ADMIN2,
+  APP_TOKEN,
+  BOT_TOKEN,
+  pendingIdOf,
+  SlackHarness,
+  shown,
+  USERGROUPS,
+} from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'roomops-slack-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,23 +55,35 @@ describe('two replicas sharing PostgreSQL', () => {
     console.warn('Slack PostgreSQL replica test skipped: ROOMOPS_TEST_POSTGRES_URL is not set');
   });
 
-  it.runIf(!!postgresUrl || !!process.env.CI)('a click on the second replica approves the action the first one prompted for, once', async () => {
-    expect(postgresUrl, 'CI must provide ROOMOPS_TEST_POSTGRES_URL').toBeTruthy();
-    const fake = new FakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN, usergroups: USERGROUPS });
-    await fake.start();
-    const a = await SlackHarness.start({ fake, storeUrl: postgresUrl! });
-    const b = await SlackHarness.start({ fake, storeUrl: postgresUrl! });
-    try {
-      const prompt = await a.ask('delete rong support-1', ADMIN);
-      const id = pendingIdOf(prompt);
-      const [onB, onA] = await Promise.all([b.press('room_confirm', id, ADMIN2), a.press('room_confirm', id, ADMIN)]);
-      const destroyed = [a, b].map((h) => h.runtime.emulators.rongcloud.server.log.filter((r) => r.path.endsWith('/chatroom/destroy.json')).length);
-      expect(destroyed[0]! + destroyed[1]!).toBe(1);
-      expect([onA.body.replace_original, onB.body.replace_original].filter((r) => r === true)).toHaveLength(1);
-    } finally {
-      await a.close();
-      await b.close();
-      await fake.stop();
-    }
-  });
+  it.runIf(!!postgresUrl || !!process.env.CI)(
+    'a click on the second replica approves the action the first one prompted for, once',
+    async () => {
+      expect(postgresUrl, 'CI must provide ROOMOPS_TEST_POSTGRES_URL').toBeTruthy();
+      const fake = new FakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN, usergroups: USERGROUPS });
+      await fake.start();
+      const a = await SlackHarness.start({ fake, storeUrl: postgresUrl! });
+      const b = await SlackHarness.start({ fake, storeUrl: postgresUrl! });
+      try {
+        const prompt = await a.ask('delete rong support-1', ADMIN);
+        const id = pendingIdOf(prompt);
+        const [onB, onA] = await Promise.all([
+          b.press('room_confirm', id, ADMIN2),
+          a.press('room_confirm', id, ADMIN),
+        ]);
+        const destroyed = [a, b].map(
+          (h) =>
+            h.runtime.emulators.rongcloud.server.log.filter((r) => r.path.endsWith('/chatroom/destroy.json'))
+              .length,
+        );
+        expect(destroyed[0]! + destroyed[1]!).toBe(1);
+        expect([onA.body.replace_original, onB.body.replace_original].filter((r) => r === true)).toHaveLength(
+          1,
+        );
+      } finally {
+        await a.close();
+        await b.close();
+        await fake.stop();
+      }
+    },
+  );
 });

@@ -24,7 +24,10 @@ it('does not serve /slack/events over HTTP (Socket Mode wins over the signing se
 it('acks a /room envelope at once and answers through the response_url', async () => {
   const responseUrl = h.fake.responseUrl();
   const started = performance.now();
-  const ack = await h.fake.sendEnvelope('slash_commands', slashCommandFields('list watch', ADMIN, CHANNEL, responseUrl));
+  const ack = await h.fake.sendEnvelope(
+    'slash_commands',
+    slashCommandFields('list watch', ADMIN, CHANNEL, responseUrl),
+  );
   expect(performance.now() - started).toBeLessThan(1000);
   expect(ack.envelope_id).toBeTruthy();
   const [post] = await h.fake.waitForPosts(1, responseUrl);
