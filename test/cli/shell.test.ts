@@ -1,0 +1,66 @@
+/**
+ * `roomops shell` with stdin piped (not a TTY): one command per line, a typed
+ * "yes" confirms a destructive command, anything else cancels it, and the
+ * shell exits at end of input. Needs the build (dist/).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { roomops, SANDBOX_SECRETS, tempDir } from './helpers.js';
+
+const dir = tempDir();
+const shell = (lines: string[], db: string) =>
+  roomops(['shell'], { cwd: dir, input: `${lines.join('\n')}\n`, env: { ROOMOPS_DATABASE_URL: `sqlite:${join(dir, db)}`, NO_COLOR: '1' } });
+
+describe('roomops shell (stdin not a terminal)', () => {
+  it('runs several commands, one per line; "yes" confirms, "no" cancels; exits at end of input', async () => {
+    const result = await shell(
+      [
+        'accounts',
+        'list agora',
+        'delete rong lobby',
+        'no',
+        'info rong lobby',
+        'delete rong support-1',
+        'yes',
+        'info rong support-1',
+        'audit action=delete',
+      ],
+      'a.sqlite',
+    );
+    const out = result.stdout;
+    expect(typeof result.code).toBe('number');
+    // No banner and no prompts when not interactive; no colour with NO_COLOR.
+    expect(out).not.toContain('roomops>');
+    expect(out).not.toMatch(/\x1b\[/);
+    // accounts and list ran.
+    expect(out).toContain('agora');
+    expect(out).toContain('Town hall');
+    // The cancelled delete sent nothing: lobby is still there afterwards.
+    const cancelledAt = out.indexOf('This is destructive: delete rong lobby');
+    expect(cancelledAt).toBeGreaterThanOrEqual(0);
+    const afterCancel = out.slice(cancelledAt, out.indexOf('This is destructive: delete rong support-1'));
+    expect(afterCancel).toContain('Cancelled: nothing was sent.');
+    expect(afterCancel).toMatch(/lobby/);
+    expect(afterCancel).not.toMatch(/not found|no such chatroom/i);
+    // The confirmed delete ran, and the room is gone at the vendor.
+    const afterYes = out.slice(out.indexOf('This is destructive: delete rong support-1'));
+    expect(afterYes).toMatch(/Deleted 1 room on rong: support-1/);
+    expect(afterYes).toMatch(/vendor_not_found|no such chatroom/);
+    // One failure (the info on the deleted room) and one cancellation: not a clean exit.
+    expect(result.code).toBe(1);
+    for (const secret of SANDBOX_SECRETS) expect(out + result.stderr).not.toContain(secret);
+  });
+
+  it('"exit" ends the session; a prompt left unanswered at end of input cancels; a clean run exits 0', async () => {
+    const [clean, unanswered] = await Promise.all([
+      shell(['help', 'list ifly', 'exit', 'delete ifly 1', 'yes'], 'b.sqlite'),
+      shell(['kick agora 212126098587649 bob'], 'c.sqlite'),
+    ]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('Lobby');
+    expect(clean.stdout).not.toContain('This is destructive');
+    expect(unanswered.stdout).toContain('This is destructive: kick agora 212126098587649 bob');
+    expect(unanswered.stdout).toContain('Cancelled: nothing was sent.');
+    expect(unanswered.stdout).not.toMatch(/Kicked/);
+  });
+});
