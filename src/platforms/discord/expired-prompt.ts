@@ -12,14 +12,21 @@ import { restBodyFor } from './message.js';
 /** A little under Discord's 15 minutes, so an edit is not sent with a token about to lapse. */
 const WEBHOOK_TOKEN_LIFETIME_MS = 14 * 60_000;
 
-export async function editExpiredPrompt(rest: REST, pending: PendingAction, now = Date.now()): Promise<void> {
+export interface PromptRest {
+  /** Interaction webhooks (no Authorization header). */
+  interactions: REST;
+  /** Calls with the bot token. */
+  bot: REST;
+}
+
+export async function editExpiredPrompt(rest: PromptRest, pending: PendingAction, now = Date.now()): Promise<void> {
   const prompt = pending.prompt;
   if (!prompt || prompt.platform !== 'discord') return;
   const body = restBodyFor(expiredView(pending));
   const tokenFresh = now - pending.createdAt.getTime() < WEBHOOK_TOKEN_LIFETIME_MS;
   if (tokenFresh) {
     try {
-      await rest.patch(Routes.webhookMessage(prompt.applicationId, prompt.token, '@original'), { body, auth: false });
+      await rest.interactions.patch(Routes.webhookMessage(prompt.applicationId, prompt.token, '@original'), { body, auth: false });
       return;
     } catch (error) {
       if (!prompt.channelId || !prompt.messageId) throw error;
@@ -28,5 +35,5 @@ export async function editExpiredPrompt(rest: REST, pending: PendingAction, now 
   if (!prompt.channelId || !prompt.messageId) {
     throw new Error(`expired prompt ${pending.id}: interaction token lapsed and no channel message is known`);
   }
-  await rest.patch(Routes.channelMessage(prompt.channelId, prompt.messageId), { body });
+  await rest.bot.patch(Routes.channelMessage(prompt.channelId, prompt.messageId), { body });
 }

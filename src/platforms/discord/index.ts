@@ -4,7 +4,7 @@
  * shows the outcomes. It translates and delivers; the engine decides. Pending
  * actions live in the store, so a reconnect or restart loses nothing.
  */
-import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, Status } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, REST, Status } from 'discord.js';
 import type { Logger } from '../../core/logger.js';
 import type { PendingAction } from '../../store/types.js';
 import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
@@ -23,17 +23,29 @@ export interface DiscordAdapterOptions {
   logger: Logger;
 }
 
+/** Local ceiling for interaction endpoints only; not a Discord limit. */
+const INTERACTION_REQUESTS_PER_SECOND = 1000;
+
 const FAILED = 'Something went wrong while handling this; nothing more was done. The operators can find details in the RoomOps log.';
 
 export function createDiscordAdapter({ runtime, env, logger }: DiscordAdapterOptions): PlatformAdapter {
   const token = env.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set: the Discord adapter needs the bot token');
   const log = logger.child({ platform: 'discord' });
+  const api = env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {};
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    ...(env.DISCORD_API_URL ? { rest: { api: env.DISCORD_API_URL } } : {}),
+    // Nearly all of this client's calls are interaction callbacks and
+    // interaction webhooks, which Discord exempts from the bot's global
+    // 50 requests/s (Discord docs, topics/rate-limits "Global Rate Limit");
+    // @discordjs/rest would otherwise queue every edit behind that budget.
+    // Per-route limits from Discord's headers still apply.
+    rest: { ...api, globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND },
   });
+  // Calls that carry the bot token (editing an expired prompt's channel
+  // message) keep the real global limit.
+  const botRest = new REST(api).setToken(token);
   const ctx: HandlerContext = { engine: runtime.engine, pages: new PageCache(), logger: log };
   const inFlight = new Set<Promise<void>>();
   let accepting = false;
@@ -68,7 +80,7 @@ export function createDiscordAdapter({ runtime, env, logger }: DiscordAdapterOpt
       return { connected, detail: connected ? `gateway ready (ping ${client.ws.ping} ms)` : `gateway ${Status[state] ?? state}` };
     },
     async showExpired(pending: PendingAction) {
-      await editExpiredPrompt(client.rest, pending);
+      await editExpiredPrompt({ interactions: client.rest, bot: botRest }, pending);
     },
   };
 }

@@ -37,6 +37,8 @@ export interface SentInteraction {
   /** When the first callback arrived (ms after sentAt). */
   callbackAfterMs?: number;
   callbackType?: number;
+  /** Answered (see `whenSettled`). */
+  settled?: boolean;
 }
 
 export interface FakeDiscordOptions {
@@ -64,6 +66,8 @@ export class FakeDiscord {
   private seq = 1;
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
   private readonly commandIds = new Map<string, string>();
+  private readonly ackWaiters = new Map<string, (afterMs: number) => void>();
+  private readonly settleWaiters = new Map<string, () => void>();
   port = 0;
 
   constructor(private readonly options: FakeDiscordOptions) {
@@ -128,6 +132,29 @@ export class FakeDiscord {
     const open = [...this.sockets];
     this.sockets.clear();
     for (const s of open) s.terminate();
+  }
+
+  /** Resolves with the time from dispatch to the interaction's first (accepted) callback, in ms. */
+  whenAcknowledged(sent: SentInteraction): Promise<number> {
+    if (sent.callbackAfterMs !== undefined) return Promise.resolve(sent.callbackAfterMs);
+    return new Promise((resolve) => this.ackWaiters.set(sent.token, resolve));
+  }
+
+  /**
+   * Resolves when the interaction has its answer: an immediate reply or
+   * autocomplete result, or the first edit, deletion or follow-up after a defer.
+   */
+  whenSettled(sent: SentInteraction): Promise<void> {
+    if (sent.settled) return Promise.resolve();
+    return new Promise((resolve) => this.settleWaiters.set(sent.token, resolve));
+  }
+
+  private settle(token: string): void {
+    const sent = this.interactions.get(token);
+    if (!sent || sent.settled) return;
+    sent.settled = true;
+    this.settleWaiters.get(token)?.();
+    this.settleWaiters.delete(token);
   }
 
   /** Resolves once `predicate` holds over the recorded calls (re-checked on every call). */
@@ -301,6 +328,9 @@ export class FakeDiscord {
     if (problems.length > 0) return invalid(problems.join('; '));
     sent.callbackAfterMs = elapsed;
     sent.callbackType = body.type;
+    this.ackWaiters.get(token)?.(elapsed);
+    this.ackWaiters.delete(token);
+    if (body.type === 4 || body.type === 7 || body.type === 8) this.settle(token);
     const flags = Number(body.data?.flags ?? 0);
     if (body.type === 4 || body.type === 5) {
       const message = this.messages.create(sent.channelId, body.data ?? {}, flags & 64);
@@ -318,6 +348,7 @@ export class FakeDiscord {
     }
     const sent = this.interactions.get(token)!;
     const data = (call.body ?? {}) as Json;
+    if (call.method !== 'GET') queueMicrotask(() => this.settle(token));
     if (rest.length === 0 && call.method === 'POST') {
       if (sent.callbackType === undefined) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
       const problems = messageProblems(data);
