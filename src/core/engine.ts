@@ -113,7 +113,9 @@ export class Engine implements EngineApi {
     const decided = await this.options.store.pending.decide(pending.id, request.decision, request.principal.id, request.principal.displayName, now);
     if (!decided.won) {
       if (decided.reason === 'unknown') return { type: 'unknown', id: request.pendingId };
-      return { type: 'stale', pending: decided.action, reason: decided.reason };
+      const expiredNow = decided.reason === 'expired' && pending.state === 'pending';
+      if (expiredNow) await this.audit.expired(decided.action);
+      return { type: 'stale', pending: decided.action, reason: decided.reason, ...(expiredNow ? { expiredNow } : {}) };
     }
     await this.audit.decided(request, decided.action);
     const by = request.principal.id;

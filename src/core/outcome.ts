@@ -80,6 +80,10 @@ export type DecisionOutcome =
   | { type: 'decided'; decision: 'approved' | 'cancelled'; pending: PendingAction; by: string; byName?: string; outcome?: Outcome }
   /** The clicker may not decide: nothing changed; tell only them. */
   | { type: 'refused'; pending: PendingAction; reason: string }
-  /** Already decided or expired: tell the clicker who decided what and when. */
-  | { type: 'stale'; pending: PendingAction; reason: 'already_decided' | 'expired' }
+  /**
+   * Already decided or expired: tell the clicker who decided what and when.
+   * `expiredNow` means this click found it past its time and marked it expired
+   * (the expiry sweep will not report it), so the adapter replaces the prompt.
+   */
+  | { type: 'stale'; pending: PendingAction; reason: 'already_decided' | 'expired'; expiredNow?: boolean }
   | { type: 'unknown'; id: string };

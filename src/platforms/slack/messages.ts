@@ -30,13 +30,16 @@ export function outcomeMessage(outcome: Outcome, pages: PageCache): ResponseBody
 }
 
 /**
- * A decided click replaces the prompt (buttons gone); a refusal, or a click on
- * something already decided or gone, is told to the clicker only and leaves
- * the prompt as it is.
+ * A decided click replaces the prompt (buttons gone), and so does a click on
+ * an expired one; a refusal, or a click on something already decided or
+ * gone, is told to the clicker only and leaves the prompt as it is.
  */
 export function decisionMessage(decision: DecisionOutcome, pages: PageCache): ResponseBody {
   const body = firstPage(decisionView(decision), pages);
   if (decision.type === 'decided') return { replace_original: true, ...body };
+  // A click that finds the prompt expired is the moment it expired (the sweep
+  // will not see it again), so the prompt itself becomes the expired notice.
+  if (decision.type === 'stale' && decision.expiredNow) return expiredMessage(decision.pending);
   return { response_type: 'ephemeral', replace_original: false, ...body };
 }
 

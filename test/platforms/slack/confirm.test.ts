@@ -137,3 +137,24 @@ describe('every answer Slack accepted', () => {
     expect(h.fake.posts.filter((p) => p.status !== 200).map((p) => p.problems)).toEqual([]);
   });
 });
+
+describe('a click that finds the prompt past its time before the expiry sweep', () => {
+  it('replaces the prompt with the expired notice and runs nothing', async () => {
+    let shift = 0;
+    // The sweep effectively never runs: the click is what discovers the expiry.
+    const g = await SlackHarness.start({ now: () => new Date(Date.now() + shift), expiryIntervalMs: 3_600_000 });
+    try {
+      const prompt = await g.ask('delete rong lobby', ADMIN);
+      shift = 6 * 60_000;
+      const late = await g.press('room_confirm', pendingIdOf(prompt), ADMIN);
+      expect(late.body.replace_original).toBe(true);
+      expect(shown(late)).toContain('Expired');
+      expect(shown(late)).not.toContain('room_confirm');
+      expect(g.runtime.emulators.rongcloud.rooms.has('lobby')).toBe(true);
+      const entries = await g.runtime.store.audit.query({ action: 'delete' });
+      expect(entries.map((e) => e.outcome)).toContain('expired');
+    } finally {
+      await g.close();
+    }
+  });
+});
