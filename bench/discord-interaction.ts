@@ -35,7 +35,11 @@ export async function benchDiscordInteractions(): Promise<Record<string, number 
   const logger = createLogger('silent');
   const { load, where } = await startLoad();
   const runtime = await startSandboxRuntime({ logger });
-  const adapter = createDiscordAdapter({ runtime, env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: load.apiUrl }, logger });
+  const adapter = createDiscordAdapter({
+    runtime,
+    env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: load.apiUrl },
+    logger,
+  });
   try {
     await adapter.start();
     await load.run({ total: WARMUP, concurrency: CONCURRENCY, mix: MIX });
@@ -64,9 +68,12 @@ export async function benchDiscordInteractions(): Promise<Record<string, number 
 /** The fake in a child process when running compiled (npm run bench), else in this process (vitest on sources). */
 async function startLoad(): Promise<{ load: LoadFake; where: string }> {
   const modulePath = fileURLToPath(new URL('./discord-load.js', import.meta.url));
-  if (!import.meta.url.endsWith('.js') || !existsSync(modulePath)) return { load: await startLoadFake(TOKEN), where: 'in-process' };
+  if (!import.meta.url.endsWith('.js') || !existsSync(modulePath))
+    return { load: await startLoadFake(TOKEN), where: 'in-process' };
   const code = `const m = await import(${JSON.stringify(new URL('./discord-load.js', import.meta.url).href)}); await m.serveLoadOverIpc(${JSON.stringify(TOKEN)});`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const apiUrl = await new Promise<string>((resolve, reject) => {
     child.once('message', (m: { apiUrl: string }) => resolve(m.apiUrl));
     child.once('error', reject);

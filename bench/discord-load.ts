@@ -33,7 +33,9 @@ export async function startLoadFake(token: string): Promise<LoadFake> {
         while (started < plan.total) {
           started++;
           const [sub, options] = plan.mix[sentCount++ % plan.mix.length]!;
-          const sent = fake.sendInteraction(chatInput({ id: `4000000000000${String(sentCount % 10000).padStart(5, '0')}` }, sub, options));
+          const sent = fake.sendInteraction(
+            chatInput({ id: `4000000000000${String(sentCount % 10000).padStart(5, '0')}` }, sub, options),
+          );
           samples.push(await fake.whenAcknowledged(sent));
           await fake.whenSettled(sent);
         }
@@ -56,7 +58,8 @@ type ParentMessage = { type: 'run'; plan: LoadPlan } | { type: 'stop' };
 export async function serveLoadOverIpc(token: string): Promise<void> {
   const load = await startLoadFake(token);
   process.on('message', (message: ParentMessage) => {
-    if (message.type === 'run') void load.run(message.plan).then((samples) => process.send?.({ type: 'samples', samples }));
+    if (message.type === 'run')
+      void load.run(message.plan).then((samples) => process.send?.({ type: 'samples', samples }));
     else void load.stop().then(() => process.exit(0));
   });
   process.send?.({ type: 'ready', apiUrl: load.apiUrl });

@@ -11,7 +11,10 @@ import { errorFields } from './log-error.js';
 
 export const SUGGEST_DEADLINE_MS = 2000;
 
-export async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void> {
+export async function handleAutocomplete(
+  interaction: AutocompleteInteraction,
+  ctx: HandlerContext,
+): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const typed = String(focused.value ?? '').trim();
   let choices: ApplicationCommandOptionChoiceData<string>[] = [];
@@ -25,12 +28,19 @@ function accountChoices(ctx: HandlerContext, typed: string): ApplicationCommandO
   return ctx.engine
     .accountNames()
     .filter((a) => a.name.toLowerCase().includes(needle))
-    .sort((a, b) => Number(!a.name.toLowerCase().startsWith(needle)) - Number(!b.name.toLowerCase().startsWith(needle)))
+    .sort(
+      (a, b) =>
+        Number(!a.name.toLowerCase().startsWith(needle)) - Number(!b.name.toLowerCase().startsWith(needle)),
+    )
     .filter((a) => a.name.length <= L.choiceValue)
     .map((a) => ({ name: truncate(`${a.name} (${a.vendor})`, L.choiceName), value: a.name }));
 }
 
-async function roomChoices(interaction: AutocompleteInteraction, ctx: HandlerContext, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]> {
+async function roomChoices(
+  interaction: AutocompleteInteraction,
+  ctx: HandlerContext,
+  typed: string,
+): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const account = interaction.options.get('account')?.value;
   if (typeof account !== 'string' || account.length === 0) return [];
   let timer: NodeJS.Timeout | undefined;
@@ -41,7 +51,10 @@ async function roomChoices(interaction: AutocompleteInteraction, ctx: HandlerCon
     const rooms = await Promise.race([ctx.engine.suggestRooms(account, typed, L.choices), deadline]);
     return rooms
       .filter((r) => r.id.length > 0 && r.id.length <= L.choiceValue)
-      .map((r) => ({ name: truncate(r.name && r.name !== r.id ? `${r.id} — ${r.name}` : r.id, L.choiceName), value: r.id }));
+      .map((r) => ({
+        name: truncate(r.name && r.name !== r.id ? `${r.id} — ${r.name}` : r.id, L.choiceName),
+        value: r.id,
+      }));
   } catch (error) {
     ctx.logger.warn({ ...errorFields(error), account }, 'discord: room suggestions failed');
     return [];

@@ -16,7 +16,11 @@ import { messageFor, NO_MENTIONS } from './message.js';
 export async function handleButton(interaction: ButtonInteraction, ctx: HandlerContext): Promise<void> {
   const id = interaction.customId;
   if (id.startsWith(PAGE_PREFIX)) return flipPage(interaction, ctx, id.slice(PAGE_PREFIX.length));
-  const decision = id.startsWith(CONFIRM_PREFIX) ? 'approved' : id.startsWith(CANCEL_PREFIX) ? 'cancelled' : undefined;
+  const decision = id.startsWith(CONFIRM_PREFIX)
+    ? 'approved'
+    : id.startsWith(CANCEL_PREFIX)
+      ? 'cancelled'
+      : undefined;
   if (!decision) return;
   const pendingId = id.slice(decision === 'approved' ? CONFIRM_PREFIX.length : CANCEL_PREFIX.length);
   await interaction.deferUpdate();
@@ -52,5 +56,9 @@ async function flipPage(interaction: ButtonInteraction, ctx: HandlerContext, res
     });
     return;
   }
-  await interaction.update({ embeds: [page], components: [pageRow(key, index, entry.pages.length)], allowedMentions: NO_MENTIONS });
+  await interaction.update({
+    embeds: [page],
+    components: [pageRow(key, index, entry.pages.length)],
+    allowedMentions: NO_MENTIONS,
+  });
 }

@@ -19,14 +19,21 @@ export interface PromptRest {
   bot: REST;
 }
 
-export async function editExpiredPrompt(rest: PromptRest, pending: PendingAction, now = Date.now()): Promise<void> {
+export async function editExpiredPrompt(
+  rest: PromptRest,
+  pending: PendingAction,
+  now = Date.now(),
+): Promise<void> {
   const prompt = pending.prompt;
-  if (!prompt || prompt.platform !== 'discord') return;
+  if (prompt?.platform !== 'discord') return;
   const body = restBodyFor(expiredView(pending));
   const tokenFresh = now - pending.createdAt.getTime() < WEBHOOK_TOKEN_LIFETIME_MS;
   if (tokenFresh) {
     try {
-      await rest.interactions.patch(Routes.webhookMessage(prompt.applicationId, prompt.token, '@original'), { body, auth: false });
+      await rest.interactions.patch(Routes.webhookMessage(prompt.applicationId, prompt.token, '@original'), {
+        body,
+        auth: false,
+      });
       return;
     } catch (error) {
       if (!prompt.channelId || !prompt.messageId) throw error;

@@ -6,8 +6,8 @@
  */
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, REST, Status } from 'discord.js';
 import type { Logger } from '../../core/logger.js';
-import type { PendingAction } from '../../store/types.js';
 import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
+import type { PendingAction } from '../../store/types.js';
 import { handleAutocomplete } from './autocomplete.js';
 import { handleButton } from './buttons.js';
 import type { HandlerContext } from './context.js';
@@ -26,7 +26,8 @@ export interface DiscordAdapterOptions {
 /** Local ceiling for interaction endpoints only; not a Discord limit. */
 const INTERACTION_REQUESTS_PER_SECOND = 1000;
 
-const FAILED = 'Something went wrong while handling this; nothing more was done. The operators can find details in the RoomOps log.';
+const FAILED =
+  'Something went wrong while handling this; nothing more was done. The operators can find details in the RoomOps log.';
 
 export function createDiscordAdapter({ runtime, env, logger }: DiscordAdapterOptions): PlatformAdapter {
   const token = env.DISCORD_TOKEN;
@@ -56,7 +57,9 @@ export function createDiscordAdapter({ runtime, env, logger }: DiscordAdapterOpt
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   });
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord: gateway disconnected'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn({ shard, code: event.code }, 'discord: gateway disconnected'),
+  );
   client.on(Events.ShardResume, (shard) => log.info({ shard }, 'discord: gateway resumed'));
   client.on(Events.Error, (error) => log.error(errorFields(error), 'discord: client error'));
 
@@ -77,7 +80,10 @@ export function createDiscordAdapter({ runtime, env, logger }: DiscordAdapterOpt
     status() {
       const state = client.ws.status;
       const connected = state === Status.Ready;
-      return { connected, detail: connected ? `gateway ready (ping ${client.ws.ping} ms)` : `gateway ${Status[state] ?? state}` };
+      return {
+        connected,
+        detail: connected ? `gateway ready (ping ${client.ws.ping} ms)` : `gateway ${Status[state] ?? state}`,
+      };
     },
     async showExpired(pending: PendingAction) {
       await editExpiredPrompt({ interactions: client.rest, bot: botRest }, pending);
@@ -93,7 +99,10 @@ async function route(interaction: Interaction, ctx: HandlerContext): Promise<voi
 
 /** Last resort for an unexpected failure: log it and tell the person privately, in whatever way is still open. */
 async function answerFailure(interaction: Interaction, error: unknown, log: Logger): Promise<void> {
-  log.error({ ...errorFields(error), interaction: interaction.id, type: interaction.type }, 'discord: interaction failed');
+  log.error(
+    { ...errorFields(error), interaction: interaction.id, type: interaction.type },
+    'discord: interaction failed',
+  );
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await interaction.respond([]);
@@ -104,6 +113,9 @@ async function answerFailure(interaction: Interaction, error: unknown, log: Logg
     if (interaction.replied || interaction.deferred) await interaction.followUp(body);
     else await interaction.reply(body);
   } catch (second) {
-    log.warn({ ...errorFields(second), interaction: interaction.id }, 'discord: could not report the failure');
+    log.warn(
+      { ...errorFields(second), interaction: interaction.id },
+      'discord: could not report the failure',
+    );
   }
 }

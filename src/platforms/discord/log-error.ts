@@ -12,6 +12,7 @@ export function errorFields(error: unknown): Record<string, unknown> {
     return { error: error.message, status: error.status, code: error.code, method: error.method };
   }
   if (error instanceof HTTPError) return { error: error.message, status: error.status, method: error.method };
-  if (error instanceof Error) return { error: error.message.replace(WEBHOOK_TOKEN, '$1[redacted]'), name: error.name };
+  if (error instanceof Error)
+    return { error: error.message.replace(WEBHOOK_TOKEN, '$1[redacted]'), name: error.name };
   return { error: String(error).replace(WEBHOOK_TOKEN, '$1[redacted]') };
 }

@@ -15,8 +15,8 @@ import {
 } from 'discord.js';
 import { COMMANDS } from '../../../commands/index.js';
 import type { CommandSpec, PositionalSpec, TypedOptionName } from '../../core/command-spec.js';
-import { VENDORS, type VendorName } from '../../vendors/types.js';
 import { DISCORD_LIMITS, truncate } from '../../render/discord/limits.js';
+import { VENDORS, type VendorName } from '../../vendors/types.js';
 
 export type RoomCommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -46,7 +46,12 @@ function planOptions(spec: CommandSpec): OptionPlan[] {
       const plan = plans.get(p.name);
       seenBy.set(p.name, (seenBy.get(p.name) ?? 0) + 1);
       if (!plan) {
-        plans.set(p.name, { name: p.name, description: p.description, required: p.required, ...(p.choices ? { choices: p.choices } : {}) });
+        plans.set(p.name, {
+          name: p.name,
+          description: p.description,
+          required: p.required,
+          ...(p.choices ? { choices: p.choices } : {}),
+        });
       } else {
         plan.required &&= p.required;
       }
@@ -56,14 +61,20 @@ function planOptions(spec: CommandSpec): OptionPlan[] {
   // A setting named like one of DESIGN.md's options (`name` at update) gets
   // its own option; every other setting goes through `fields`.
   const settings = new Map<string, string>();
-  for (const v of vendors) for (const [key, s] of Object.entries(spec.settings(v))) if (!settings.has(key)) settings.set(key, s.description);
+  for (const v of vendors)
+    for (const [key, s] of Object.entries(spec.settings(v)))
+      if (!settings.has(key)) settings.set(key, s.description);
   for (const [key, description] of settings) {
     if (!NAMED_SETTINGS.has(key) || plans.has(key)) continue;
     plans.set(key, { name: key as OptionPlan['name'], description, required: false });
     settings.delete(key);
   }
   if (settings.size > 0) {
-    plans.set('fields', { name: 'fields', description: `key=value … (${[...settings.keys()].join(', ')})`, required: false });
+    plans.set('fields', {
+      name: 'fields',
+      description: `key=value … (${[...settings.keys()].join(', ')})`,
+      required: false,
+    });
   }
   const ordered = [...plans.values()];
   // Discord wants required options before optional ones.
@@ -73,12 +84,20 @@ function planOptions(spec: CommandSpec): OptionPlan[] {
 function addSubcommand(sub: SlashCommandSubcommandBuilder, spec: CommandSpec): SlashCommandSubcommandBuilder {
   sub.setName(spec.name).setDescription(describe(spec.summary));
   if (spec.takesAccount) {
-    sub.addStringOption((o) => o.setName('account').setDescription('Account from the RoomOps config').setRequired(true).setAutocomplete(true));
+    sub.addStringOption((o) =>
+      o
+        .setName('account')
+        .setDescription('Account from the RoomOps config')
+        .setRequired(true)
+        .setAutocomplete(true),
+    );
   }
   for (const plan of planOptions(spec)) {
     const description = describe(plan.description);
     if (BOOLEAN_OPTIONS.has(plan.name)) {
-      sub.addBooleanOption((o) => o.setName(plan.name).setDescription(description).setRequired(plan.required));
+      sub.addBooleanOption((o) =>
+        o.setName(plan.name).setDescription(description).setRequired(plan.required),
+      );
       continue;
     }
     sub.addStringOption((o) => {

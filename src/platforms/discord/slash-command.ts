@@ -16,16 +16,30 @@ import { typedInvocation } from './typed-options.js';
 
 const GUILD_ONLY = '/room works in servers only, not in direct messages.';
 
-export async function handleSlashCommand(interaction: ChatInputCommandInteraction, ctx: HandlerContext): Promise<void> {
+export async function handleSlashCommand(
+  interaction: ChatInputCommandInteraction,
+  ctx: HandlerContext,
+): Promise<void> {
   if (!interaction.inGuild()) {
-    await interaction.reply({ content: GUILD_ONLY, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({
+      content: GUILD_ONLY,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   const principal = principalOf(interaction);
-  const request: InvocationRequest = { principal, place: placeOf(interaction), typed: typedInvocation(interaction) };
+  const request: InvocationRequest = {
+    principal,
+    place: placeOf(interaction),
+    typed: typedInvocation(interaction),
+  };
   const preview = await ctx.engine.preview(request);
   if (preview.type === 'error') {
-    await interaction.reply({ ...messageFor(toView(preview), ctx.pages, principal.id), flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      ...messageFor(toView(preview), ctx.pages, principal.id),
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
   const ephemeral = preview.visibility === 'private';
@@ -34,7 +48,13 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
   await deliver(interaction, ctx, outcome, ephemeral, principal.id);
 }
 
-async function deliver(interaction: ChatInputCommandInteraction, ctx: HandlerContext, outcome: Outcome, ephemeral: boolean, owner: string): Promise<void> {
+async function deliver(
+  interaction: ChatInputCommandInteraction,
+  ctx: HandlerContext,
+  outcome: Outcome,
+  ephemeral: boolean,
+  owner: string,
+): Promise<void> {
   const body = messageFor(toView(outcome), ctx.pages, owner);
   if (!ephemeral && outcome.visibility === 'private') {
     await interaction.deleteReply();

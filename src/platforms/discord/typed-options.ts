@@ -2,7 +2,11 @@
  * `/room <subcommand> option:value …` → the engine's `{ action, options }`.
  * Values are passed as Discord typed them; the core validates them.
  */
-import type { AutocompleteInteraction, ChatInputCommandInteraction, CommandInteractionOption } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  CommandInteractionOption,
+} from 'discord.js';
 import type { TypedOptions } from '../../core/engine-api.js';
 
 function leaves(options: readonly CommandInteractionOption[]): readonly CommandInteractionOption[] {
@@ -12,10 +16,17 @@ function leaves(options: readonly CommandInteractionOption[]): readonly CommandI
   return options;
 }
 
-export function typedInvocation(interaction: ChatInputCommandInteraction | AutocompleteInteraction): { action: string; options: TypedOptions } {
+export function typedInvocation(interaction: ChatInputCommandInteraction | AutocompleteInteraction): {
+  action: string;
+  options: TypedOptions;
+} {
   const options: TypedOptions = {};
   for (const option of leaves(interaction.options.data)) {
-    if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') {
+    if (
+      typeof option.value === 'string' ||
+      typeof option.value === 'number' ||
+      typeof option.value === 'boolean'
+    ) {
       options[option.name] = option.value;
     }
   }

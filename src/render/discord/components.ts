@@ -3,7 +3,12 @@
  * (`room_confirm:<id>` danger, `room_cancel:<id>` secondary) and the pager
  * for long lists (`room_page:<key>:<index>`, well under 100 characters).
  */
-import { type APIActionRowComponent, type APIButtonComponentWithCustomId, ButtonStyle, ComponentType } from 'discord.js';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
 import type { ViewConfirm } from '../view.js';
 import { DISCORD_LIMITS as L, truncate } from './limits.js';
 
@@ -13,8 +18,19 @@ export const CONFIRM_PREFIX = 'room_confirm:';
 export const CANCEL_PREFIX = 'room_cancel:';
 export const PAGE_PREFIX = 'room_page:';
 
-function button(customId: string, label: string, style: APIButtonComponentWithCustomId['style'], disabled = false): APIButtonComponentWithCustomId {
-  return { type: ComponentType.Button, custom_id: customId, label: truncate(label, L.buttonLabel), style, disabled };
+function button(
+  customId: string,
+  label: string,
+  style: APIButtonComponentWithCustomId['style'],
+  disabled = false,
+): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    custom_id: customId,
+    label: truncate(label, L.buttonLabel),
+    style,
+    disabled,
+  };
 }
 
 export function confirmRow(confirm: ViewConfirm): ButtonRow {

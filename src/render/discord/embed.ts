@@ -27,7 +27,9 @@ export function renderPages(view: View): APIEmbed[] {
   // Everything shares the 6,000-character message total (Discord's embed limits).
   const total = L.embedTotal - title.length - notes.length - PAGE_MARK;
   const hasBody = view.table !== undefined || view.code !== undefined;
-  const intro = view.text ? truncate(escapeText(view.text), Math.min(MAX_INTRO, total - (hasBody ? BODY_RESERVE : 0))) : '';
+  const intro = view.text
+    ? truncate(escapeText(view.text), Math.min(MAX_INTRO, total - (hasBody ? BODY_RESERVE : 0)))
+    : '';
   const fields = fitFields(view, total - intro.length - (hasBody ? BODY_RESERVE : 0));
   const fieldChars = fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   // What one page's description may hold after the intro paragraph.
@@ -37,7 +39,9 @@ export function renderPages(view: View): APIEmbed[] {
   if (bodies.length === 0) bodies.push('');
   return bodies.map((body, i) => {
     const description = [intro, body].filter((s) => s.length > 0).join('\n\n');
-    const footer = [notes, bodies.length > 1 ? `Page ${i + 1}/${bodies.length}` : ''].filter((s) => s.length > 0).join(' · ');
+    const footer = [notes, bodies.length > 1 ? `Page ${i + 1}/${bodies.length}` : '']
+      .filter((s) => s.length > 0)
+      .join(' · ');
     return {
       title,
       color: TONE_COLOUR[view.tone],

@@ -1,4 +1,11 @@
+export {
+  type ButtonRow,
+  CANCEL_PREFIX,
+  CONFIRM_PREFIX,
+  confirmRow,
+  PAGE_PREFIX,
+  pageRow,
+} from './components.js';
 export { renderPages } from './embed.js';
-export { confirmRow, pageRow, type ButtonRow, CONFIRM_PREFIX, CANCEL_PREFIX, PAGE_PREFIX } from './components.js';
-export { escapeText, escapeCode } from './escape.js';
+export { escapeCode, escapeText } from './escape.js';
 export { DISCORD_LIMITS, truncate } from './limits.js';

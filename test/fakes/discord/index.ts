@@ -1,3 +1,13 @@
-export { FakeDiscord, type RecordedCall, type SentInteraction, type FakeDiscordOptions } from './server.js';
-export { APP_ID, BOT_USER_ID, CHANNEL_ID, GUILD_ID, COMMAND_ID, chatInput, autocomplete, buttonClick, type Actor } from './payloads.js';
 export type { FakeMessage } from './messages.js';
+export {
+  type Actor,
+  APP_ID,
+  autocomplete,
+  BOT_USER_ID,
+  buttonClick,
+  CHANNEL_ID,
+  COMMAND_ID,
+  chatInput,
+  GUILD_ID,
+} from './payloads.js';
+export { FakeDiscord, type FakeDiscordOptions, type RecordedCall, type SentInteraction } from './server.js';

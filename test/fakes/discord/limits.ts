@@ -9,7 +9,8 @@ export function messageProblems(data: Json | undefined): string[] {
   if (!data) return [];
   const problems: string[] = [];
   const content = data.content;
-  if (typeof content === 'string' && content.length > 2000) problems.push(`content: ${content.length} > 2000`);
+  if (typeof content === 'string' && content.length > 2000)
+    problems.push(`content: ${content.length} > 2000`);
   const embeds = (data.embeds as Json[] | undefined) ?? [];
   if (embeds.length > 10) problems.push(`embeds: ${embeds.length} > 10`);
   let total = 0;
@@ -26,8 +27,10 @@ export function messageProblems(data: Json | undefined): string[] {
     for (const [j, f] of fields.entries()) {
       const name = String(f.name ?? '');
       const value = String(f.value ?? '');
-      if (name.length === 0 || name.length > 256) problems.push(`embeds[${i}].fields[${j}].name length ${name.length}`);
-      if (value.length === 0 || value.length > 1024) problems.push(`embeds[${i}].fields[${j}].value length ${value.length}`);
+      if (name.length === 0 || name.length > 256)
+        problems.push(`embeds[${i}].fields[${j}].name length ${name.length}`);
+      if (value.length === 0 || value.length > 1024)
+        problems.push(`embeds[${i}].fields[${j}].value length ${value.length}`);
       total += name.length + value.length;
     }
   }
@@ -36,10 +39,12 @@ export function messageProblems(data: Json | undefined): string[] {
   if (rows.length > 5) problems.push(`components: ${rows.length} rows > 5`);
   for (const [i, row] of rows.entries()) {
     const buttons = (row.components as Json[] | undefined) ?? [];
-    if (buttons.length === 0 || buttons.length > 5) problems.push(`components[${i}]: ${buttons.length} buttons`);
+    if (buttons.length === 0 || buttons.length > 5)
+      problems.push(`components[${i}]: ${buttons.length} buttons`);
     for (const b of buttons) {
       const id = b.custom_id;
-      if (typeof id === 'string' && (id.length === 0 || id.length > 100)) problems.push(`custom_id length ${id.length}`);
+      if (typeof id === 'string' && (id.length === 0 || id.length > 100))
+        problems.push(`custom_id length ${id.length}`);
       if (String(b.label ?? '').length > 80) problems.push('button label > 80');
     }
   }
@@ -53,7 +58,8 @@ export function choiceProblems(choices: unknown): string[] {
   for (const c of choices as Json[]) {
     const name = String(c.name ?? '');
     if (name.length < 1 || name.length > 100) problems.push(`choice name length ${name.length}`);
-    if (typeof c.value === 'string' && c.value.length > 100) problems.push(`choice value length ${c.value.length}`);
+    if (typeof c.value === 'string' && c.value.length > 100)
+      problems.push(`choice value length ${c.value.length}`);
   }
   return problems;
 }

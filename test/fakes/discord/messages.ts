@@ -3,7 +3,7 @@
  * (keyed by the interaction token's `@original`), follow-ups and channel
  * messages, so tests can look at what a channel would show now.
  */
-import { CHANNEL_ID, BOT_USER_ID } from './payloads.js';
+import { BOT_USER_ID, CHANNEL_ID } from './payloads.js';
 import { snowflake } from './snowflake.js';
 
 type Json = Record<string, unknown>;
@@ -45,7 +45,16 @@ export class MessageBook {
   adopt(id: string, channelId: string): FakeMessage {
     const existing = this.byId.get(id);
     if (existing) return existing;
-    const message: FakeMessage = { id, channelId, content: '', embeds: [], components: [], flags: 0, deleted: false, history: [] };
+    const message: FakeMessage = {
+      id,
+      channelId,
+      content: '',
+      embeds: [],
+      components: [],
+      flags: 0,
+      deleted: false,
+      history: [],
+    };
     this.byId.set(id, message);
     return message;
   }

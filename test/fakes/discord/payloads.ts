@@ -90,7 +90,12 @@ function leafOptions(options: Record<string, OptionValue | undefined>, focused?:
 }
 
 /** `/room <subcommand> option:value …` */
-export function chatInput(actor: Actor, subcommand: string, options: Record<string, OptionValue | undefined> = {}, where: Where = {}): Json {
+export function chatInput(
+  actor: Actor,
+  subcommand: string,
+  options: Record<string, OptionValue | undefined> = {},
+  where: Where = {},
+): Json {
   return envelope(2, actor, where, {
     id: COMMAND_ID,
     name: 'room',
@@ -101,7 +106,13 @@ export function chatInput(actor: Actor, subcommand: string, options: Record<stri
 }
 
 /** Typing into an autocomplete option: only the leaf being typed is `focused`. */
-export function autocomplete(actor: Actor, subcommand: string, options: Record<string, OptionValue | undefined>, focused: string, where: Where = {}): Json {
+export function autocomplete(
+  actor: Actor,
+  subcommand: string,
+  options: Record<string, OptionValue | undefined>,
+  focused: string,
+  where: Where = {},
+): Json {
   return envelope(4, actor, where, {
     id: COMMAND_ID,
     name: 'room',

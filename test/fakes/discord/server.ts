@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { choiceProblems, messageProblems } from './limits.js';
 import { MessageBook } from './messages.js';
 import { APP_ID, BOT_USER_ID } from './payloads.js';
@@ -163,7 +163,11 @@ export class FakeDiscord {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`FakeDiscord.waitFor timed out after ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`));
+        reject(
+          new Error(
+            `FakeDiscord.waitFor timed out after ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`,
+          ),
+        );
       }, timeoutMs);
       const waiter = {
         check: () => predicate(this.calls),
@@ -177,7 +181,11 @@ export class FakeDiscord {
   }
 
   /** Waits for `count` calls matching `filter` and returns them. */
-  async waitForCalls(filter: (call: RecordedCall) => boolean, count = 1, timeoutMs = 10_000): Promise<RecordedCall[]> {
+  async waitForCalls(
+    filter: (call: RecordedCall) => boolean,
+    count = 1,
+    timeoutMs = 10_000,
+  ): Promise<RecordedCall[]> {
     await this.waitFor((calls) => calls.filter(filter).length >= count, timeoutMs);
     return this.calls.filter(filter);
   }
@@ -201,7 +209,9 @@ export class FakeDiscord {
 
   private onSocket(socket: WebSocket): void {
     socket.on('close', () => this.sockets.delete(socket));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } }));
+    socket.send(
+      JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } }),
+    );
     socket.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: Json };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
@@ -225,7 +235,14 @@ export class FakeDiscord {
         s: this.seq,
         d: {
           v: 10,
-          user: { id: BOT_USER_ID, username: 'opsbot', discriminator: '0', bot: true, avatar: null, global_name: null },
+          user: {
+            id: BOT_USER_ID,
+            username: 'opsbot',
+            discriminator: '0',
+            bot: true,
+            avatar: null,
+            global_name: null,
+          },
           guilds: [],
           session_id: `sess-${snowflake()}`,
           resume_gateway_url: url,
@@ -316,13 +333,15 @@ export class FakeDiscord {
 
   private onCallback(id: string, token: string, call: RecordedCall): { status: number; body?: unknown } {
     const sent = this.interactions.get(token);
-    if (!sent || sent.id !== id) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+    if (!sent || sent.id !== id)
+      return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
     if (call.authorization) return invalid('interaction callbacks carry no Authorization header');
     const elapsed = call.at - sent.sentAt;
     if (sent.callbackType !== undefined) {
       return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
     }
-    if (elapsed > (this.options.deadlineMs ?? 3000)) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+    if (elapsed > (this.options.deadlineMs ?? 3000))
+      return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
     const body = call.body as { type: number; data?: Json };
     const problems = body.type === 8 ? choiceProblems(body.data?.choices) : messageProblems(body.data);
     if (problems.length > 0) return invalid(problems.join('; '));
@@ -337,7 +356,8 @@ export class FakeDiscord {
       this.messages.original.set(token, message.id);
     } else if ((body.type === 6 || body.type === 7) && sent.messageId) {
       this.messages.original.set(token, sent.messageId);
-      if (body.type === 7) this.messages.apply(this.messages.adopt(sent.messageId, sent.channelId), body.data ?? {});
+      if (body.type === 7)
+        this.messages.apply(this.messages.adopt(sent.messageId, sent.channelId), body.data ?? {});
     }
     return { status: 204 };
   }
@@ -350,7 +370,8 @@ export class FakeDiscord {
     const data = (call.body ?? {}) as Json;
     if (call.method !== 'GET') queueMicrotask(() => this.settle(token));
     if (rest.length === 0 && call.method === 'POST') {
-      if (sent.callbackType === undefined) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+      if (sent.callbackType === undefined)
+        return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
       const problems = messageProblems(data);
       if (problems.length > 0) return invalid(problems.join('; '));
       const message = this.messages.create(sent.channelId, data, Number(data.flags ?? 0) & 64);
@@ -359,7 +380,8 @@ export class FakeDiscord {
     if (rest[0] !== 'messages' || !rest[1]) return notFound();
     const messageId = rest[1] === '@original' ? this.messages.original.get(token) : rest[1];
     const message = messageId ? this.messages.byId.get(messageId) : undefined;
-    if (!message || message.deleted) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    if (!message || message.deleted)
+      return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
     if (call.method === 'GET') return { status: 200, body: this.messages.toApi(message) };
     if (call.method === 'DELETE') {
       message.deleted = true;
@@ -374,7 +396,11 @@ export class FakeDiscord {
     return notFound();
   }
 
-  private onChannelMessage(channelId: string, messageId: string | undefined, call: RecordedCall): { status: number; body?: unknown } {
+  private onChannelMessage(
+    channelId: string,
+    messageId: string | undefined,
+    call: RecordedCall,
+  ): { status: number; body?: unknown } {
     const data = (call.body ?? {}) as Json;
     const problems = messageProblems(data);
     if (problems.length > 0) return invalid(problems.join('; '));
@@ -382,7 +408,8 @@ export class FakeDiscord {
       return { status: 200, body: this.messages.toApi(this.messages.create(channelId, data)) };
     }
     const message = messageId ? this.messages.byId.get(messageId) : undefined;
-    if (!message || message.deleted || message.channelId !== channelId) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    if (!message || message.deleted || message.channelId !== channelId)
+      return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
     if (call.method !== 'PATCH') return notFound();
     this.messages.apply(message, data);
     return { status: 200, body: this.messages.toApi(message) };
@@ -397,7 +424,14 @@ export class FakeDiscord {
         id = snowflake();
         this.commandIds.set(name, id);
       }
-      return { ...command, id, application_id: APP_ID, version: snowflake(), type: command.type ?? 1, ...(guildId ? { guild_id: guildId } : {}) };
+      return {
+        ...command,
+        id,
+        application_id: APP_ID,
+        version: snowflake(),
+        type: command.type ?? 1,
+        ...(guildId ? { guild_id: guildId } : {}),
+      };
     });
     this.registered.set(guildId ?? 'global', stored);
     return { status: 200, body: stored };

@@ -12,12 +12,20 @@ let rig: Rig;
 beforeAll(async () => {
   rig = await startRig();
   // Before any suggestion is asked for: the engine caches room lists briefly.
-  const shell = { principal: { platform: 'shell' as const, id: 'shell:test', groups: [] }, place: { platform: 'shell' as const } };
-  for (let i = 0; i < 30; i++) await rig.runtime.engine.handle({ ...shell, text: `create rong many-${String(i).padStart(2, '0')}` });
+  const shell = {
+    principal: { platform: 'shell' as const, id: 'shell:test', groups: [] },
+    place: { platform: 'shell' as const },
+  };
+  for (let i = 0; i < 30; i++)
+    await rig.runtime.engine.handle({ ...shell, text: `create rong many-${String(i).padStart(2, '0')}` });
 });
 afterAll(async () => rig?.close());
 
-async function choicesFor(subcommand: string, options: Record<string, string>, focused: string): Promise<Choice[]> {
+async function choicesFor(
+  subcommand: string,
+  options: Record<string, string>,
+  focused: string,
+): Promise<Choice[]> {
   const sent = rig.fake.sendInteraction(autocomplete(VIEWER, subcommand, options, focused));
   const calls = await rig.until(sent, (cs) => cs.some(isCallback));
   const callback = calls.find(isCallback)!;
@@ -28,7 +36,9 @@ async function choicesFor(subcommand: string, options: Record<string, string>, f
 }
 
 it('suggests accounts matching what was typed, with their vendor', async () => {
-  expect(await choicesFor('list', { account: 'ag' }, 'account')).toEqual([{ name: 'agora (agora)', value: 'agora' }]);
+  expect(await choicesFor('list', { account: 'ag' }, 'account')).toEqual([
+    { name: 'agora (agora)', value: 'agora' },
+  ]);
   const all = await choicesFor('list', { account: '' }, 'account');
   expect(all.map((c) => c.value).sort()).toEqual(['agora', 'ifly', 'rong', 'watch']);
 });

@@ -25,7 +25,10 @@ beforeAll(async () => {
 afterEach(() => expectNoMentionsAnywhere(rig.fake));
 afterAll(async () => rig?.close());
 
-const SHELL = { principal: { platform: 'shell' as const, id: 'shell:test', groups: [] }, place: { platform: 'shell' as const } };
+const SHELL = {
+  principal: { platform: 'shell' as const, id: 'shell:test', groups: [] },
+  place: { platform: 'shell' as const },
+};
 
 describe('reads and help', () => {
   it('lists rooms privately: ephemeral defer, then the table as an embed', async () => {
@@ -55,7 +58,11 @@ describe('reads and help', () => {
 
   it('shows a dry run as a code block and sends nothing to the vendor', async () => {
     const before = rig.runtime.emulators.agora.server.log.length;
-    const sent = rig.slash(OPERATOR, 'create', { account: 'agora', name: 'Dry room', fields: 'owner=alice --dry-run' });
+    const sent = rig.slash(OPERATOR, 'create', {
+      account: 'agora',
+      name: 'Dry room',
+      fields: 'owner=alice --dry-run',
+    });
     const calls = await rig.until(sent, (cs) => cs.some(isEdit));
     const text = embedText(calls.find(isEdit)!.body as Record<string, unknown>);
     expect(text).toContain('POST');
@@ -93,7 +100,11 @@ describe('answered at once, privately', () => {
   });
 
   it('answers invalid input naming the field', async () => {
-    const sent = rig.slash(OPERATOR, 'create', { account: 'agora', name: 'x', fields: 'maxusers=lots owner=alice' });
+    const sent = rig.slash(OPERATOR, 'create', {
+      account: 'agora',
+      name: 'x',
+      fields: 'maxusers=lots owner=alice',
+    });
     const calls = await rig.until(sent, (cs) => cs.some(isCallback));
     const data = callbackData(calls.find(isCallback)!);
     expect((calls.find(isCallback)!.body as { type: number }).type).toBe(4);
@@ -123,12 +134,18 @@ describe('answered at once, privately', () => {
 describe('pagination', () => {
   it('splits a long list into pages and flips them with buttons', async () => {
     for (let i = 0; i < 45; i++) {
-      const outcome = await rig.runtime.engine.handle({ ...SHELL, text: `create rong page-room-${String(i).padStart(2, '0')}` });
+      const outcome = await rig.runtime.engine.handle({
+        ...SHELL,
+        text: `create rong page-room-${String(i).padStart(2, '0')}`,
+      });
       expect(outcome.type).toBe('result');
     }
     const sent = rig.slash(VIEWER, 'list', { account: 'rong', fields: 'limit=100' });
     const calls = await rig.until(sent, (cs) => cs.some(isEdit));
-    const edit = calls.find(isEdit)!.body as { embeds: { footer?: { text: string } }[]; components: { components: { custom_id: string; disabled?: boolean }[] }[] };
+    const edit = calls.find(isEdit)!.body as {
+      embeds: { footer?: { text: string } }[];
+      components: { components: { custom_id: string; disabled?: boolean }[] }[];
+    };
     expect(edit.embeds[0]!.footer!.text).toMatch(/Page 1\/3/);
     const [prev, next] = edit.components[0]!.components;
     expect(prev!.disabled).toBe(true);
@@ -138,11 +155,16 @@ describe('pagination', () => {
     const messageId = rig.fake.messages.original.get(sent.token)!;
     const click = rig.fake.sendInteraction(buttonClick(VIEWER, next!.custom_id, messageId));
     const clickCalls = await rig.until(click, (cs) => cs.some(isCallback));
-    const update = clickCalls.find(isCallback)!.body as { type: number; data: { embeds: { footer: { text: string }; description: string }[] } };
+    const update = clickCalls.find(isCallback)!.body as {
+      type: number;
+      data: { embeds: { footer: { text: string }; description: string }[] };
+    };
     expect(update.type).toBe(7);
     expect(update.data.embeds[0]!.footer.text).toMatch(/Page 2\/3/);
     expect(update.data.embeds[0]!.description).toContain('page-room-');
-    expect(rig.fake.messages.byId.get(messageId)!.embeds[0]).toMatchObject({ footer: { text: expect.stringMatching(/Page 2\/3/) } });
+    expect(rig.fake.messages.byId.get(messageId)!.embeds[0]).toMatchObject({
+      footer: { text: expect.stringMatching(/Page 2\/3/) },
+    });
   });
 
   it('answers a click on a forgotten page privately', async () => {

@@ -4,7 +4,12 @@
  * leaving the prompt as it is, cancel, and expiry rewriting the prompt.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buttonClick, type Actor, type FakeDiscord, type SentInteraction } from '../../fakes/discord/index.js';
+import {
+  type Actor,
+  buttonClick,
+  type FakeDiscord,
+  type SentInteraction,
+} from '../../fakes/discord/index.js';
 import {
   ADMIN,
   callbackData,
@@ -21,14 +26,18 @@ import {
 } from './harness.js';
 
 type Json = Record<string, unknown>;
-const SHELL = { principal: { platform: 'shell' as const, id: 'shell:test', groups: [] }, place: { platform: 'shell' as const } };
+const SHELL = {
+  principal: { platform: 'shell' as const, id: 'shell:test', groups: [] },
+  place: { platform: 'shell' as const },
+};
 
 async function createRongRoom(rig: Rig, id: string): Promise<void> {
   const outcome = await rig.runtime.engine.handle({ ...SHELL, text: `create rong ${id}` });
   expect(outcome.type).toBe('result');
 }
 
-const destroyCalls = (rig: Rig) => rig.runtime.emulators.rongcloud.server.log.filter((r) => r.path.endsWith('/chatroom/destroy.json'));
+const destroyCalls = (rig: Rig) =>
+  rig.runtime.emulators.rongcloud.server.log.filter((r) => r.path.endsWith('/chatroom/destroy.json'));
 
 interface Prompt {
   sent: SentInteraction;
@@ -44,10 +53,16 @@ async function requestDelete(rig: Rig, actor: Actor, room: string): Promise<Prom
   const calls = await rig.until(sent, (cs) => cs.some(isEdit));
   expect(calls.find(isCallback)!.body).toEqual({ type: 5, data: { flags: 0 } });
   const edit = calls.find(isEdit)!.body as { components: { components: Json[] }[] };
-  const [confirm, cancel] = edit.components[0]!.components as { custom_id: string; style: number; label: string }[];
+  const [confirm, cancel] = edit.components[0]!.components as {
+    custom_id: string;
+    style: number;
+    label: string;
+  }[];
   const pendingId = confirm!.custom_id.slice('room_confirm:'.length);
   const messageId = rig.fake.messages.original.get(sent.token)!;
-  await expect.poll(async () => (await rig.runtime.store.pending.get(pendingId))?.prompt).toMatchObject({ platform: 'discord', messageId });
+  await expect
+    .poll(async () => (await rig.runtime.store.pending.get(pendingId))?.prompt)
+    .toMatchObject({ platform: 'discord', messageId });
   return { sent, messageId, pendingId, confirmId: confirm!.custom_id, cancelId: cancel!.custom_id };
 }
 
@@ -70,8 +85,18 @@ describe('confirmation flow', () => {
     const p = await requestDelete(rig, ADMIN, 'c-prompt');
     const buttons = promptOf(rig, p).components[0]!.components as Json[];
     expect(buttons).toEqual([
-      expect.objectContaining({ type: 2, style: 4, custom_id: `room_confirm:${p.pendingId}`, label: 'Delete' }),
-      expect.objectContaining({ type: 2, style: 2, custom_id: `room_cancel:${p.pendingId}`, label: 'Cancel' }),
+      expect.objectContaining({
+        type: 2,
+        style: 4,
+        custom_id: `room_confirm:${p.pendingId}`,
+        label: 'Delete',
+      }),
+      expect.objectContaining({
+        type: 2,
+        style: 2,
+        custom_id: `room_cancel:${p.pendingId}`,
+        label: 'Cancel',
+      }),
     ]);
     expect(promptOf(rig, p).flags & 64).toBe(0);
     expect(embedText(promptOf(rig, p) as unknown as Json)).toContain('c-prompt');
@@ -104,7 +129,8 @@ describe('confirmation flow', () => {
     // Both are acknowledged at once; one wins and edits the prompt, the other is told privately.
     await rig.fake.waitFor(() => [first, second].every((s) => rig.fake.callsFor(s.token).some(isEdit)));
     await rig.fake.waitFor(() => [first, second].some((s) => rig.fake.callsFor(s.token).some(isFollowUp)));
-    for (const s of [first, second]) expect(rig.fake.callsFor(s.token).find(isCallback)!.body).toEqual({ type: 6 });
+    for (const s of [first, second])
+      expect(rig.fake.callsFor(s.token).find(isCallback)!.body).toEqual({ type: 6 });
     expect(destroyCalls(rig).length).toBe(before + 1);
     const loser = [first, second].find((s) => rig.fake.callsFor(s.token).some(isFollowUp))!;
     const notice = rig.fake.callsFor(loser.token).find(isFollowUp)!.body as Json;
@@ -207,7 +233,10 @@ describe('expiry', () => {
     const p = await requestDelete(rig, ADMIN, 'e-two');
     rig.fake.expiredTokens.add(p.sent.token);
     await expireAll();
-    const channelEdit = rig.fake.calls.find((c) => c.method === 'PATCH' && c.path === `/channels/${promptOf(rig, p).channelId}/messages/${p.messageId}`);
+    const channelEdit = rig.fake.calls.find(
+      (c) =>
+        c.method === 'PATCH' && c.path === `/channels/${promptOf(rig, p).channelId}/messages/${p.messageId}`,
+    );
     expect(channelEdit?.status).toBe(200);
     expect(channelEdit!.authorization).toMatch(/^Bot /);
     expect(promptOf(rig, p).components).toEqual([]);

@@ -37,11 +37,18 @@ afterAll(async () => rig?.close());
 
 describe('vendor failure', () => {
   it('a public create that fails with a vendor 5xx: public reply deleted, error follows up ephemerally', async () => {
-    rig.runtime.emulators.agora.server.injectFault({ kind: 'status', status: 503, path: 'chatrooms', count: 3 });
+    rig.runtime.emulators.agora.server.injectFault({
+      kind: 'status',
+      status: 503,
+      path: 'chatrooms',
+      count: 3,
+    });
     const sent = rig.slash(OPERATOR, 'create', { account: 'agora', name: 'Doomed', fields: 'owner=alice' });
     const calls = await rig.until(sent, (cs) => cs.some(isFollowUp));
     expect(calls.find(isCallback)!.body).toEqual({ type: 5, data: { flags: 0 } });
-    const order = calls.map((c) => (isCallback(c) ? 'defer' : isDelete(c) ? 'delete' : isFollowUp(c) ? 'followUp' : `${c.method}`));
+    const order = calls.map((c) =>
+      isCallback(c) ? 'defer' : isDelete(c) ? 'delete' : isFollowUp(c) ? 'followUp' : `${c.method}`,
+    );
     expect(order).toEqual(['defer', 'delete', 'followUp']);
     const followUp = calls.find(isFollowUp)!.body as Json;
     expect(followUp.flags).toBe(64);
@@ -75,7 +82,9 @@ describe('a vendor that hangs past 3 seconds', () => {
 
   it('room autocomplete answers within the deadline even when the vendor list hangs', async () => {
     rig.runtime.emulators.iflychat.server.injectFault({ kind: 'delay', delayMs: 6000 });
-    const sent = rig.fake.sendInteraction(autocomplete(VIEWER, 'info', { account: 'ifly', room: '' }, 'room'));
+    const sent = rig.fake.sendInteraction(
+      autocomplete(VIEWER, 'info', { account: 'ifly', room: '' }, 'room'),
+    );
     const calls = await rig.until(sent, (cs) => cs.some(isCallback));
     expect(calls.find(isCallback)!.status).toBe(204);
     expect((calls.find(isCallback)!.body as { type: number }).type).toBe(8);

@@ -6,9 +6,16 @@
 import { expect } from 'vitest';
 import { createLogger } from '../../../src/core/logger.js';
 import { createDiscordAdapter } from '../../../src/platforms/discord/index.js';
-import type { PlatformAdapter } from '../../../src/runtime/types.js';
 import { type SandboxRuntime, startSandboxRuntime } from '../../../src/runtime/sandbox-runtime.js';
-import { type Actor, APP_ID, chatInput, FakeDiscord, type RecordedCall, type SentInteraction } from '../../fakes/discord/index.js';
+import type { PlatformAdapter } from '../../../src/runtime/types.js';
+import {
+  type Actor,
+  APP_ID,
+  chatInput,
+  FakeDiscord,
+  type RecordedCall,
+  type SentInteraction,
+} from '../../fakes/discord/index.js';
 
 export const BOT_TOKEN = 'fake-bot-token.discord.test';
 
@@ -32,19 +39,31 @@ export interface Rig {
   fake: FakeDiscord;
   runtime: SandboxRuntime;
   adapter: PlatformAdapter;
-  slash(actor: Actor, subcommand: string, options?: Record<string, string | number | boolean | undefined>): SentInteraction;
+  slash(
+    actor: Actor,
+    subcommand: string,
+    options?: Record<string, string | number | boolean | undefined>,
+  ): SentInteraction;
   /** Waits for the interaction's calls until `done` holds over them. */
-  until(sent: SentInteraction, done: (calls: RecordedCall[]) => boolean, timeoutMs?: number): Promise<RecordedCall[]>;
+  until(
+    sent: SentInteraction,
+    done: (calls: RecordedCall[]) => boolean,
+    timeoutMs?: number,
+  ): Promise<RecordedCall[]>;
   close(): Promise<void>;
 }
 
-export async function startRig(options: { access?: unknown; confirmTimeoutMinutes?: number } = {}): Promise<Rig> {
+export async function startRig(
+  options: { access?: unknown; confirmTimeoutMinutes?: number } = {},
+): Promise<Rig> {
   const fake = await FakeDiscord.start({ token: BOT_TOKEN });
   const logger = createLogger(process.env.ROOMOPS_TEST_LOG ?? 'silent');
   const runtime = await startSandboxRuntime({
     access: options.access ?? ACCESS,
     logger,
-    ...(options.confirmTimeoutMinutes !== undefined ? { confirmTimeoutMinutes: options.confirmTimeoutMinutes } : {}),
+    ...(options.confirmTimeoutMinutes !== undefined
+      ? { confirmTimeoutMinutes: options.confirmTimeoutMinutes }
+      : {}),
   });
   const adapter = createDiscordAdapter({
     runtime,
@@ -71,7 +90,8 @@ export async function startRig(options: { access?: unknown; confirmTimeoutMinute
 
 export const isCallback = (c: RecordedCall) => c.path.endsWith('/callback');
 export const isEdit = (c: RecordedCall) => c.method === 'PATCH' && c.path.endsWith('/messages/@original');
-export const isFollowUp = (c: RecordedCall) => c.method === 'POST' && c.path.startsWith('/webhooks/') && !c.path.includes('/messages');
+export const isFollowUp = (c: RecordedCall) =>
+  c.method === 'POST' && c.path.startsWith('/webhooks/') && !c.path.includes('/messages');
 export const isDelete = (c: RecordedCall) => c.method === 'DELETE' && c.path.endsWith('/messages/@original');
 
 type Json = Record<string, unknown>;

@@ -9,11 +9,30 @@ import { buildRoomCommand, registerCommands } from '../../../src/platforms/disco
 import { APP_ID, FakeDiscord, GUILD_ID } from '../../fakes/discord/index.js';
 import { BOT_TOKEN } from './harness.js';
 
-type Option = { type: number; name: string; description: string; required?: boolean; autocomplete?: boolean; choices?: { value: string }[]; options?: Option[] };
+type Option = {
+  type: number;
+  name: string;
+  description: string;
+  required?: boolean;
+  autocomplete?: boolean;
+  choices?: { value: string }[];
+  options?: Option[];
+};
 const command = buildRoomCommand(COMMANDS);
 const subcommands = command.options as Option[];
 const sub = (name: string) => subcommands.find((s) => s.name === name)!;
-const ALLOWED = new Set(['account', 'room', 'name', 'user', 'text', 'status', 'enabled', 'change', 'topic', 'fields']);
+const ALLOWED = new Set([
+  'account',
+  'room',
+  'name',
+  'user',
+  'text',
+  'status',
+  'enabled',
+  'change',
+  'topic',
+  'fields',
+]);
 
 describe('the /room command JSON', () => {
   it('has one subcommand per action, guild-only', () => {
@@ -47,11 +66,22 @@ describe('the /room command JSON', () => {
       ['account', 3, true, true],
       ['room', 3, true, true],
     ]);
-    expect(sub('status').options!.find((o) => o.name === 'status')!.choices!.map((c) => c.value)).toEqual(['LIVE', 'SOON', 'ENDED', 'DISABLED']);
-    expect(sub('voice').options!.find((o) => o.name === 'enabled')).toMatchObject({ type: 5, required: true });
+    expect(
+      sub('status')
+        .options!.find((o) => o.name === 'status')!
+        .choices!.map((c) => c.value),
+    ).toEqual(['LIVE', 'SOON', 'ENDED', 'DISABLED']);
+    expect(sub('voice').options!.find((o) => o.name === 'enabled')).toMatchObject({
+      type: 5,
+      required: true,
+    });
     expect(sub('mute').options!.find((o) => o.name === 'enabled')).toMatchObject({ type: 5 });
     expect(sub('mute').options!.find((o) => o.name === 'enabled')!.required).toBeFalsy();
-    expect(sub('members').options!.find((o) => o.name === 'change')!.choices!.map((c) => c.value)).toEqual(['add', 'remove']);
+    expect(
+      sub('members')
+        .options!.find((o) => o.name === 'change')!
+        .choices!.map((c) => c.value),
+    ).toEqual(['add', 'remove']);
     expect(sub('help').options!.map((o) => o.name)).toEqual(['topic']);
     expect(sub('update').options!.map((o) => o.name)).toEqual(['account', 'room', 'name', 'fields']);
     expect(sub('list').options!.map((o) => o.name)).toEqual(['account', 'fields']);
@@ -71,10 +101,25 @@ describe('registerCommands', () => {
   afterAll(async () => fake?.close());
 
   it('bulk-overwrites the guild commands with exactly /room, idempotently', async () => {
-    const first = (await registerCommands({ token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl, guildId: GUILD_ID, specs: COMMANDS })) as { id: string; name: string }[];
-    const second = (await registerCommands({ token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl, guildId: GUILD_ID, specs: COMMANDS })) as { id: string }[];
+    const first = (await registerCommands({
+      token: BOT_TOKEN,
+      applicationId: APP_ID,
+      apiUrl: fake.apiUrl,
+      guildId: GUILD_ID,
+      specs: COMMANDS,
+    })) as { id: string; name: string }[];
+    const second = (await registerCommands({
+      token: BOT_TOKEN,
+      applicationId: APP_ID,
+      apiUrl: fake.apiUrl,
+      guildId: GUILD_ID,
+      specs: COMMANDS,
+    })) as { id: string }[];
     const puts = fake.calls.filter((c) => c.method === 'PUT');
-    expect(puts.map((c) => c.path)).toEqual([`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`, `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`]);
+    expect(puts.map((c) => c.path)).toEqual([
+      `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`,
+      `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`,
+    ]);
     expect(puts[0]!.authorization).toBe(`Bot ${BOT_TOKEN}`);
     expect(puts[0]!.body).toEqual([command]);
     expect(first.map((c) => c.name)).toEqual(['room']);
@@ -88,6 +133,8 @@ describe('registerCommands', () => {
   });
 
   it('fails on a wrong token', async () => {
-    await expect(registerCommands({ token: 'wrong', applicationId: APP_ID, apiUrl: fake.apiUrl })).rejects.toThrow();
+    await expect(
+      registerCommands({ token: 'wrong', applicationId: APP_ID, apiUrl: fake.apiUrl }),
+    ).rejects.toThrow();
   });
 });

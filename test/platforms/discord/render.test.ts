@@ -17,7 +17,10 @@ describe('limits', () => {
       title: long(400),
       text: long(5000),
       facts: Array.from({ length: 40 }, (_, i) => ({ label: `fact ${i} ${long(300)}`, value: long(2000) })),
-      table: { columns: ['id', 'name', 'status'], rows: Array.from({ length: 300 }, (_, i) => [`room-${i}`, long(80), 'LIVE']) },
+      table: {
+        columns: ['id', 'name', 'status'],
+        rows: Array.from({ length: 300 }, (_, i) => [`room-${i}`, long(80), 'LIVE']),
+      },
       notes: [long(3000)],
     };
     const pages = renderPages(view);
@@ -32,14 +35,23 @@ describe('limits', () => {
   });
 
   it('pages a long dry-run code block', () => {
-    const code = Array.from({ length: 400 }, (_, i) => `POST https://example.test/rooms/${i} {"name":"${long(40)}"}`).join('\n');
+    const code = Array.from(
+      { length: 400 },
+      (_, i) => `POST https://example.test/rooms/${i} {"name":"${long(40)}"}`,
+    ).join('\n');
     const pages = renderPages({ tone: 'info', title: 'Dry run', facts: [], notes: [], code });
     expect(pages.length).toBeGreaterThan(1);
     for (const page of pages) expect(messageProblems({ embeds: [page] })).toEqual([]);
   });
 
   it('draws a short view as one embed with the tone colour', () => {
-    const pages = renderPages({ tone: 'error', title: 'delete failed', text: 'boom', facts: [{ label: 'Error', value: 'vendor_unavailable' }], notes: [] });
+    const pages = renderPages({
+      tone: 'error',
+      title: 'delete failed',
+      text: 'boom',
+      facts: [{ label: 'Error', value: 'vendor_unavailable' }],
+      notes: [],
+    });
     expect(pages).toHaveLength(1);
     expect(pages[0]!.color).toBe(0xc62828);
     expect(pages[0]!.footer).toBeUndefined();
