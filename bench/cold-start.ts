@@ -126,6 +126,63 @@ function summarize(lines: string[]): LoadSummary {
 
 const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
 
+/** RoomOps modules imported one after another in a phase run: each time is what it adds to those before. */
+const PHASE_MODULES = [
+  ['commander (main.ts)', 'commander'],
+  ['pino logger', '../src/core/logger.js'],
+  ['config loader (yaml, zod)', '../src/core/config/index.js'],
+  ['store (kysely, better-sqlite3, pg)', '../src/store/open-store.js'],
+  ['sandbox emulators', '../src/sandbox/sandbox-emulators.js'],
+  ['engine, commands, vendor clients (undici, agora-token)', '../src/runtime/build-engine.js'],
+  ['render (cli-table3)', '../src/render/text.js'],
+  ['rest of run-command', '../src/cli/run-command.js'],
+] as const;
+
+/**
+ * One process that times its own start: node bootstrap until the first line
+ * runs, each module group's import, then `runCommand('help', --json)` itself
+ * (runtime start, engine, audit, output, close).
+ */
+function phaseScript(): string {
+  const mods = PHASE_MODULES.map(([label, spec]) => [label, import.meta.resolve(spec)]);
+  return `const boot = performance.now();
+const phases = {};
+let t = performance.now();
+for (const [label, spec] of ${JSON.stringify(mods)}) { await import(spec); const n = performance.now(); phases[label] = n - t; t = n; }
+const { runCommand } = await import(${JSON.stringify(new URL('../src/cli/run-command.js', import.meta.url).href)});
+const write = process.stdout.write; process.stdout.write = () => true;
+const r0 = performance.now();
+await runCommand('help', { json: true }, { defaultLevel: 'warn' });
+const run = performance.now() - r0;
+process.stdout.write = write;
+process.stderr.write('\\nPHASES ' + JSON.stringify({ boot, phases, run }) + '\\n');`;
+}
+
+interface Phases {
+  boot: number;
+  phases: Record<string, number>;
+  run: number;
+}
+
+async function measurePhases(cwd: string, env: NodeJS.ProcessEnv, runs: number): Promise<Phases> {
+  const all: Phases[] = [];
+  for (let i = 0; i < runs; i++) {
+    const stderr = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', phaseScript()], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.once('error', reject);
+      child.once('exit', () => resolve(err));
+    });
+    const line = stderr.split('\n').find((l) => l.startsWith('PHASES '));
+    if (!line) throw new Error(`phase run printed no timings: ${stderr.slice(0, 300)}`);
+    all.push(JSON.parse(line.slice('PHASES '.length)) as Phases);
+  }
+  const phases: Record<string, number> = {};
+  for (const key of Object.keys(all[0]!.phases)) phases[key] = median(all.map((p) => p.phases[key]!));
+  return { boot: median(all.map((p) => p.boot)), phases, run: median(all.map((p) => p.run)) };
+}
+
 export async function benchColdStart(): Promise<BenchSection> {
   const sandboxDir = mkdtempSync(join(tmpdir(), 'roomops-bench-sandbox-'));
   const configDir = mkdtempSync(join(tmpdir(), 'roomops-bench-config-'));
@@ -162,6 +219,8 @@ export async function benchColdStart(): Promise<BenchSection> {
     await timeProcess(['--require', tracer.cjs, '--import', pathToFileURL(tracer.esm).href, ...runArgs], sandboxDir, cleanEnv({ ROOMOPS_BENCH_TRACE: sandboxTrace }));
     const loadedSandbox = summarize(readFileSync(sandboxTrace, 'utf8').split('\n'));
 
+    const phases = await measurePhases(configDir, env, 5);
+
     const importCost: [string, number][] = [];
     for (const [name] of top(loaded.packages, 8)) {
       const code = `import(${JSON.stringify(name)})`;
@@ -185,6 +244,9 @@ export async function benchColdStart(): Promise<BenchSection> {
         `packages loaded (configured), by files: ${fmt(top(loaded.packages, 14))}`,
         `RoomOps folders loaded (configured), by files: ${fmt(top(loaded.own, 12))}`,
         `packages loaded (sandbox), by files: ${fmt(top(loadedSandbox.packages, 14))}`,
+        `time inside one configured run (median of 5; ms): node bootstrap ${Math.round(phases.boot)}; imports: ${Object.entries(phases.phases)
+          .map(([k, v]) => `${k} ${Math.round(v)}`)
+          .join(', ')}; runCommand('help') itself (config, store open + migrations, engine, audit, close) ${Math.round(phases.run)}`,
         `import cost alone, median of 3 spawns minus node baseline: ${importCost.map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`,
       ],
     };
