@@ -33,7 +33,15 @@ export function tempDir(prefix = 'roomops-cli-'): string {
 /** The environment without anything that would change which config or store is used. */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['ROOMOPS_CONFIG', 'ROOMOPS_DATABASE_URL', 'ROOMOPS_LOG_LEVEL', 'SLACK_BOT_TOKEN', 'DISCORD_TOKEN', 'NO_COLOR', 'FORCE_COLOR']) {
+  for (const key of [
+    'ROOMOPS_CONFIG',
+    'ROOMOPS_DATABASE_URL',
+    'ROOMOPS_LOG_LEVEL',
+    'SLACK_BOT_TOKEN',
+    'DISCORD_TOKEN',
+    'NO_COLOR',
+    'FORCE_COLOR',
+  ]) {
     delete env[key];
   }
   for (const [key, value] of Object.entries(extra)) {
@@ -54,7 +62,11 @@ export function roomops(args: readonly string[], options: CliOptions): Promise<C
           reject(new Error(`roomops ${args.join(' ')} did not finish: ${error.message}\n${stderr}`));
           return;
         }
-        resolvePromise({ code: error ? (error.code as number) : 0, stdout: String(stdout), stderr: String(stderr) });
+        resolvePromise({
+          code: error ? (error.code as number) : 0,
+          stdout: String(stdout),
+          stderr: String(stderr),
+        });
       },
     );
     if (options.input !== undefined) child.stdin?.end(options.input);
@@ -62,13 +74,19 @@ export function roomops(args: readonly string[], options: CliOptions): Promise<C
   });
 }
 
+/** Parsed `--json` output, read loosely by the tests. */
+// biome-ignore lint/suspicious/noExplicitAny: tests walk arbitrary JSON.
+export type Json = Record<string, any>;
+
 /** `--json` output: exactly one JSON object on stdout (one line). */
-export function parseJson(result: CliResult): Record<string, any> {
+export function parseJson(result: CliResult): Json {
   const text = result.stdout.trim();
   if (!text.startsWith('{') || text.split('\n').length !== 1) {
-    throw new Error(`expected exactly one JSON object on stdout, got:\n${result.stdout}\nstderr:\n${result.stderr}`);
+    throw new Error(
+      `expected exactly one JSON object on stdout, got:\n${result.stdout}\nstderr:\n${result.stderr}`,
+    );
   }
-  return JSON.parse(text) as Record<string, any>;
+  return JSON.parse(text) as Json;
 }
 
 /** Every credential string the sandbox uses (none may ever be printed). */
@@ -79,7 +97,11 @@ export const SANDBOX_SECRETS: string[] = Object.values(SANDBOX_CREDENTIALS).flat
 );
 
 /** Runs tasks with at most `limit` at a time (CLI processes are CPU-heavy on two cores). */
-export async function pool<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

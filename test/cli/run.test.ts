@@ -8,9 +8,27 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
-import { type CliResult, parseJson, pool, REPO, roomops, type RunningSandbox, SANDBOX_SECRETS, startSandboxProcess, tempDir } from './helpers.js';
+import {
+  type CliResult,
+  type Json,
+  parseJson,
+  pool,
+  REPO,
+  type RunningSandbox,
+  roomops,
+  SANDBOX_SECRETS,
+  startSandboxProcess,
+  tempDir,
+} from './helpers.js';
 
-const VENDOR_OF: Record<string, string> = { ifly: 'iflychat', rong: 'rongcloud', watch: 'watchers', agora: 'agora' };
+/** The start of an ANSI escape sequence. */
+const ESC = '\u001b[';
+const VENDOR_OF: Record<string, string> = {
+  ifly: 'iflychat',
+  rong: 'rongcloud',
+  watch: 'watchers',
+  agora: 'agora',
+};
 const TOWN_HALL = '212126098587649';
 const SUPPORT = '212126099636225';
 const ME = (() => {
@@ -32,7 +50,10 @@ function expectNoSecrets(result: CliResult): void {
 const MATRIX: { text: string; keys: string[] }[] = [
   { text: 'create ifly "Ops room" room_private=yes', keys: ['room'] },
   { text: 'create rong newroom-1 destroyType=1 destroyTime=120 whiteUserIds=host1,host2', keys: ['room'] },
-  { text: 'create watch new-show name="New show" about="A show" startTime=2030-12-01T18:00:00Z', keys: ['room'] },
+  {
+    text: 'create watch new-show name="New show" about="A show" startTime=2030-12-01T18:00:00Z',
+    keys: ['room'],
+  },
   { text: 'create agora "Ops room" members=bob,carol', keys: ['room'] },
   { text: 'list ifly', keys: ['rooms', 'source'] },
   { text: 'list rong', keys: ['rooms', 'source'] },
@@ -78,11 +99,22 @@ let seq = 0;
 const run = (args: string[], db = `db-${seq++}.sqlite`, env: Record<string, string> = {}) =>
   roomops(['run', ...args], { cwd: dir, env: { ROOMOPS_DATABASE_URL: `sqlite:${join(dir, db)}`, ...env } });
 
-const DRY_RUNS = ['delete ifly 2', 'delete rong support-1', 'delete watch quiz-night', `delete agora ${SUPPORT} --dry-run`, 'list watch'];
+const DRY_RUNS = [
+  'delete ifly 2',
+  'delete rong support-1',
+  'delete watch quiz-night',
+  `delete agora ${SUPPORT} --dry-run`,
+  'list watch',
+];
 
-const ERRORS: { text: string; code: number; error: string; check?: (json: Record<string, any>) => void }[] = [
+const ERRORS: { text: string; code: number; error: string; check?: (json: Json) => void }[] = [
   { text: 'frobnicate agora', code: 2, error: 'unknown_action' },
-  { text: 'list nowhere', code: 2, error: 'unknown_account', check: (j) => expect(j.error.message).toContain('ifly') },
+  {
+    text: 'list nowhere',
+    code: 2,
+    error: 'unknown_account',
+    check: (j) => expect(j.error.message).toContain('ifly'),
+  },
   {
     text: 'create agora Lobby maxusers=lots',
     code: 2,
@@ -92,8 +124,18 @@ const ERRORS: { text: string; code: number; error: string; check?: (json: Record
       expect(j.error.message).toContain('maxusers');
     },
   },
-  { text: 'create agora Lobby colour=red', code: 2, error: 'invalid_input', check: (j) => expect(j.error.field).toBe('colour') },
-  { text: 'kick watch concert-live troll-3 reason=whatever', code: 2, error: 'invalid_input', check: (j) => expect(j.error.field).toBe('reason') },
+  {
+    text: 'create agora Lobby colour=red',
+    code: 2,
+    error: 'invalid_input',
+    check: (j) => expect(j.error.field).toBe('colour'),
+  },
+  {
+    text: 'kick watch concert-live troll-3 reason=whatever',
+    code: 2,
+    error: 'invalid_input',
+    check: (j) => expect(j.error.field).toBe('reason'),
+  },
   {
     text: `status agora ${TOWN_HALL} LIVE`,
     code: 2,
@@ -103,7 +145,12 @@ const ERRORS: { text: string; code: number; error: string; check?: (json: Record
       expect(j.error.message).toMatch(/create, list, info/);
     },
   },
-  { text: 'info agora 999999', code: 1, error: 'vendor_not_found', check: (j) => expect(j.vendor).toBe('agora') },
+  {
+    text: 'info agora 999999',
+    code: 1,
+    error: 'vendor_not_found',
+    check: (j) => expect(j.vendor).toBe('agora'),
+  },
   { text: 'delete agora 999999', code: 3, error: 'not_confirmed' },
 ];
 
@@ -114,13 +161,16 @@ describe('roomops run: every action on every vendor (built-in sandbox)', () => {
   beforeAll(async () => {
     const calls: { key: string; args: string[]; env?: Record<string, string> }[] = [
       ...MATRIX.map(({ text }) => ({ key: `ok:${text}`, args: [text, '--json', '--yes'] })),
-      ...DRY_RUNS.map((text) => ({ key: `dry:${text}`, args: text.endsWith('--dry-run') ? [text, '--json'] : [text, '--json', '--dry-run'] })),
+      ...DRY_RUNS.map((text) => ({
+        key: `dry:${text}`,
+        args: text.endsWith('--dry-run') ? [text, '--json'] : [text, '--json', '--dry-run'],
+      })),
       ...ERRORS.map(({ text }) => ({ key: `err:${text}`, args: [text, '--json'] })),
       { key: 'text:list', args: ['list agora'], env: { NO_COLOR: '1', FORCE_COLOR: '1' } },
       { key: 'text:error', args: ['list nowhere'], env: { NO_COLOR: '1', FORCE_COLOR: '1' } },
     ];
     const results = await pool(calls, 3, ({ args, env }) => run(args, undefined, env));
-    calls.forEach(({ key }, i) => batch.set(key, results[i]!));
+    for (const [i, { key }] of calls.entries()) batch.set(key, results[i]!);
   }, 90_000);
 
   it('answers each with the JSON shape DESIGN.md fixes and exit 0', () => {
@@ -128,7 +178,7 @@ describe('roomops run: every action on every vendor (built-in sandbox)', () => {
     MATRIX.forEach(({ text, keys }) => {
       const result = batch.get(`ok:${text}`)!;
       expectNoSecrets(result);
-      let json: Record<string, any>;
+      let json: Json;
       try {
         json = parseJson(result);
       } catch (error) {
@@ -155,22 +205,37 @@ describe('roomops run: every action on every vendor (built-in sandbox)', () => {
 
     const byText = (t: string) => JSON.parse(batch.get(`ok:${t}`)!.stdout);
     expect(byText('list rong').result.source).toBe('inventory');
-    expect(byText('list rong').result.rooms.every((r: { source: string }) => r.source === 'inventory')).toBe(true);
+    expect(byText('list rong').result.rooms.every((r: { source: string }) => r.source === 'inventory')).toBe(
+      true,
+    );
     expect(byText('list agora limit=2').result.rooms).toHaveLength(2);
     expect(byText('list ifly').result.source).toBe('vendor');
     expect(['vendor', 'vendor+inventory']).toContain(byText('list watch').result.source);
-    expect(byText('list watch').result.rooms.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['concert-live', 'match-day']));
+    expect(byText('list watch').result.rooms.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining(['concert-live', 'match-day']),
+    );
     expect(byText('delete watch quiz-night').result.deleted).toEqual(['quiz-night']);
     expect(byText('status watch match-day ENDED').result.room.status).toBe('ENDED');
     expect(byText('voice watch concert-live off').result.room.isSpeak).toBe(false);
     expect(byText('mute rong lobby on').result.room.ban).toBe(true);
-    expect(byText(`announce agora ${TOWN_HALL}`).result.announcement.text).toBe('Questions open 30 minutes before the stream.');
-    expect(byText('kick rong lobby alice minute=120').result.kicked).toMatchObject({ room: 'lobby', user: 'alice' });
+    expect(byText(`announce agora ${TOWN_HALL}`).result.announcement.text).toBe(
+      'Questions open 30 minutes before the stream.',
+    );
+    expect(byText('kick rong lobby alice minute=120').result.kicked).toMatchObject({
+      room: 'lobby',
+      user: 'alice',
+    });
     expect(byText('create agora "Ops room" members=bob,carol').result.room.name).toBe('Ops room');
-    const accounts = byText('accounts').result.accounts as { name: string; vendor: string; actions: string[] }[];
+    const accounts = byText('accounts').result.accounts as {
+      name: string;
+      vendor: string;
+      actions: string[];
+    }[];
     expect(accounts.map((a) => [a.name, a.vendor])).toEqual(Object.entries(VENDOR_OF));
     expect(accounts.find((a) => a.name === 'watch')!.actions).toContain('status');
-    expect(byText('help').result.actions.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['create', 'delete', 'kick', 'audit']));
+    expect(byText('help').result.actions.map((a: { name: string }) => a.name)).toEqual(
+      expect.arrayContaining(['create', 'delete', 'kick', 'audit']),
+    );
   });
 
   it('--dry-run shows the requests for every vendor, redacted, sends nothing and needs no --yes', () => {
@@ -208,13 +273,15 @@ describe('roomops run: every action on every vendor (built-in sandbox)', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('Town hall');
     expect(table.stdout).toContain(TOWN_HALL);
-    expect(table.stdout.split('\n').filter((l) => l.includes(TOWN_HALL) || l.includes('Beta testers')).length).toBe(2);
-    expect(table.stdout).not.toMatch(/\x1b\[/);
+    expect(
+      table.stdout.split('\n').filter((l) => l.includes(TOWN_HALL) || l.includes('Beta testers')).length,
+    ).toBe(2);
+    expect(table.stdout).not.toContain(ESC);
     expect(() => JSON.parse(table.stdout)).toThrow();
     expect(failure.code).toBe(2);
     expect(failure.stdout).toBe('');
     expect(failure.stderr).toContain('nowhere');
-    expect(failure.stderr).not.toMatch(/\x1b\[/);
+    expect(failure.stderr).not.toContain(ESC);
   });
 });
 
@@ -226,10 +293,14 @@ describe('roomops: help, version, options, check, config', () => {
       roomops(['--version'], { cwd: dir }),
       run(['list agora', '--config', 'x.yml']),
       run(['list agora', '--json', '--config', 'x.yml']),
-      roomops(['check', '--json'], { cwd: dir, env: { ROOMOPS_DATABASE_URL: `sqlite:${join(dir, 'check.sqlite')}` } }),
+      roomops(['check', '--json'], {
+        cwd: dir,
+        env: { ROOMOPS_DATABASE_URL: `sqlite:${join(dir, 'check.sqlite')}` },
+      }),
     ]);
     expect(help.code).toBe(0);
-    for (const sub of ['run', 'shell', 'sandbox', 'check', 'discord-register']) expect(help.stdout).toContain(sub);
+    for (const sub of ['run', 'shell', 'sandbox', 'check', 'discord-register'])
+      expect(help.stdout).toContain(sub);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(pkg.version);
     expect(missing.code).toBe(2);
@@ -253,9 +324,11 @@ describe('roomops run against `roomops sandbox` with a config file: state across
     roomops(['run', ...args], { cwd: cfgDir, env: { ROOMOPS_DATABASE_URL: db, ...env } });
   const agoraUrl = () => /agora:\n\s+vendor: agora\n\s+baseUrl: (\S+)/.exec(sandbox.yaml)![1]!;
   const agoraRequests = async () =>
-    ((await (await fetch(`${agoraUrl()}/__sandbox/requests`)).json()) as { requests: { method: string; path: string }[] }).requests.filter(
-      (r) => !r.path.startsWith('/__sandbox'),
-    ).length;
+    (
+      (await (await fetch(`${agoraUrl()}/__sandbox/requests`)).json()) as {
+        requests: { method: string; path: string }[];
+      }
+    ).requests.filter((r) => !r.path.startsWith('/__sandbox')).length;
 
   beforeAll(async () => {
     sandbox = await startSandboxProcess(cfgDir);
@@ -301,7 +374,10 @@ describe('roomops run against `roomops sandbox` with a config file: state across
     const dry = await call([`delete agora ${id}`, '--json', '--dry-run']);
     expect(dry.code).toBe(0);
     expectNoSecrets(dry);
-    expect(parseJson(dry).result).toMatchObject({ dryRun: true, requests: [expect.objectContaining({ method: 'DELETE' })] });
+    expect(parseJson(dry).result).toMatchObject({
+      dryRun: true,
+      requests: [expect.objectContaining({ method: 'DELETE' })],
+    });
     const bad = await call([`update agora ${id} maxusers=-4`, '--json']);
     expect(bad.code).toBe(2);
     expect(parseJson(bad).error).toMatchObject({ code: 'invalid_input', field: 'maxusers' });
@@ -324,16 +400,23 @@ describe('roomops run against `roomops sandbox` with a config file: state across
       expect(entry.action).toBe('delete');
       expect(entry.account).toBe('rong');
     }
-    expect(entries.some((e) => e.outcome !== 'invalid' && (e.rooms as string[]).includes('ops-new-1'))).toBe(true);
+    expect(entries.some((e) => e.outcome !== 'invalid' && (e.rooms as string[]).includes('ops-new-1'))).toBe(
+      true,
+    );
     expectNoSecrets(audit);
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the config syntax under test.
   it('${ENV} interpolation; a missing variable and a bad field are config errors naming the path, never the secret', async () => {
     const secret = SANDBOX_CREDENTIALS.rongcloud.appSecret;
     const withEnv = join(cfgDir, 'env.yml');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the config syntax under test.
     writeFileSync(withEnv, sandbox.yaml.replace(secret, '${RONG_SECRET_FOR_TEST}'));
     const bad = join(cfgDir, 'bad.yml');
-    writeFileSync(bad, sandbox.yaml.replace(`appSecret: ${secret}`, 'appSecret: 987654321987\n    appSecrett: x'));
+    writeFileSync(
+      bad,
+      sandbox.yaml.replace(`appSecret: ${secret}`, 'appSecret: 987654321987\n    appSecrett: x'),
+    );
     const [ok, unset, invalid, invalidText, checkBad] = await Promise.all([
       call(['info rong lobby', '--json', '--config', withEnv], { RONG_SECRET_FOR_TEST: secret }),
       call(['--config', withEnv, 'info rong lobby', '--json']),

@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { parseJson, type RunningSandbox, roomops, startSandboxProcess, tempDir } from './helpers.js';
 
 const dir = tempDir();
@@ -49,7 +49,9 @@ describe('roomops sandbox', () => {
     expect(agora.code, agora.stdout + agora.stderr).toBe(0);
     const json = parseJson(agora);
     expect(json).toMatchObject({ ok: true, action: 'list', account: 'agora', vendor: 'agora' });
-    expect(json.result.rooms.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['Town hall', 'Support', 'Beta testers']));
+    expect(json.result.rooms.map((r: { name: string }) => r.name)).toEqual(
+      expect.arrayContaining(['Town hall', 'Support', 'Beta testers']),
+    );
     expect(rong.code, rong.stdout).toBe(0);
 
     const code = await sandbox.stop();
