@@ -26,6 +26,7 @@ export interface DiscordAdapterOptions {
 /** Local ceiling for interaction endpoints only; not a Discord limit. */
 const INTERACTION_REQUESTS_PER_SECOND = 1000;
 
+const STOPPING = 'RoomOps is restarting; try again in a moment.';
 const FAILED =
   'Something went wrong while handling this; nothing more was done. The operators can find details in the RoomOps log.';
 
@@ -52,7 +53,15 @@ export function createDiscordAdapter({ runtime, env, logger }: DiscordAdapterOpt
   let accepting = false;
 
   client.on(Events.InteractionCreate, (interaction) => {
-    if (!accepting) return;
+    if (!accepting) {
+      // Shutting down: say so rather than let Discord report a failure.
+      if (interaction.isRepliable()) {
+        void interaction
+          .reply({ content: STOPPING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+          .catch(() => undefined);
+      }
+      return;
+    }
     const work = route(interaction, ctx).catch((error: unknown) => answerFailure(interaction, error, log));
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
@@ -79,7 +88,7 @@ export function createDiscordAdapter({ runtime, env, logger }: DiscordAdapterOpt
     },
     status() {
       const state = client.ws.status;
-      const connected = state === Status.Ready;
+      const connected = client.isReady() && state === Status.Ready;
       return {
         connected,
         detail: connected ? `gateway ready (ping ${client.ws.ping} ms)` : `gateway ${Status[state] ?? state}`,
@@ -110,8 +119,15 @@ async function answerFailure(interaction: Interaction, error: unknown, log: Logg
     }
     if (!interaction.isRepliable()) return;
     const body = { content: FAILED, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS };
-    if (interaction.replied || interaction.deferred) await interaction.followUp(body);
-    else await interaction.reply(body);
+    if (!interaction.replied && !interaction.deferred) {
+      await interaction.reply(body);
+      return;
+    }
+    // A public "thinking…" placeholder would stay forever: withdraw it first.
+    if (interaction.isChatInputCommand() && interaction.deferred && !interaction.ephemeral) {
+      await interaction.deleteReply().catch(() => undefined);
+    }
+    await interaction.followUp(body);
   } catch (second) {
     log.warn(
       { ...errorFields(second), interaction: interaction.id },

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buttonClick, chatInput } from '../../fakes/discord/index.js';
 import {
+  ACCESS,
   ADMIN,
   callbackData,
   embedText,
@@ -189,4 +190,28 @@ describe('gateway', () => {
     const calls = await rig.until(sent, (cs) => cs.some(isEdit), 15_000);
     expect(embedText(calls.find(isEdit)!.body as Record<string, unknown>)).toContain('agora');
   }, 40_000);
+});
+
+describe('guild allow-list', () => {
+  let listed: Rig;
+  beforeAll(async () => {
+    listed = await startRig({ access: { ...ACCESS, channels: ['discord:guild:600000000000000003'] } });
+  });
+  afterAll(async () => listed?.close());
+
+  it('refuses /room in a guild that is not on the allow-list, privately', async () => {
+    const sent = listed.slash(ADMIN, 'list', { account: 'agora' });
+    const calls = await listed.until(sent, (cs) => cs.some(isCallback));
+    const data = callbackData(calls.find(isCallback)!);
+    expect(data.flags).toBe(64);
+    expect(embedText(data)).toContain('denied');
+  });
+
+  it('answers in an allowed guild', async () => {
+    const sent = listed.fake.sendInteraction(
+      chatInput(ADMIN, 'list', { account: 'agora' }, { guildId: '600000000000000003' }),
+    );
+    const calls = await listed.until(sent, (cs) => cs.some(isEdit));
+    expect(embedText(calls.find(isEdit)!.body as Record<string, unknown>)).toContain('Town hall');
+  });
 });
