@@ -31,7 +31,7 @@ async function choicesFor(
   const callback = calls.find(isCallback)!;
   expect(callback.status).toBe(204);
   expect((callback.body as { type: number }).type).toBe(8);
-  expect(sent.callbackAfterMs).toBeLessThan(2500);
+  expect(sent.callbackAfterMs).toBeLessThan(2900);
   return callbackData(callback).choices as Choice[];
 }
 
