@@ -102,7 +102,6 @@ const run = (args: string[], db = `db-${seq++}.sqlite`, env: Record<string, stri
 const DRY_RUNS = [
   'delete ifly 2',
   'delete rong support-1',
-  'delete watch quiz-night',
   `delete agora ${SUPPORT} --dry-run`,
   'list watch',
 ];
@@ -123,18 +122,6 @@ const ERRORS: { text: string; code: number; error: string; check?: (json: Json) 
       expect(j.error.field).toBe('maxusers');
       expect(j.error.message).toContain('maxusers');
     },
-  },
-  {
-    text: 'create agora Lobby colour=red',
-    code: 2,
-    error: 'invalid_input',
-    check: (j) => expect(j.error.field).toBe('colour'),
-  },
-  {
-    text: 'kick watch concert-live troll-3 reason=whatever',
-    code: 2,
-    error: 'invalid_input',
-    check: (j) => expect(j.error.field).toBe('reason'),
   },
   {
     text: `status agora ${TOWN_HALL} LIVE`,
@@ -339,7 +326,8 @@ describe('roomops run against `roomops sandbox` with a config file: state across
     await sandbox?.stop();
   });
 
-  it('create → list shows it (RongCloud from the inventory); delete needs --yes, then it is gone', async () => {
+  // The flows touch different accounts: they run side by side.
+  it.concurrent('create → list shows it (RongCloud from the inventory); delete needs --yes, then it is gone; audit shows it', async () => {
     const created = await call(['create rong ops-new-1 destroyType=1 destroyTime=120', '--json']);
     expect(created.code, created.stdout).toBe(0);
     expect(parseJson(created).result.room.id).toBe('ops-new-1');
@@ -361,9 +349,26 @@ describe('roomops run against `roomops sandbox` with a config file: state across
     const info = await call(['info rong ops-new-1', '--json']);
     expect(info.code).toBe(1);
     expect(parseJson(info).error.code).toBe('vendor_not_found');
+
+    // audit shows these entries with actor shell:<user>, filterable.
+    const audit = await call(['audit account=rong action=delete', '--json']);
+    expect(audit.code).toBe(0);
+    const json = parseJson(audit);
+    expect(json).toMatchObject({ ok: true, action: 'audit', account: null, vendor: null });
+    const entries = json.result.entries as Record<string, unknown>[];
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      expect(entry.actor).toBe(`shell:${ME}`);
+      expect(entry.action).toBe('delete');
+      expect(entry.account).toBe('rong');
+    }
+    expect(entries.some((e) => e.outcome !== 'invalid' && (e.rooms as string[]).includes('ops-new-1'))).toBe(
+      true,
+    );
+    expectNoSecrets(audit);
   });
 
-  it('Agora: create shows in the vendor list, the default owner applies, a dry-run sends nothing, delete removes it', async () => {
+  it.concurrent('Agora: create shows in the vendor list, the default owner applies, a dry-run sends nothing, delete removes it', async () => {
     const created = parseJson(await call(['create agora "Night shift"', '--json']));
     const id = created.result.room.id as string;
     expect(created.result.room.owner).toBe('ops-bot');
@@ -388,26 +393,8 @@ describe('roomops run against `roomops sandbox` with a config file: state across
     expect(list.result.rooms.map((r: { id: string }) => r.id)).not.toContain(id);
   });
 
-  it('audit shows the entries with actor shell:<user>, filterable', async () => {
-    const audit = await call(['audit account=rong action=delete', '--json']);
-    expect(audit.code).toBe(0);
-    const json = parseJson(audit);
-    expect(json).toMatchObject({ ok: true, action: 'audit', account: null, vendor: null });
-    const entries = json.result.entries as Record<string, unknown>[];
-    expect(entries.length).toBeGreaterThan(0);
-    for (const entry of entries) {
-      expect(entry.actor).toBe(`shell:${ME}`);
-      expect(entry.action).toBe('delete');
-      expect(entry.account).toBe('rong');
-    }
-    expect(entries.some((e) => e.outcome !== 'invalid' && (e.rooms as string[]).includes('ops-new-1'))).toBe(
-      true,
-    );
-    expectNoSecrets(audit);
-  });
-
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the config syntax under test.
-  it('${ENV} interpolation; a missing variable and a bad field are config errors naming the path, never the secret', async () => {
+  it.concurrent('${ENV} interpolation; a missing variable and a bad field are config errors naming the path, never the secret', async () => {
     const secret = SANDBOX_CREDENTIALS.rongcloud.appSecret;
     const withEnv = join(cfgDir, 'env.yml');
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the config syntax under test.

@@ -19,7 +19,12 @@ import { VENDOR_CAPABILITIES } from '../../src/vendors/capabilities.js';
 import { createVendorClient } from '../../src/vendors/create-client.js';
 import type { VendorName } from '../../src/vendors/types.js';
 
-const URLS = { iflychat: 'http://127.0.0.1:9', rongcloud: 'http://127.0.0.1:9', watchers: 'http://127.0.0.1:9', agora: 'http://127.0.0.1:9' };
+const URLS = {
+  iflychat: 'http://127.0.0.1:9',
+  rongcloud: 'http://127.0.0.1:9',
+  watchers: 'http://127.0.0.1:9',
+  agora: 'http://127.0.0.1:9',
+};
 const ACCOUNTS = sandboxAccounts(URLS);
 const ACCOUNT_MAP: ReadonlyMap<string, AccountRef> = new Map(
   Object.entries(ACCOUNTS).map(([name, config]) => [name, { name, vendor: config.vendor, config }]),
@@ -48,7 +53,8 @@ describe('commands/', () => {
       const page = helpText(spec);
       expect(page).toContain(spec.usage);
       expect(page).toContain(spec.summary);
-      for (const example of spec.examples) expect(page, `${spec.name}: ${example.text}`).toContain(example.text);
+      for (const example of spec.examples)
+        expect(page, `${spec.name}: ${example.text}`).toContain(example.text);
       expect(spec.examples.length, `${spec.name} has examples`).toBeGreaterThan(0);
     }
   });
@@ -78,10 +84,49 @@ describe('commands/', () => {
   });
 
   it('the actions each vendor supports follow the capability matrix (list everywhere: RongCloud from the inventory)', () => {
-    expect(supportedActions(COMMANDS, 'iflychat')).toEqual(['create', 'list', 'info', 'update', 'delete', 'announce', 'members', 'kick', 'history']);
-    expect(supportedActions(COMMANDS, 'rongcloud')).toEqual(['create', 'list', 'info', 'update', 'delete', 'mute', 'keepalive', 'members', 'kick']);
-    expect(supportedActions(COMMANDS, 'watchers')).toEqual(['create', 'list', 'info', 'delete', 'status', 'voice', 'announce', 'kick']);
-    expect(supportedActions(COMMANDS, 'agora')).toEqual(['create', 'list', 'info', 'update', 'delete', 'mute', 'announce', 'members', 'kick']);
+    expect(supportedActions(COMMANDS, 'iflychat')).toEqual([
+      'create',
+      'list',
+      'info',
+      'update',
+      'delete',
+      'announce',
+      'members',
+      'kick',
+      'history',
+    ]);
+    expect(supportedActions(COMMANDS, 'rongcloud')).toEqual([
+      'create',
+      'list',
+      'info',
+      'update',
+      'delete',
+      'mute',
+      'keepalive',
+      'members',
+      'kick',
+    ]);
+    expect(supportedActions(COMMANDS, 'watchers')).toEqual([
+      'create',
+      'list',
+      'info',
+      'delete',
+      'status',
+      'voice',
+      'announce',
+      'kick',
+    ]);
+    expect(supportedActions(COMMANDS, 'agora')).toEqual([
+      'create',
+      'list',
+      'info',
+      'update',
+      'delete',
+      'mute',
+      'announce',
+      'members',
+      'kick',
+    ]);
   });
 });
 
@@ -90,7 +135,9 @@ describe('capabilities', () => {
     for (const [name, config] of Object.entries(ACCOUNTS)) {
       const client = createVendorClient(name, config);
       try {
-        expect([...client.capabilities].sort(), name).toEqual([...VENDOR_CAPABILITIES[config.vendor as VendorName]].sort());
+        expect([...client.capabilities].sort(), name).toEqual(
+          [...VENDOR_CAPABILITIES[config.vendor as VendorName]].sort(),
+        );
       } finally {
         await client.close();
       }
@@ -102,6 +149,17 @@ describe('capabilities', () => {
     expect(() => validate('history rong lobby')).toThrow(/supports/);
     expect(() => validate('members watch match-day')).toThrow(/supports/);
     expect(() => validate('members rong lobby add bob')).toThrow();
+  });
+
+  it('bad settings are input errors naming the field (no vendor request can follow)', () => {
+    expect(() => validate('create agora Lobby colour=red')).toThrow(/colour/);
+    expect(() => validate('kick watch concert-live troll-3 reason=whatever')).toThrow(
+      /reason: expected a number 0–8/,
+    );
+    expect(validate('kick watch concert-live troll-3 reason=flood').args.reason).toBe('flood');
+    expect(() => validate('update agora 1 maxusers=0')).toThrow(/maxusers/);
+    expect(() => validate('update ifly 1')).toThrow(/nothing to change/);
+    expect(validate('update ifly 1 name=Hall').args).toEqual({ room: '1', room_name: 'Hall' });
   });
 });
 
