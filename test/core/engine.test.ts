@@ -16,7 +16,12 @@ const TOWN_HALL = '212126098587649';
 const SUPPORT = '212126099636225';
 const BETA = '212126100684801';
 
-const slack = (id: string, groups: string[] = []): Principal => ({ platform: 'slack', id: `slack:${id}`, displayName: id, groups });
+const slack = (id: string, groups: string[] = []): Principal => ({
+  platform: 'slack',
+  id: `slack:${id}`,
+  displayName: id,
+  groups,
+});
 const ADMIN = slack('UADMIN');
 const ADMIN2 = slack('UADMIN2');
 const OPERATOR = slack('UOPS');
@@ -37,7 +42,11 @@ const now = () => new Date(clock);
 let runtime: SandboxRuntime;
 
 beforeAll(async () => {
-  runtime = await startSandboxRuntime({ access: ACCESS, storeUrl: `sqlite:${join(dir, 'main.sqlite')}`, now });
+  runtime = await startSandboxRuntime({
+    access: ACCESS,
+    storeUrl: `sqlite:${join(dir, 'main.sqlite')}`,
+    now,
+  });
 });
 afterAll(async () => {
   await runtime?.close();
@@ -45,12 +54,22 @@ afterAll(async () => {
 
 const handle = (principal: Principal, text: string, extra: { preconfirmed?: boolean } = {}) =>
   runtime.engine.handle({ principal, place: CHANNEL, text, ...extra });
-const decide = (principal: Principal, pendingId: string, decision: 'approved' | 'cancelled' = 'approved', rt = runtime) =>
-  rt.engine.decide({ pendingId, decision, principal, place: CHANNEL });
+const decide = (
+  principal: Principal,
+  pendingId: string,
+  decision: 'approved' | 'cancelled' = 'approved',
+  rt = runtime,
+) => rt.engine.decide({ pendingId, decision, principal, place: CHANNEL });
 
 /** Vendor requests that reached an emulator, by method and path fragment. */
-function reached(rt: SandboxRuntime, vendor: 'agora' | 'rongcloud' | 'iflychat' | 'watchers', method: string, fragment: string): number {
-  return rt.emulators[vendor].server.log.filter((r) => r.method === method && r.path.includes(fragment)).length;
+function reached(
+  rt: SandboxRuntime,
+  vendor: 'agora' | 'rongcloud' | 'iflychat' | 'watchers',
+  method: string,
+  fragment: string,
+): number {
+  return rt.emulators[vendor].server.log.filter((r) => r.method === method && r.path.includes(fragment))
+    .length;
 }
 
 function confirmOf(outcome: Outcome) {
@@ -68,8 +87,20 @@ function resultOf(outcome: Outcome | undefined) {
 describe('engine: confirmations for chat users', () => {
   it('a destructive command becomes a pending action; an allowed approval runs it once', async () => {
     const confirm = confirmOf(await handle(ADMIN, `delete agora ${SUPPORT}`));
-    expect(confirm).toMatchObject({ action: 'delete', account: 'agora', vendor: 'agora', kind: 'destructive', visibility: 'public' });
-    expect(confirm.pending).toMatchObject({ state: 'pending', requester: 'slack:UADMIN', account: 'agora', action: 'delete', rooms: [SUPPORT] });
+    expect(confirm).toMatchObject({
+      action: 'delete',
+      account: 'agora',
+      vendor: 'agora',
+      kind: 'destructive',
+      visibility: 'public',
+    });
+    expect(confirm.pending).toMatchObject({
+      state: 'pending',
+      requester: 'slack:UADMIN',
+      account: 'agora',
+      action: 'delete',
+      rooms: [SUPPORT],
+    });
     expect(confirm.pending.description).toContain(SUPPORT);
     expect(confirm.pending.id.length).toBeGreaterThanOrEqual(22);
     expect(reached(runtime, 'agora', 'DELETE', SUPPORT)).toBe(0);
@@ -90,7 +121,9 @@ describe('engine: confirmations for chat users', () => {
   it('20 concurrent approvals: exactly one vendor DELETE, the others are told it is stale', async () => {
     const confirm = confirmOf(await handle(ADMIN, `delete agora ${BETA}`));
     const approvers = Array.from({ length: 20 }, (_, i) => (i % 2 ? ADMIN : ADMIN2));
-    const outcomes: DecisionOutcome[] = await Promise.all(approvers.map((p) => decide(p, confirm.pending.id)));
+    const outcomes: DecisionOutcome[] = await Promise.all(
+      approvers.map((p) => decide(p, confirm.pending.id)),
+    );
     const decided = outcomes.filter((o) => o.type === 'decided');
     expect(decided).toHaveLength(1);
     expect(outcomes.filter((o) => o.type === 'stale')).toHaveLength(19);
@@ -111,14 +144,23 @@ describe('engine: confirmations for chat users', () => {
 
     const cancelled = await decide(ADMIN, confirm.pending.id, 'cancelled');
     expect(cancelled).toMatchObject({ type: 'decided', decision: 'cancelled', by: 'slack:UADMIN' });
-    expect(await decide(ADMIN2, confirm.pending.id)).toMatchObject({ type: 'stale', reason: 'already_decided' });
+    expect(await decide(ADMIN2, confirm.pending.id)).toMatchObject({
+      type: 'stale',
+      reason: 'already_decided',
+    });
     expect(reached(runtime, 'agora', 'DELETE', `${TOWN_HALL}/users/bob`)).toBe(0);
     expect(runtime.emulators.agora.rooms.get(TOWN_HALL)?.members).toContain('bob');
   });
 
   it('chat users may not run destructive commands they have no right to, nor writes as viewers', async () => {
-    expect(await handle(OPERATOR, `delete agora ${TOWN_HALL}`)).toMatchObject({ type: 'error', error: { code: 'denied' } });
-    expect(await handle(VIEWER, 'create agora Sneaky')).toMatchObject({ type: 'error', error: { code: 'denied' } });
+    expect(await handle(OPERATOR, `delete agora ${TOWN_HALL}`)).toMatchObject({
+      type: 'error',
+      error: { code: 'denied' },
+    });
+    expect(await handle(VIEWER, 'create agora Sneaky')).toMatchObject({
+      type: 'error',
+      error: { code: 'denied' },
+    });
     expect(resultOf(await handle(VIEWER, 'list agora')).result).toHaveProperty('rooms');
   });
 
@@ -159,7 +201,9 @@ describe('engine: confirmations for chat users', () => {
   });
 
   it('the audit log records the request, the approval and the vendor outcome', async () => {
-    const entries = (await runtime.store.audit.query({ account: 'agora', action: 'delete', limit: 100 })).filter((e) => e.rooms.includes(SUPPORT));
+    const entries = (
+      await runtime.store.audit.query({ account: 'agora', action: 'delete', limit: 100 })
+    ).filter((e) => e.rooms.includes(SUPPORT));
     // Requested by UADMIN, approved by UADMIN2, run once.
     expect(entries.some((e) => e.actor === 'slack:UADMIN' && e.outcome !== 'ok')).toBe(true);
     const ran = entries.filter((e) => e.decidedBy === 'slack:UADMIN2');
@@ -174,7 +218,9 @@ describe('engine: restart', () => {
     const first = await startSandboxRuntime({ access: ACCESS, storeUrl: file });
     let id: string;
     try {
-      id = confirmOf(await first.engine.handle({ principal: ADMIN, place: CHANNEL, text: `delete agora ${TOWN_HALL}` })).pending.id;
+      id = confirmOf(
+        await first.engine.handle({ principal: ADMIN, place: CHANNEL, text: `delete agora ${TOWN_HALL}` }),
+      ).pending.id;
     } finally {
       await first.close();
     }
@@ -182,7 +228,8 @@ describe('engine: restart', () => {
     try {
       const outcome = await decide(ADMIN2, id, 'approved', second);
       expect(outcome).toMatchObject({ type: 'decided', decision: 'approved' });
-      if (outcome.type === 'decided') expect(resultOf(outcome.outcome).result).toEqual({ deleted: [TOWN_HALL] });
+      if (outcome.type === 'decided')
+        expect(resultOf(outcome.outcome).result).toEqual({ deleted: [TOWN_HALL] });
       expect(reached(second, 'agora', 'DELETE', TOWN_HALL)).toBe(1);
     } finally {
       await second.close();
@@ -196,7 +243,10 @@ describe('engine: typed options (Discord) and the default access', () => {
       [`info ifly 1`, { action: 'info', options: { account: 'ifly', room: '1' } }],
       [`members rong launch-42`, { action: 'members', options: { account: 'rong', room: 'launch-42' } }],
       [`list agora limit=2`, { action: 'list', options: { account: 'agora', fields: 'limit=2' } }],
-      [`history ifly 1 limit=3`, { action: 'history', options: { account: 'ifly', room: '1', fields: 'limit=3' } }],
+      [
+        `history ifly 1 limit=3`,
+        { action: 'history', options: { account: 'ifly', room: '1', fields: 'limit=3' } },
+      ],
     ];
     for (const [text, typed] of pairs) {
       const fromText = await runtime.engine.handle({ principal: VIEWER, place: CHANNEL, text });
@@ -212,7 +262,11 @@ describe('engine: typed options (Discord) and the default access', () => {
     expect(resultOf(voiceTyped).result.room).toMatchObject({ id: 'match-day', isSpeak: true });
     const byText = confirmOf(await handle(ADMIN, 'status watch match-day ENDED'));
     const byTyped = confirmOf(
-      await runtime.engine.handle({ principal: ADMIN, place: CHANNEL, typed: { action: 'status', options: { account: 'watch', room: 'match-day', status: 'ENDED' } } }),
+      await runtime.engine.handle({
+        principal: ADMIN,
+        place: CHANNEL,
+        typed: { action: 'status', options: { account: 'watch', room: 'match-day', status: 'ENDED' } },
+      }),
     );
     expect(byTyped.pending.description).toBe(byText.pending.description);
     expect(byTyped.pending.kind).toBe('destructive');
@@ -224,9 +278,17 @@ describe('engine: typed options (Discord) and the default access', () => {
       expect(open.warnings.join(' ')).toMatch(/read/);
       const list = await open.engine.handle({ principal: slack('UANY'), place: CHANNEL, text: 'list agora' });
       expect(resultOf(list).result).toHaveProperty('rooms');
-      const create = await open.engine.handle({ principal: slack('UANY'), place: CHANNEL, text: 'create agora Sneaky' });
+      const create = await open.engine.handle({
+        principal: slack('UANY'),
+        place: CHANNEL,
+        text: 'create agora Sneaky',
+      });
       expect(create).toMatchObject({ type: 'error', error: { code: 'denied' } });
-      const del = await open.engine.handle({ principal: slack('UANY'), place: CHANNEL, text: `delete agora ${TOWN_HALL}` });
+      const del = await open.engine.handle({
+        principal: slack('UANY'),
+        place: CHANNEL,
+        text: `delete agora ${TOWN_HALL}`,
+      });
       expect(del).toMatchObject({ type: 'error', error: { code: 'denied' } });
       expect(reached(open, 'agora', 'POST', 'chatrooms')).toBe(0);
     } finally {
