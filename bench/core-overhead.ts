@@ -99,7 +99,7 @@ export async function benchCoreOverhead(): Promise<BenchSection> {
   const place = { platform: 'slack' as const, channel: 'slack:C0OPS' };
   const cases: Case[] = [
     { name: 'help', request: { principal: slack, place, text: 'help' } },
-    { name: 'info agora <id>', request: { principal: slack, place, text: 'info agora 66213271109633' } },
+    { name: 'info agora ROOM', request: { principal: slack, place, text: 'info agora 66213271109633' } },
     { name: 'list agora (20 rooms, table)', request: { principal: slack, place, text: 'list agora' } },
     { name: 'preview: list agora limit=5', request: { principal: slack, place, text: 'list agora limit=5' }, previewOnly: true },
   ];
