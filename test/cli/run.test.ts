@@ -80,6 +80,7 @@ const MATRIX: { text: string; keys: string[] }[] = [
   { text: 'announce ifly 1 "Maintenance at noon"', keys: ['announcement'] },
   { text: 'announce watch concert-live "Kick-off in 5 minutes"', keys: ['announcement'] },
   { text: `members agora ${TOWN_HALL}`, keys: ['members'] },
+  { text: `members agora ${TOWN_HALL} add dave`, keys: ['members'] },
   { text: `members agora ${TOWN_HALL} remove bob`, keys: ['members'] },
   { text: 'members ifly 1', keys: ['members'] },
   { text: 'members rong lobby', keys: ['members'] },
@@ -205,6 +206,7 @@ describe('roomops run: every action on every vendor (built-in sandbox)', () => {
     expect(byText('status watch match-day ENDED').result.room.status).toBe('ENDED');
     expect(byText('voice watch concert-live off').result.room.isSpeak).toBe(false);
     expect(byText('mute rong lobby on').result.room.ban).toBe(true);
+    expect(byText(`members agora ${TOWN_HALL} add dave`).result.members).toEqual([{ id: 'dave' }]);
     expect(byText(`announce agora ${TOWN_HALL}`).result.announcement.text).toBe(
       'Questions open 30 minutes before the stream.',
     );
@@ -406,7 +408,11 @@ describe('roomops run against `roomops sandbox` with a config file: state across
     );
     const [ok, unset, invalid, invalidText, checkBad] = await Promise.all([
       call(['info rong lobby', '--json', '--config', withEnv], { RONG_SECRET_FOR_TEST: secret }),
-      call(['--config', withEnv, 'info rong lobby', '--json']),
+      // An option before the sub-command works too.
+      roomops(['--config', withEnv, 'run', 'info rong lobby', '--json'], {
+        cwd: cfgDir,
+        env: { ROOMOPS_DATABASE_URL: db },
+      }),
       call(['list agora', '--json', '--config', bad]),
       call(['list agora', '--config', bad]),
       roomops(['check', '--config', bad, '--json'], { cwd: cfgDir }),
