@@ -108,6 +108,16 @@ const DRY_RUNS = [
 ];
 
 const ERRORS: { text: string; code: number; error: string; check?: (json: Json) => void }[] = [
+  {
+    text: `info agora ${TOWN_HALL},999999`,
+    code: 1,
+    error: 'partial',
+    check: (j) =>
+      expect(j.error.items).toEqual([
+        { id: TOWN_HALL, ok: true },
+        expect.objectContaining({ id: '999999', ok: false, code: 'vendor_not_found' }),
+      ]),
+  },
   { text: 'frobnicate agora', code: 2, error: 'unknown_action' },
   {
     text: 'list nowhere',
