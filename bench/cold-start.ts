@@ -36,12 +36,24 @@ storage:
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
   for (const key of Object.keys(env)) if (key.startsWith('ROOMOPS_') && !(key in extra)) delete env[key];
-  for (const key of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'DATABASE_URL', 'NODE_OPTIONS']) delete env[key];
+  for (const key of [
+    'SLACK_BOT_TOKEN',
+    'SLACK_APP_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'DISCORD_TOKEN',
+    'DATABASE_URL',
+    'NODE_OPTIONS',
+  ])
+    delete env[key];
   return env;
 }
 
 /** Wall time in ms of one process from spawn to exit; rejects on a non-zero exit. */
-function timeProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; stdout: string }> {
+function timeProcess(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ ms: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -58,7 +70,13 @@ function timeProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promi
   });
 }
 
-async function medianOf(runs: number, args: string[], cwd: string, env: NodeJS.ProcessEnv, check?: (stdout: string) => void): Promise<number> {
+async function medianOf(
+  runs: number,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  check?: (stdout: string) => void,
+): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const { ms, stdout } = await timeProcess(args, cwd, env);
@@ -93,7 +111,10 @@ Module._load = function (request, parent, isMain) {
 export async function load(url, context, next) { appendFileSync(process.env.ROOMOPS_BENCH_TRACE, url + '\\n'); return next(url, context); }`,
   );
   const esm = join(dir, 'trace-esm.mjs');
-  writeFileSync(esm, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`);
+  writeFileSync(
+    esm,
+    `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`,
+  );
   return { cjs, esm };
 }
 
@@ -168,7 +189,11 @@ async function measurePhases(cwd: string, env: NodeJS.ProcessEnv, runs: number):
   const all: Phases[] = [];
   for (let i = 0; i < runs; i++) {
     const stderr = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', phaseScript()], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['--input-type=module', '-e', phaseScript()], {
+        cwd,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let err = '';
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
       child.once('error', reject);
@@ -212,11 +237,19 @@ export async function benchColdStart(): Promise<BenchSection> {
     const tracer = tracerFiles(configDir);
     const traceFile = join(configDir, 'trace.txt');
     writeFileSync(traceFile, '');
-    await timeProcess(['--require', tracer.cjs, '--import', pathToFileURL(tracer.esm).href, ...runArgs], configDir, cleanEnv({ ROOMOPS_BENCH_TRACE: traceFile }));
+    await timeProcess(
+      ['--require', tracer.cjs, '--import', pathToFileURL(tracer.esm).href, ...runArgs],
+      configDir,
+      cleanEnv({ ROOMOPS_BENCH_TRACE: traceFile }),
+    );
     const loaded = summarize(readFileSync(traceFile, 'utf8').split('\n'));
     const sandboxTrace = join(sandboxDir, 'trace.txt');
     writeFileSync(sandboxTrace, '');
-    await timeProcess(['--require', tracer.cjs, '--import', pathToFileURL(tracer.esm).href, ...runArgs], sandboxDir, cleanEnv({ ROOMOPS_BENCH_TRACE: sandboxTrace }));
+    await timeProcess(
+      ['--require', tracer.cjs, '--import', pathToFileURL(tracer.esm).href, ...runArgs],
+      sandboxDir,
+      cleanEnv({ ROOMOPS_BENCH_TRACE: sandboxTrace }),
+    );
     const loadedSandbox = summarize(readFileSync(sandboxTrace, 'utf8').split('\n'));
 
     const phases = await measurePhases(configDir, env, 5);
@@ -230,8 +263,20 @@ export async function benchColdStart(): Promise<BenchSection> {
     importCost.sort((a, b) => b[1] - a[1]);
 
     const figures = [
-      atMost('run help --json, configured: median wall', round(cf / 1000, 3), 0.4, 's', `${RUNS} spawns of node dist/src/cli/main.js run help --json in a folder with a one-account roomops.yml (SQLite store)`),
-      atMost('run help --json, no config (sandbox): median wall', round(sb / 1000, 3), 0.4, 's', 'no roomops.yml: sandbox mode starts the four emulators and an SQLite store first'),
+      atMost(
+        'run help --json, configured: median wall',
+        round(cf / 1000, 3),
+        0.4,
+        's',
+        `${RUNS} spawns of node dist/src/cli/main.js run help --json in a folder with a one-account roomops.yml (SQLite store)`,
+      ),
+      atMost(
+        'run help --json, no config (sandbox): median wall',
+        round(sb / 1000, 3),
+        0.4,
+        's',
+        'no roomops.yml: sandbox mode starts the four emulators and an SQLite store first',
+      ),
       info('node -e "" baseline: median wall', round(base / 1000, 3), 's'),
       info('configured run / node baseline', round(cf / base, 2), '×'),
       info('sandbox run / node baseline', round(sb / base, 2), '×'),
@@ -244,9 +289,13 @@ export async function benchColdStart(): Promise<BenchSection> {
         `packages loaded (configured), by files: ${fmt(top(loaded.packages, 14))}`,
         `RoomOps folders loaded (configured), by files: ${fmt(top(loaded.own, 12))}`,
         `packages loaded (sandbox), by files: ${fmt(top(loadedSandbox.packages, 14))}`,
-        `time inside one configured run (median of 5; ms): node bootstrap ${Math.round(phases.boot)}; imports: ${Object.entries(phases.phases)
+        `time inside one configured run (median of 5; ms): node bootstrap ${Math.round(phases.boot)}; imports: ${Object.entries(
+          phases.phases,
+        )
           .map(([k, v]) => `${k} ${Math.round(v)}`)
-          .join(', ')}; runCommand('help') itself (config, store open + migrations, engine, audit, close) ${Math.round(phases.run)}`,
+          .join(
+            ', ',
+          )}; runCommand('help') itself (config, store open + migrations, engine, audit, close) ${Math.round(phases.run)}`,
         `import cost alone, median of 3 spawns minus node baseline: ${importCost.map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`,
       ],
     };

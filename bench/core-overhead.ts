@@ -46,7 +46,15 @@ const ACCESS = accessSchema.parse({
 });
 
 function stubRoom(id: string): Room {
-  return { id, name: `Room ${id}`, description: 'bench room', owner: 'ops-bot', maxusers: 200, affiliations_count: 12, created: 1_700_000_000_000 };
+  return {
+    id,
+    name: `Room ${id}`,
+    description: 'bench room',
+    owner: 'ops-bot',
+    maxusers: 200,
+    affiliations_count: 12,
+    created: 1_700_000_000_000,
+  };
 }
 
 /** Answers at once from memory; operations the bench does not use throw. */
@@ -58,13 +66,15 @@ function stubClient(): VendorClient {
     createKey: 'name',
     ping: async () => {},
     listRooms: async (): Promise<Page<Room>> => ({ items: rooms }),
-    getRooms: async (ids): Promise<ItemOutcome<Room>[]> => ids.map((id) => ({ id, ok: true as const, value: stubRoom(id) })),
+    getRooms: async (ids): Promise<ItemOutcome<Room>[]> =>
+      ids.map((id) => ({ id, ok: true as const, value: stubRoom(id) })),
     close: async () => {},
   };
   return new Proxy(client as VendorClient, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
-      if (value === undefined && typeof key === 'string') return () => Promise.reject(new Error(`bench stub: ${key} not stubbed`));
+      if (value === undefined && typeof key === 'string')
+        return () => Promise.reject(new Error(`bench stub: ${key} not stubbed`));
       return value;
     },
   });
@@ -95,13 +105,22 @@ export async function benchCoreOverhead(): Promise<BenchSection> {
     logger,
     confirmTimeoutMs: 300_000,
   });
-  const slack = { platform: 'slack' as const, id: 'slack:U0OPER01', displayName: 'oper', groups: ['slack:group:S0OPS'] };
+  const slack = {
+    platform: 'slack' as const,
+    id: 'slack:U0OPER01',
+    displayName: 'oper',
+    groups: ['slack:group:S0OPS'],
+  };
   const place = { platform: 'slack' as const, channel: 'slack:C0OPS' };
   const cases: Case[] = [
     { name: 'help', request: { principal: slack, place, text: 'help' } },
     { name: 'info agora ROOM', request: { principal: slack, place, text: 'info agora 66213271109633' } },
     { name: 'list agora (20 rooms, table)', request: { principal: slack, place, text: 'list agora' } },
-    { name: 'preview: list agora limit=5', request: { principal: slack, place, text: 'list agora limit=5' }, previewOnly: true },
+    {
+      name: 'preview: list agora limit=5',
+      request: { principal: slack, place, text: 'list agora limit=5' },
+      previewOnly: true,
+    },
   ];
 
   /** Runs one case; returns [engine ms, render ms]. */
@@ -140,13 +159,18 @@ export async function benchCoreOverhead(): Promise<BenchSection> {
   const figures = [];
   for (const c of cases) {
     const s = samples.get(c.name)!;
-    const what = c.previewOnly ? 'parse + validate + authorize' : 'parse + validate + authorize + run (stub vendor) + audit row + toView + renderText';
-    if (c.name.startsWith('info')) figures.push(atMost(`${c.name}: median`, round(median(s), 4), 0.2, 'ms', what));
+    const what = c.previewOnly
+      ? 'parse + validate + authorize'
+      : 'parse + validate + authorize + run (stub vendor) + audit row + toView + renderText';
+    if (c.name.startsWith('info'))
+      figures.push(atMost(`${c.name}: median`, round(median(s), 4), 0.2, 'ms', what));
     else figures.push(info(`${c.name}: median`, round(median(s), 4), 'ms', what));
     figures.push(info(`${c.name}: p99`, round(percentile(s, 99), 4), 'ms'));
     if (!c.previewOnly) {
       figures.push(info(`${c.name}: engine.handle median`, round(median(engineMs.get(c.name)!), 4), 'ms'));
-      figures.push(info(`${c.name}: toView + renderText median`, round(median(renderMs.get(c.name)!), 4), 'ms'));
+      figures.push(
+        info(`${c.name}: toView + renderText median`, round(median(renderMs.get(c.name)!), 4), 'ms'),
+      );
     }
   }
   return {

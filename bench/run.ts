@@ -57,9 +57,14 @@ async function main(): Promise<void> {
   const cpu = cpus();
   const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
   const startedAt = new Date();
-  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   const loadAtStart = load();
-  console.log(`RoomOps bench — ${startedAt.toISOString()}\n${machine}\nload average at start: ${loadAtStart}\n`);
+  console.log(
+    `RoomOps bench — ${startedAt.toISOString()}\n${machine}\nload average at start: ${loadAtStart}\n`,
+  );
 
   const sections: BenchSection[] = [];
   const skipped: string[] = [];
@@ -76,16 +81,30 @@ async function main(): Promise<void> {
       }
       console.log(`(${bench.name}: ${((performance.now() - t) / 1000).toFixed(1)} s)\n`);
     } catch (error) {
-      const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(bench.name === 'slack' ? 'slack-ack' : 'discord-interaction');
-      const why = missing ? 'not present' : `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      const missing =
+        (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
+        String((error as Error).message).includes(
+          bench.name === 'slack' ? 'slack-ack' : 'discord-interaction',
+        );
+      const why = missing
+        ? 'not present'
+        : `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
       skipped.push(`${bench.name} — ${why}`);
       console.log(`## ${bench.name}: skipped (${why})\n`);
     }
   }
 
-  const missed = sections.flatMap((s) => s.figures.filter((f) => f.met === false).map((f) => `${s.title}: ${f.name} = ${f.value}${f.unit ? ` ${f.unit}` : ''} (goal ${f.goal})`));
-  console.log(`load average at end: ${load()}; total ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`);
-  console.log(missed.length ? `Goals missed:\n${missed.map((m) => `  - ${m}`).join('\n')}` : 'All goals met.');
+  const missed = sections.flatMap((s) =>
+    s.figures
+      .filter((f) => f.met === false)
+      .map((f) => `${s.title}: ${f.name} = ${f.value}${f.unit ? ` ${f.unit}` : ''} (goal ${f.goal})`),
+  );
+  console.log(
+    `load average at end: ${load()}; total ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    missed.length ? `Goals missed:\n${missed.map((m) => `  - ${m}`).join('\n')}` : 'All goals met.',
+  );
   if (skipped.length) console.log(`Skipped:\n${skipped.map((s) => `  - ${s}`).join('\n')}`);
 
   if (markdownFile) {
@@ -93,7 +112,7 @@ async function main(): Promise<void> {
       `Run ${startedAt.toISOString()} on ${machine}; load average (1, 5, 15 min) at start ${loadAtStart}, at end ${load()}.`,
       '',
       ...sections.flatMap((s) => [markdownSection(s), '']),
-      ...(skipped.length ? ['Skipped: ' + skipped.join('; '), ''] : []),
+      ...(skipped.length ? [`Skipped: ${skipped.join('; ')}`, ''] : []),
     ].join('\n');
     writeFileSync(markdownFile, md);
     console.log(`Markdown written to ${markdownFile}`);

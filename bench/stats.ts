@@ -48,12 +48,26 @@ export function round(value: number, digits = 3): number {
 
 /** Figure with goal "≥ goal". */
 export function atLeast(name: string, value: number, goal: number, unit = '', detail?: string): Figure {
-  return { name, value, unit, goal: `≥ ${goal}${unit ? ` ${unit}` : ''}`, met: value >= goal, ...(detail ? { detail } : {}) };
+  return {
+    name,
+    value,
+    unit,
+    goal: `≥ ${goal}${unit ? ` ${unit}` : ''}`,
+    met: value >= goal,
+    ...(detail ? { detail } : {}),
+  };
 }
 
 /** Figure with goal "≤ goal". */
 export function atMost(name: string, value: number, goal: number, unit = '', detail?: string): Figure {
-  return { name, value, unit, goal: `≤ ${goal}${unit ? ` ${unit}` : ''}`, met: value <= goal, ...(detail ? { detail } : {}) };
+  return {
+    name,
+    value,
+    unit,
+    goal: `≤ ${goal}${unit ? ` ${unit}` : ''}`,
+    met: value <= goal,
+    ...(detail ? { detail } : {}),
+  };
 }
 
 export function info(name: string, value: number, unit = '', detail?: string): Figure {
@@ -61,7 +75,11 @@ export function info(name: string, value: number, unit = '', detail?: string): F
 }
 
 /** Runs `task` `total` times with at most `concurrency` in flight. */
-export async function runConcurrently(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+export async function runConcurrently(
+  total: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < total) {
@@ -82,7 +100,11 @@ export function formatSection(section: BenchSection): string {
     f.met === undefined ? '' : f.met ? 'yes' : 'NO',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [`## ${section.title}`, line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   const details = section.figures.filter((f) => f.detail).map((f) => `  · ${f.name}: ${f.detail}`);
   if (details.length) out.push(...details);
@@ -94,10 +116,13 @@ export function formatSection(section: BenchSection): string {
 export function markdownSection(section: BenchSection): string {
   const out = [`### ${section.title}`, '', '| figure | value | goal | met |', '|---|---|---|---|'];
   for (const f of section.figures) {
-    out.push(`| ${f.name} | ${f.value}${f.unit ? ` ${f.unit}` : ''} | ${f.goal ?? '—'} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`);
+    out.push(
+      `| ${f.name} | ${f.value}${f.unit ? ` ${f.unit}` : ''} | ${f.goal ?? '—'} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`,
+    );
   }
   const details = section.figures.filter((f) => f.detail).map((f) => `- ${f.name}: ${f.detail}`);
-  if (details.length || section.notes?.length) out.push('', ...details, ...(section.notes ?? []).map((n) => `- ${n}`));
+  if (details.length || section.notes?.length)
+    out.push('', ...details, ...(section.notes ?? []).map((n) => `- ${n}`));
   return out.join('\n');
 }
 

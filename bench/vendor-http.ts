@@ -35,7 +35,10 @@ interface EmulatorHandle {
   /** Keys of the emulator's seeded rooms. */
   rooms: string[];
   /** The emulator's own request log and count of requests its limiter refused. */
-  requests(): Promise<{ requests: { status: number; path: string; at: number }[]; rateLimitViolations: number }>;
+  requests(): Promise<{
+    requests: { status: number; path: string; at: number }[];
+    rateLimitViolations: number;
+  }>;
   stop(): Promise<void>;
 }
 
@@ -44,14 +47,20 @@ interface EmulatorHandle {
  * process: its CPU is then not counted in this process's `cpuUsage()`, and it
  * does not share this event loop.
  */
-async function startEmulatorProcess(modulePath: string, factory: string, options: object): Promise<EmulatorHandle> {
+async function startEmulatorProcess(
+  modulePath: string,
+  factory: string,
+  options: object,
+): Promise<EmulatorHandle> {
   const moduleUrl = new URL(modulePath, import.meta.url).href;
   const code = `const m = await import(${JSON.stringify(moduleUrl)});
     const emulator = m[${JSON.stringify(factory)}](${JSON.stringify(options)});
     const url = await emulator.start(0);
     process.on('message', async (msg) => { if (msg === 'stop') { await emulator.stop(); process.exit(0); } });
     process.send({ url, rooms: [...emulator.rooms.keys()].map(String) });`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const started = await new Promise<{ url: string; rooms: string[] }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { url: string; rooms: string[] }));
     child.once('error', reject);
@@ -75,7 +84,11 @@ async function startEmulatorProcess(modulePath: string, factory: string, options
 }
 
 /** Requests/s and this process's CPU microseconds per request. */
-async function timeRequests(total: number, concurrency: number, send: () => Promise<void>): Promise<{ rate: number; cpuUs: number }> {
+async function timeRequests(
+  total: number,
+  concurrency: number,
+  send: () => Promise<void>,
+): Promise<{ rate: number; cpuUs: number }> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   await runConcurrently(total, concurrency, send);
@@ -83,29 +96,50 @@ async function timeRequests(total: number, concurrency: number, send: () => Prom
   return { rate: total / ((performance.now() - started) / 1000), cpuUs: (used.user + used.system) / total };
 }
 
-
 /** (a) client requests/s against raw undici on the same Watchers emulator. */
 export async function benchClientVsRaw(): Promise<BenchSection> {
-  const emulator = await startEmulatorProcess('../src/sandbox/watchers/emulator.js', 'createWatchersEmulator', { rateLimitPerSecond: 0 });
+  const emulator = await startEmulatorProcess(
+    '../src/sandbox/watchers/emulator.js',
+    'createWatchersEmulator',
+    { rateLimitPerSecond: 0 },
+  );
   const credentials = SANDBOX_CREDENTIALS.watchers;
   const roomId = emulator.rooms[0] ?? 'concert-live';
   const client: VendorClient = createWatchersClient(
-    { vendor: 'watchers', baseUrl: emulator.url, timeoutMs: 10_000, apiKey: credentials.apiKey, token: credentials.token, rateLimit: 100_000 },
+    {
+      vendor: 'watchers',
+      baseUrl: emulator.url,
+      timeoutMs: 10_000,
+      apiKey: credentials.apiKey,
+      token: credentials.token,
+      rateLimit: 100_000,
+    },
     'bench',
   );
   // The same pool settings as VendorHttp, and exactly the headers the client sends.
-  const raw = new Pool(emulator.url, { connections: 32, keepAliveTimeout: 30_000, headersTimeout: 10_000, bodyTimeout: 10_000 });
+  const raw = new Pool(emulator.url, {
+    connections: 32,
+    keepAliveTimeout: 30_000,
+    headersTimeout: 10_000,
+    bodyTimeout: 10_000,
+  });
   const path = `/external/room/${encodeURIComponent(roomId)}`;
-  const headers = { accept: 'application/json', 'x-api-key': credentials.apiKey, authorization: `Bearer ${credentials.token}` };
+  const headers = {
+    accept: 'application/json',
+    'x-api-key': credentials.apiKey,
+    authorization: `Bearer ${credentials.token}`,
+  };
 
   const viaClient = async (): Promise<void> => {
     const [outcome] = await client.getRooms([roomId]);
-    if (!outcome?.ok) throw new Error(`client read failed: ${outcome && !outcome.ok ? outcome.error.message : 'no outcome'}`);
+    if (!outcome?.ok)
+      throw new Error(`client read failed: ${outcome && !outcome.ok ? outcome.error.message : 'no outcome'}`);
   };
   const viaRaw = async (): Promise<void> => {
     const res = await raw.request({ method: 'GET', path, headers });
     const body = (await res.body.json()) as { externalRoomId?: string };
-    if (res.statusCode !== 200 || body.externalRoomId !== roomId) throw new Error(`raw read failed: ${res.statusCode}`);
+    if (res.statusCode !== 200 || body.externalRoomId !== roomId)
+      throw new Error(`raw read failed: ${res.statusCode}`);
   };
 
   try {
@@ -118,8 +152,16 @@ export async function benchClientVsRaw(): Promise<BenchSection> {
     const rawCpu: number[] = [];
     for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
       const clientFirst = round % 2 === 0;
-      const first = await timeRequests(THROUGHPUT_REQUESTS, THROUGHPUT_CONCURRENCY, clientFirst ? viaClient : viaRaw);
-      const second = await timeRequests(THROUGHPUT_REQUESTS, THROUGHPUT_CONCURRENCY, clientFirst ? viaRaw : viaClient);
+      const first = await timeRequests(
+        THROUGHPUT_REQUESTS,
+        THROUGHPUT_CONCURRENCY,
+        clientFirst ? viaClient : viaRaw,
+      );
+      const second = await timeRequests(
+        THROUGHPUT_REQUESTS,
+        THROUGHPUT_CONCURRENCY,
+        clientFirst ? viaRaw : viaClient,
+      );
       const [c, r] = clientFirst ? [first, second] : [second, first];
       clientRates.push(c.rate);
       rawRates.push(r.rate);
@@ -131,12 +173,38 @@ export async function benchClientVsRaw(): Promise<BenchSection> {
     return {
       title: 'Vendor client vs raw undici (Watchers emulator)',
       figures: [
-        atLeast('client / raw undici requests/s', round(median(ratios), 3), 0.9, '', `median of per-round ratios; ${how}`),
-        info('client requests/s', Math.round(median(clientRates)), 'req/s', 'getRooms([id]) through VendorHttp (auth, pacing, timeout signal, classification, zod, toRoom)'),
-        info('raw undici requests/s', Math.round(median(rawRates)), 'req/s', 'undici Pool.request + body.json(), same headers and pool settings'),
-        info('client CPU per request', round(median(clientCpu), 1), 'µs', "this process's user+system CPU (the emulator runs elsewhere)"),
+        atLeast(
+          'client / raw undici requests/s',
+          round(median(ratios), 3),
+          0.9,
+          '',
+          `median of per-round ratios; ${how}`,
+        ),
+        info(
+          'client requests/s',
+          Math.round(median(clientRates)),
+          'req/s',
+          'getRooms([id]) through VendorHttp (auth, pacing, timeout signal, classification, zod, toRoom)',
+        ),
+        info(
+          'raw undici requests/s',
+          Math.round(median(rawRates)),
+          'req/s',
+          'undici Pool.request + body.json(), same headers and pool settings',
+        ),
+        info(
+          'client CPU per request',
+          round(median(clientCpu), 1),
+          'µs',
+          "this process's user+system CPU (the emulator runs elsewhere)",
+        ),
         info('raw undici CPU per request', round(median(rawCpu), 1), 'µs'),
-        info('client / raw CPU per request', round(median(clientCpu) / median(rawCpu), 2), '', 'less sensitive to other load on the machine than requests/s'),
+        info(
+          'client / raw CPU per request',
+          round(median(clientCpu) / median(rawCpu), 2),
+          '',
+          'less sensitive to other load on the machine than requests/s',
+        ),
       ],
       notes: [`per-round ratios: ${ratios.map((x) => x.toFixed(3)).join(', ')}`],
     };
@@ -149,12 +217,23 @@ export async function benchClientVsRaw(): Promise<BenchSection> {
 
 /** (b) 1,000 reads paced to 100/s against a RongCloud emulator enforcing 100/s. */
 export async function benchRateLimiter(): Promise<BenchSection> {
-  const emulator = await startEmulatorProcess('../src/sandbox/rongcloud/emulator.js', 'createRongcloudEmulator', { rateLimitPerSecond: PACED_LIMIT });
+  const emulator = await startEmulatorProcess(
+    '../src/sandbox/rongcloud/emulator.js',
+    'createRongcloudEmulator',
+    { rateLimitPerSecond: PACED_LIMIT },
+  );
   const credentials = SANDBOX_CREDENTIALS.rongcloud;
   const roomId = emulator.rooms[0];
   if (!roomId) throw new Error('the RongCloud emulator has no seeded room');
   const client = createRongcloudClient(
-    { vendor: 'rongcloud', baseUrl: emulator.url, timeoutMs: 10_000, appKey: credentials.appKey, appSecret: credentials.appSecret, rateLimit: PACED_LIMIT },
+    {
+      vendor: 'rongcloud',
+      baseUrl: emulator.url,
+      timeoutMs: 10_000,
+      appKey: credentials.appKey,
+      appSecret: credentials.appSecret,
+      rateLimit: PACED_LIMIT,
+    },
     'bench',
   );
   try {
@@ -183,15 +262,32 @@ export async function benchRateLimiter(): Promise<BenchSection> {
     return {
       title: 'Rate limiter (RongCloud emulator enforcing 100 req/s per endpoint)',
       figures: [
-        atLeast('achieved rate / limit', round(rate / PACED_LIMIT, 3), 0.95, '', `${PACED_REQUESTS} getRooms([id]) (chatroom/get) at concurrency ${PACED_CONCURRENCY}, client rateLimit ${PACED_LIMIT}, in ${seconds.toFixed(2)} s`),
+        atLeast(
+          'achieved rate / limit',
+          round(rate / PACED_LIMIT, 3),
+          0.95,
+          '',
+          `${PACED_REQUESTS} getRooms([id]) (chatroom/get) at concurrency ${PACED_CONCURRENCY}, client rateLimit ${PACED_LIMIT}, in ${seconds.toFixed(2)} s`,
+        ),
         info('achieved rate', round(rate, 1), 'req/s'),
         atMost('429 answers seen by the emulator', tooMany, 0),
         atMost('emulator rateLimitViolations', violations, 0),
         atMost('failed reads', failures, 0),
-        info('requests the emulator received', log.length, '', 'equals the reads when no request was retried'),
+        info(
+          'requests the emulator received',
+          log.length,
+          '',
+          'equals the reads when no request was retried',
+        ),
         info('most arrivals in any 1 s window', busiest, '', `the emulator admits ${PACED_LIMIT}`),
       ],
-      ...(refusedAt.length ? { notes: [`429s at ms after the first request: ${refusedAt.slice(0, 12).join(', ')}${refusedAt.length > 12 ? ' …' : ''}`] } : {}),
+      ...(refusedAt.length
+        ? {
+            notes: [
+              `429s at ms after the first request: ${refusedAt.slice(0, 12).join(', ')}${refusedAt.length > 12 ? ' …' : ''}`,
+            ],
+          }
+        : {}),
     };
   } finally {
     await client.close();
