@@ -81,8 +81,8 @@ function stubClient(): VendorClient {
 }
 
 class StubPool extends ClientPool {
-  private readonly stub = stubClient();
-  override client(_account: string): VendorClient {
+  private readonly stub = Promise.resolve(stubClient());
+  override client(_account: string): Promise<VendorClient> {
     return this.stub;
   }
 }

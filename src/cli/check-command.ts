@@ -48,7 +48,7 @@ export async function runCheck(cli: CliContext, json: boolean): Promise<number> 
 }
 
 async function checkAccount(name: string, account: AccountConfig): Promise<AccountCheck> {
-  const client = createVendorClient(name, account);
+  const client = await createVendorClient(name, account);
   const started = performance.now();
   try {
     await client.ping();

@@ -11,7 +11,7 @@ import type { AccountRef } from './command-spec.js';
 
 export class ClientPool {
   private readonly refs: Map<string, AccountRef>;
-  private readonly clients = new Map<string, VendorClient>();
+  private readonly clients = new Map<string, Promise<VendorClient>>();
 
   constructor(accounts: Readonly<Record<string, AccountConfig>>) {
     this.refs = new Map(Object.entries(accounts).map(([name, config]) => [name, { name, vendor: config.vendor, config }]));
@@ -25,7 +25,7 @@ export class ClientPool {
     return this.refs;
   }
 
-  client(account: string): VendorClient {
+  client(account: string): Promise<VendorClient> {
     let client = this.clients.get(account);
     if (!client) {
       const ref = this.refs.get(account);
@@ -36,14 +36,14 @@ export class ClientPool {
     return client;
   }
 
-  dryRunClient(account: string, recorder: RecordedRequest[]): VendorClient {
+  dryRunClient(account: string, recorder: RecordedRequest[]): Promise<VendorClient> {
     const ref = this.refs.get(account);
     if (!ref) throw new Error(`no account ${account}`);
     return createVendorClient(ref.name, ref.config, recorder);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((c) => c.close()));
+    await Promise.all([...this.clients.values()].map(async (c) => (await c).close()));
     this.clients.clear();
   }
 }

@@ -27,7 +27,7 @@ export async function executeInvocation(
     visibility: visibilityOf(invocation),
   };
   const recorder: RecordedRequest[] = [];
-  const client = account ? (options.dryRun ? clients.dryRunClient(account.name, recorder) : clients.client(account.name)) : null;
+  const client = account ? await (options.dryRun ? clients.dryRunClient(account.name, recorder) : clients.client(account.name)) : null;
   try {
     const run = await spec.run(invocation.args, { ...ctx, client });
     if (options.dryRun) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };

@@ -38,7 +38,7 @@ export class RoomSuggester {
   private async load(account: string, vendor: keyof typeof VENDOR_CAPABILITIES): Promise<RoomSuggestion[]> {
     const seen = new Map<string, RoomSuggestion>();
     if (VENDOR_CAPABILITIES[vendor].has('list')) {
-      const page = await this.clients.client(account).listRooms({ limit: 100 });
+      const page = await (await this.clients.client(account)).listRooms({ limit: 100 });
       for (const r of page.items) seen.set(r.id, { id: r.id, ...(r.name ? { name: r.name } : {}) });
     }
     for (const r of await this.store.inventory.list(account, { limit: 200 })) {

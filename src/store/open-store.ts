@@ -3,9 +3,7 @@
  * migrating its tables. See storage-url.ts for the URL forms.
  */
 import { isRoomOpsError, RoomOpsError } from '../core/errors.js';
-import { openPostgres } from './postgres.js';
 import { SqlStore } from './sql-store.js';
-import { openSqlite } from './sqlite.js';
 import { parseStorageUrl, redactUrl, scrubPasswords } from './storage-url.js';
 import type { StoreLogger } from './store-logger.js';
 import type { Store } from './types.js';
@@ -32,8 +30,12 @@ export interface OpenStoreOptions {
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = parseStorageUrl(url);
   try {
-    if (target.kind === 'sqlite')
+    // Each driver loads only when its URL is used: `roomops run` must start fast.
+    if (target.kind === 'sqlite') {
+      const { openSqlite } = await import('./sqlite.js');
       return new SqlStore('sqlite', await openSqlite(target.file, options.logger));
+    }
+    const { openPostgres } = await import('./postgres.js');
     return new SqlStore('postgres', await openPostgres(target.url, options.logger));
   } catch (error) {
     if (isRoomOpsError(error)) throw error;

@@ -133,7 +133,7 @@ describe('commands/', () => {
 describe('capabilities', () => {
   it("every client's capabilities equal VENDOR_CAPABILITIES", async () => {
     for (const [name, config] of Object.entries(ACCOUNTS)) {
-      const client = createVendorClient(name, config);
+      const client = await createVendorClient(name, config);
       try {
         expect([...client.capabilities].sort(), name).toEqual(
           [...VENDOR_CAPABILITIES[config.vendor as VendorName]].sort(),
