@@ -15,7 +15,10 @@ export const audit: CommandSpec<Args> = {
   operations: [],
   positionals: () => [],
   settings: () => ({
-    user: { schema: word('a principal, e.g. slack:U0ADMIN001'), description: 'who (slack:U…, discord:…, shell:name)' },
+    user: {
+      schema: word('a principal, e.g. slack:U0ADMIN001'),
+      description: 'who (slack:U…, discord:…, shell:name)',
+    },
     account: { schema: word('an account name'), description: 'account name' },
     action: { schema: word('an action name'), description: 'action name' },
     limit: limitSetting(1000),
@@ -30,6 +33,9 @@ export const audit: CommandSpec<Args> = {
       ...(args.action ? { action: args.action } : {}),
       limit: args.limit ?? 20,
     });
-    return { result: { entries }, summary: `${entries.length} audit entr${entries.length === 1 ? 'y' : 'ies'}` };
+    return {
+      result: { entries },
+      summary: `${entries.length} audit entr${entries.length === 1 ? 'y' : 'ies'}`,
+    };
   },
 };

@@ -9,22 +9,36 @@ type Args = { name?: string; room?: string; [setting: string]: unknown };
 
 const SETTINGS: Record<VendorName, Record<string, SettingSpec>> = {
   iflychat: {
-    room_role: { schema: z.string().regex(/^\d{1,9}$/, 'expected a role id number, e.g. 0'), description: 'role id allowed in (default 0)' },
+    room_role: {
+      schema: z.string().regex(/^\d{1,9}$/, 'expected a role id number, e.g. 0'),
+      description: 'role id allowed in (default 0)',
+    },
     room_private: { schema: booleanValue, description: 'private room' },
     room_moderate: { schema: booleanValue, description: 'messages need approval' },
   },
   rongcloud: {
-    destroyType: { schema: z.enum(['0', '1'], 'expected 0 (destroy when idle) or 1 (destroy at a fixed time)').transform(Number), description: '0 idle-destroy, 1 fixed-time' },
+    destroyType: {
+      schema: z
+        .enum(['0', '1'], 'expected 0 (destroy when idle) or 1 (destroy at a fixed time)')
+        .transform(Number),
+      description: '0 idle-destroy, 1 fixed-time',
+    },
     destroyTime: { schema: intValue(60, 10080), description: 'minutes (60–10080)' },
     isBan: { schema: booleanValue, description: 'start with everyone muted' },
-    whiteUserIds: { schema: listValue.refine((l) => l.length <= 20, 'expected at most 20 users'), description: 'users not muted (≤20)' },
+    whiteUserIds: {
+      schema: listValue.refine((l) => l.length <= 20, 'expected at most 20 users'),
+      description: 'users not muted (≤20)',
+    },
     entryOwnerId: { schema: oneUser, description: 'owner of the initial attributes' },
     entryInfo: {
       schema: z.string().transform((raw, ctx) => {
         try {
           const value = JSON.parse(raw) as unknown;
-          if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, string>;
-        } catch {}
+          if (value && typeof value === 'object' && !Array.isArray(value))
+            return value as Record<string, string>;
+        } catch {
+          // Not JSON: reported below.
+        }
         ctx.addIssue({ code: 'custom', message: 'expected a JSON object, e.g. {"topic":"launch"}' });
         return z.NEVER;
       }),
@@ -64,8 +78,14 @@ export const create: CommandSpec<Args> = {
   usage: 'create <account> <name|id> [key=value…]',
   examples: [
     { text: 'create ifly "Launch party" room_private=yes', vendor: 'iflychat' },
-    { text: 'create rong lobby-42 destroyType=1 destroyTime=120 whiteUserIds=host1,host2', vendor: 'rongcloud' },
-    { text: 'create watch match-day name="Match day" about="Live from the stadium" startTime=2026-12-01T18:00:00Z', vendor: 'watchers' },
+    {
+      text: 'create rong lobby-42 destroyType=1 destroyTime=120 whiteUserIds=host1,host2',
+      vendor: 'rongcloud',
+    },
+    {
+      text: 'create watch match-day name="Match day" about="Live from the stadium" startTime=2026-12-01T18:00:00Z',
+      vendor: 'watchers',
+    },
     { text: 'create agora "Town hall" owner=alice maxusers=500 members=bob,carol', vendor: 'agora' },
   ],
   takesAccount: true,
@@ -88,7 +108,8 @@ export const create: CommandSpec<Args> = {
         out.description ??= out.name;
         const owner = account.config.vendor === 'agora' ? account.config.defaultOwner : undefined;
         out.owner ??= owner;
-        if (out.owner === undefined) fail('owner', `required: give owner=<username> or set accounts.${account.name}.defaultOwner`);
+        if (out.owner === undefined)
+          fail('owner', `required: give owner=<username> or set accounts.${account.name}.defaultOwner`);
         break;
       }
       case 'rongcloud':
@@ -107,7 +128,9 @@ export const create: CommandSpec<Args> = {
     if (client.createKey === 'id' && name !== undefined) settings.name = name;
     const created = await client.createRoom(key, settings);
     await rememberRoom(ctx, created);
-    return { result: { room: created }, summary: `Created room ${created.name ? `${created.name} (id ${created.id})` : created.id} on ${ctx.account!.name}` };
+    return {
+      result: { room: created },
+      summary: `Created room ${created.name ? `${created.name} (id ${created.id})` : created.id} on ${ctx.account!.name}`,
+    };
   },
 };
-

@@ -17,7 +17,9 @@ export const del: CommandSpec<Args> = {
   ],
   takesAccount: true,
   operations: ['delete'],
-  positionals: () => [{ name: 'room', description: 'room id(s), comma-separated', required: true, schema: roomIds }],
+  positionals: () => [
+    { name: 'room', description: 'room id(s), comma-separated', required: true, schema: roomIds },
+  ],
   settings: () => ({}),
   kind: () => 'destructive',
   rooms: (args) => args.room,

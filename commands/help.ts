@@ -12,7 +12,12 @@ export const help: CommandSpec<Args> = {
   takesAccount: false,
   operations: [],
   positionals: () => [
-    { name: 'topic', description: 'an action to explain', required: false, schema: z.string().trim().toLowerCase().min(1) },
+    {
+      name: 'topic',
+      description: 'an action to explain',
+      required: false,
+      schema: z.string().trim().toLowerCase().min(1),
+    },
   ],
   settings: () => ({}),
   kind: () => 'read',
@@ -20,7 +25,8 @@ export const help: CommandSpec<Args> = {
   describe: () => 'Help',
   async run(args, ctx) {
     const actions = ctx.commands.map((c) => ({ name: c.name, summary: c.summary, usage: c.usage }));
-    if (!args.topic) return { result: { text: overviewText(ctx.commands), actions }, summary: 'RoomOps commands' };
+    if (!args.topic)
+      return { result: { text: overviewText(ctx.commands), actions }, summary: 'RoomOps commands' };
     const spec = ctx.commands.find((c) => c.name === args.topic);
     if (!spec) {
       return {
@@ -28,6 +34,12 @@ export const help: CommandSpec<Args> = {
         summary: `Unknown action ${args.topic}`,
       };
     }
-    return { result: { text: helpText(spec), actions: [{ name: spec.name, summary: spec.summary, usage: spec.usage }] }, summary: `Help: ${spec.name}` };
+    return {
+      result: {
+        text: helpText(spec),
+        actions: [{ name: spec.name, summary: spec.summary, usage: spec.usage }],
+      },
+      summary: `Help: ${spec.name}`,
+    };
   },
 };

@@ -31,6 +31,9 @@ export const history: CommandSpec<Args> = {
       ...(args.since ? { since: args.since } : {}),
       ...(args.until ? { until: args.until } : {}),
     });
-    return { result: { messages }, summary: `${plural(messages.length, 'message')} in ${args.room} on ${ctx.account!.name}` };
+    return {
+      result: { messages },
+      summary: `${plural(messages.length, 'message')} in ${args.room} on ${ctx.account!.name}`,
+    };
   },
 };

@@ -17,7 +17,9 @@ export const info: CommandSpec<Args> = {
   ],
   takesAccount: true,
   operations: ['info'],
-  positionals: () => [{ name: 'room', description: 'room id(s), comma-separated', required: true, schema: roomIds }],
+  positionals: () => [
+    { name: 'room', description: 'room id(s), comma-separated', required: true, schema: roomIds },
+  ],
   settings: () => ({}),
   kind: () => 'read',
   rooms: (args) => args.room,

@@ -6,7 +6,11 @@ export const keepalive = toggleCommand({
   usage: 'keepalive <account> <room> on|off',
   examples: [
     { text: 'keepalive rong lobby-42 on', vendor: 'rongcloud' },
-    { text: 'keepalive rong lobby-42 off', vendor: 'rongcloud', note: 'asks for confirmation: the room may then be destroyed when idle' },
+    {
+      text: 'keepalive rong lobby-42 off',
+      vendor: 'rongcloud',
+      note: 'asks for confirmation: the room may then be destroyed when idle',
+    },
   ],
   operation: 'keepalive',
   kindWhen: { on: 'write', off: 'destructive' },

@@ -8,7 +8,12 @@ import { BAN_REASONS } from '../src/vendors/watchers/wire.js';
 type Args = { room: string; user: string; [setting: string]: unknown };
 
 const SETTINGS: Partial<Record<VendorName, Record<string, SettingSpec>>> = {
-  rongcloud: { minute: { schema: intValue(1, 43200), description: 'minutes the user may not rejoin (1–43200, default 60)' } },
+  rongcloud: {
+    minute: {
+      schema: intValue(1, 43200),
+      description: 'minutes the user may not rejoin (1–43200, default 60)',
+    },
+  },
   watchers: {
     // Watchers takes a reason number 0–8 (wire.ts BAN_REASONS); free text would only be refused by the vendor.
     reason: {
@@ -25,7 +30,8 @@ const SETTINGS: Partial<Record<VendorName, Record<string, SettingSpec>>> = {
 };
 
 const HOW: Record<VendorName, string> = {
-  iflychat: 'iFlyChat’s kick is site-wide: the user loses chat access on the whole site for 15 minutes, not just this room.',
+  iflychat:
+    'iFlyChat’s kick is site-wide: the user loses chat access on the whole site for 15 minutes, not just this room.',
   rongcloud: 'RongCloud removes the user and blocks them from rejoining for the given minutes.',
   watchers: 'Watchers bans the user from this room.',
   agora: 'Agora removes the user from the room; they may join again.',
@@ -50,7 +56,8 @@ export const kick: CommandSpec<Args> = {
   settings: (vendor) => (vendor ? (SETTINGS[vendor] ?? {}) : {}),
   kind: () => 'destructive',
   rooms: (args) => [args.room],
-  describe: (args, account) => `Kick ${args.user} from ${args.room} on ${account?.name}. ${account ? HOW[account.vendor] : ''}`.trim(),
+  describe: (args, account) =>
+    `Kick ${args.user} from ${args.room} on ${account?.name}. ${account ? HOW[account.vendor] : ''}`.trim(),
   confirmLabel: () => 'Kick',
   warning: (_args, vendor) => (vendor === 'iflychat' ? HOW.iflychat : undefined),
   async run(args, ctx) {
@@ -59,4 +66,3 @@ export const kick: CommandSpec<Args> = {
     return { result: { kicked }, summary: `Kicked ${user} from ${room} on ${ctx.account!.name}` };
   },
 };
-

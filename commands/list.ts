@@ -16,8 +16,16 @@ export const list: CommandSpec<Args> = {
   examples: [
     { text: 'list ifly', vendor: 'iflychat' },
     { text: 'list agora limit=20', vendor: 'agora' },
-    { text: 'list rong', vendor: 'rongcloud', note: 'RongCloud has no room list: shows the rooms RoomOps created, checked against the vendor' },
-    { text: 'list watch', vendor: 'watchers', note: 'upcoming and live rooms from Watchers, plus ended ones RoomOps knows' },
+    {
+      text: 'list rong',
+      vendor: 'rongcloud',
+      note: 'RongCloud has no room list: shows the rooms RoomOps created, checked against the vendor',
+    },
+    {
+      text: 'list watch',
+      vendor: 'watchers',
+      note: 'upcoming and live rooms from Watchers, plus ended ones RoomOps knows',
+    },
   ],
   takesAccount: true,
   // Every vendor: where the vendor has no list, the inventory stands in.
@@ -43,28 +51,43 @@ export const list: CommandSpec<Args> = {
       // iFlyChat returns every room at once: a known room missing from it is gone.
       const seen = new Set(page.items.map((r) => r.id));
       const missing = (await ctx.store.inventory.list(ctx.account!.name)).filter((r) => !seen.has(r.roomId));
-      await forgetRooms(ctx, missing.map((r) => r.roomId), 'vanished');
+      await forgetRooms(
+        ctx,
+        missing.map((r) => r.roomId),
+        'vanished',
+      );
     }
     const result: Record<string, unknown> = { rooms, source };
     if (page.cursor) result.cursor = page.cursor;
-    return { result, summary: `${rooms.length} room${rooms.length === 1 ? '' : 's'} on ${ctx.account!.name}` };
+    return {
+      result,
+      summary: `${rooms.length} room${rooms.length === 1 ? '' : 's'} on ${ctx.account!.name}`,
+    };
   },
 };
 
 async function listFromInventory(args: Args, ctx: RunContext, limit: number) {
   const account = ctx.account!.name;
-  const stored = await ctx.store.inventory.list(account, { limit: limit + 1, ...(args.cursor ? { afterRoomId: args.cursor } : {}) });
+  const stored = await ctx.store.inventory.list(account, {
+    limit: limit + 1,
+    ...(args.cursor ? { afterRoomId: args.cursor } : {}),
+  });
   const page = stored.slice(0, limit);
   const live = await checkWithVendor(ctx, page);
   const rooms = live.map((room) => ({ ...room, source: 'inventory' }));
   const result: Record<string, unknown> = { rooms, source: 'inventory' };
   if (stored.length > limit) result.cursor = page[page.length - 1]!.roomId;
-  return { result, summary: `${rooms.length} room${rooms.length === 1 ? '' : 's'} RoomOps knows on ${account}` };
+  return {
+    result,
+    summary: `${rooms.length} room${rooms.length === 1 ? '' : 's'} RoomOps knows on ${account}`,
+  };
 }
 
 /** Inventory rooms not in `exclude`, checked with the vendor: vanished ones are marked gone. */
 async function reconcile(ctx: RunContext, exclude: Set<string>): Promise<Room[]> {
-  const known = (await ctx.store.inventory.list(ctx.account!.name, { limit: 100 })).filter((r) => !exclude.has(r.roomId));
+  const known = (await ctx.store.inventory.list(ctx.account!.name, { limit: 100 })).filter(
+    (r) => !exclude.has(r.roomId),
+  );
   return checkWithVendor(ctx, known);
 }
 

@@ -18,21 +18,35 @@ export const members: CommandSpec<Args> = {
   ],
   takesAccount: true,
   operations: ['members.list', 'members.add', 'members.remove'],
-  formOperation: (args) => (args.change === 'add' ? 'members.add' : args.change === 'remove' ? 'members.remove' : 'members.list'),
+  formOperation: (args) =>
+    args.change === 'add' ? 'members.add' : args.change === 'remove' ? 'members.remove' : 'members.list',
   positionals: () => [
     { name: 'room', description: 'room id', required: true, schema: roomId },
     {
       name: 'change',
       description: 'add or remove (leave out to list)',
       required: false,
-      schema: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(['add', 'remove'], 'expected add or remove')),
+      schema: z
+        .string()
+        .transform((s) => s.toLowerCase())
+        .pipe(z.enum(['add', 'remove'], 'expected add or remove')),
       choices: ['add', 'remove'],
     },
-    { name: 'user', description: 'user ids, separated by commas or spaces', required: false, rest: true, schema: userIds },
+    {
+      name: 'user',
+      description: 'user ids, separated by commas or spaces',
+      required: false,
+      rest: true,
+      schema: userIds,
+    },
   ],
   settings: () => ({ limit: limitSetting(500), cursor: cursorSetting }),
   finalize(args, _account, fail) {
-    if (args.change && !args.user) fail('user', `give the user ids to ${args.change}, e.g. members <account> <room> ${args.change} alice,bob`);
+    if (args.change && !args.user)
+      fail(
+        'user',
+        `give the user ids to ${args.change}, e.g. members <account> <room> ${args.change} alice,bob`,
+      );
     if (!args.change && args.user) fail('change', 'say add or remove before the user ids');
     return args;
   },
@@ -49,12 +63,18 @@ export const members: CommandSpec<Args> = {
     const client = ctx.client!;
     const account = ctx.account!.name;
     if (!args.change) {
-      const page = await client.listMembers(args.room, { ...(args.limit ? { limit: args.limit } : {}), ...(args.cursor ? { cursor: args.cursor } : {}) });
+      const page = await client.listMembers(args.room, {
+        ...(args.limit ? { limit: args.limit } : {}),
+        ...(args.cursor ? { cursor: args.cursor } : {}),
+      });
       const result: Record<string, unknown> = { members: page.items };
       if (page.cursor) result.cursor = page.cursor;
       return { result, summary: `${plural(page.items.length, 'member')} in ${args.room} on ${account}` };
     }
-    const outcomes = args.change === 'add' ? await client.addMembers(args.room, args.user!) : await client.removeMembers(args.room, args.user!);
+    const outcomes =
+      args.change === 'add'
+        ? await client.addMembers(args.room, args.user!)
+        : await client.removeMembers(args.room, args.user!);
     const changed = okIds(outcomes);
     const failed = outcomes.some((o) => !o.ok);
     return {

@@ -13,7 +13,9 @@ export const mute = toggleCommand({
   defaultEnabled: true,
   kindWhen: { on: 'destructive', off: 'write' },
   describe: (on, room, account) =>
-    on ? `Mute everyone in ${room} on ${account}: nobody can send messages until it is unmuted.` : `Unmute ${room} on ${account}`,
+    on
+      ? `Mute everyone in ${room} on ${account}: nobody can send messages until it is unmuted.`
+      : `Unmute ${room} on ${account}`,
   confirmLabel: () => 'Mute room',
   call: (client, args) => client.setMuteAll(args.room, args.enabled),
   done: (on, room, account) => `${room} on ${account} is ${on ? 'muted' : 'unmuted'}`,

@@ -17,13 +17,23 @@ export const status: CommandSpec<Args> = {
   usage: 'status <account> <room> LIVE|SOON|ENDED|DISABLED',
   examples: [
     { text: 'status watch match-day LIVE', vendor: 'watchers' },
-    { text: 'status watch match-day ENDED', vendor: 'watchers', note: 'ends the room: asks for confirmation' },
+    {
+      text: 'status watch match-day ENDED',
+      vendor: 'watchers',
+      note: 'ends the room: asks for confirmation',
+    },
   ],
   takesAccount: true,
   operations: ['status'],
   positionals: () => [
     { name: 'room', description: 'room id', required: true, schema: roomId },
-    { name: 'status', description: 'LIVE, SOON, ENDED or DISABLED', required: true, schema: statusValue, choices: ROOM_STATUSES },
+    {
+      name: 'status',
+      description: 'LIVE, SOON, ENDED or DISABLED',
+      required: true,
+      schema: statusValue,
+      choices: ROOM_STATUSES,
+    },
   ],
   settings: () => ({}),
   kind: (args) => (args.status === 'ENDED' || args.status === 'DISABLED' ? 'destructive' : 'write'),

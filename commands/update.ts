@@ -11,12 +11,20 @@ const SETTINGS: Partial<Record<VendorName, Record<string, SettingSpec>>> = {
   iflychat: {
     name: { schema: roomName, description: 'new name (alias of room_name)' },
     room_name: { schema: roomName, description: 'new name' },
-    room_role: { schema: z.string().regex(/^\d{1,9}$/, 'expected a role id number, e.g. 0'), description: 'role id allowed in' },
+    room_role: {
+      schema: z.string().regex(/^\d{1,9}$/, 'expected a role id number, e.g. 0'),
+      description: 'role id allowed in',
+    },
     room_private: { schema: booleanValue, description: 'private room' },
     room_moderate: { schema: booleanValue, description: 'messages need approval' },
   },
   rongcloud: {
-    destroyType: { schema: z.enum(['0', '1'], 'expected 0 (destroy when idle) or 1 (destroy at a fixed time)').transform(Number), description: '0 idle-destroy, 1 fixed-time' },
+    destroyType: {
+      schema: z
+        .enum(['0', '1'], 'expected 0 (destroy when idle) or 1 (destroy at a fixed time)')
+        .transform(Number),
+      description: '0 idle-destroy, 1 fixed-time',
+    },
     destroyTime: { schema: intValue(60, 10080), description: 'minutes (60–10080)' },
   },
   agora: {
@@ -35,7 +43,11 @@ export const update: CommandSpec<Args> = {
   usage: 'update <account> <room> key=value…',
   examples: [
     { text: 'update ifly 1 name="Launch party" room_moderate=on', vendor: 'iflychat' },
-    { text: 'update rong lobby-42 destroyType=1 destroyTime=240', vendor: 'rongcloud', note: 'lifecycle changes ask for confirmation' },
+    {
+      text: 'update rong lobby-42 destroyType=1 destroyTime=240',
+      vendor: 'rongcloud',
+      note: 'lifecycle changes ask for confirmation',
+    },
     { text: 'update agora 66213271109633 maxusers=800 description="All hands"', vendor: 'agora' },
   ],
   takesAccount: true,
@@ -55,11 +67,14 @@ export const update: CommandSpec<Args> = {
     }
     return args;
   },
-  kind: (args, vendor) => (vendor === 'rongcloud' && LIFECYCLE.some((k) => k in args) ? 'destructive' : 'write'),
+  kind: (args, vendor) =>
+    vendor === 'rongcloud' && LIFECYCLE.some((k) => k in args) ? 'destructive' : 'write',
   rooms: (args) => [args.room],
   describe: (args, account) => {
     const { room, ...settings } = args;
-    const changes = Object.entries(settings).map(([k, v]) => `${k}=${v instanceof Date ? v.toISOString() : String(v)}`);
+    const changes = Object.entries(settings).map(
+      ([k, v]) => `${k}=${v instanceof Date ? v.toISOString() : String(v)}`,
+    );
     const warning =
       account?.vendor === 'rongcloud'
         ? ' A room idle longer than the new lifetime is destroyed at once.'

@@ -20,6 +20,10 @@ export async function rememberRoom(ctx: RunContext, room: Room): Promise<void> {
   );
 }
 
-export async function forgetRooms(ctx: RunContext, ids: readonly string[], reason: 'deleted' | 'vanished'): Promise<void> {
+export async function forgetRooms(
+  ctx: RunContext,
+  ids: readonly string[],
+  reason: 'deleted' | 'vanished',
+): Promise<void> {
   if (ids.length) await ctx.store.inventory.markGone(ctx.account!.name, ids, reason, ctx.now);
 }

@@ -40,7 +40,10 @@ export function toggleCommand(def: ToggleDefinition): CommandSpec<ToggleArgs> {
       { name: 'room', description: 'room id', required: true, schema: roomId },
       {
         name: 'enabled',
-        description: def.defaultEnabled === undefined ? 'on or off' : `on or off (default ${def.defaultEnabled ? 'on' : 'off'})`,
+        description:
+          def.defaultEnabled === undefined
+            ? 'on or off'
+            : `on or off (default ${def.defaultEnabled ? 'on' : 'off'})`,
         required: def.defaultEnabled === undefined,
         schema: booleanValue,
         choices: ['on', 'off'],

@@ -22,7 +22,10 @@ export async function runCheck(cli: CliContext, json: boolean): Promise<number> 
   let accounts: Record<string, AccountConfig>;
   let stop = async () => {};
   try {
-    const loaded = await loadConfig({ ...(cli.configPath ? { path: cli.configPath } : {}), env: process.env });
+    const loaded = await loadConfig({
+      ...(cli.configPath ? { path: cli.configPath } : {}),
+      env: process.env,
+    });
     if (loaded.source === 'file') accounts = loaded.config.accounts;
     else {
       const emulators = await startSandboxEmulators();
@@ -33,12 +36,16 @@ export async function runCheck(cli: CliContext, json: boolean): Promise<number> 
     return printFailure(error, { json }, 'check');
   }
   try {
-    const results = await Promise.all(Object.entries(accounts).map(([name, account]) => checkAccount(name, account)));
+    const results = await Promise.all(
+      Object.entries(accounts).map(([name, account]) => checkAccount(name, account)),
+    );
     const ok = results.every((r) => r.ok);
     if (json) process.stdout.write(`${JSON.stringify({ ok, action: 'check', accounts: results })}\n`);
     else {
       for (const r of results) {
-        process.stdout.write(`${r.ok ? '✔' : '✖'} ${r.name} (${r.vendor}) ${r.ok ? `reachable in ${r.latencyMs} ms` : `${r.error!.code}: ${r.error!.message}`}\n`);
+        process.stdout.write(
+          `${r.ok ? '✔' : '✖'} ${r.name} (${r.vendor}) ${r.ok ? `reachable in ${r.latencyMs} ms` : `${r.error!.code}: ${r.error!.message}`}\n`,
+        );
       }
     }
     return ok ? 0 : 1;
@@ -55,7 +62,13 @@ async function checkAccount(name: string, account: AccountConfig): Promise<Accou
     return { name, vendor: account.vendor, ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     const e = toOutcomeError(error);
-    return { name, vendor: account.vendor, ok: false, latencyMs: Math.round(performance.now() - started), error: { code: e.code, message: e.message } };
+    return {
+      name,
+      vendor: account.vendor,
+      ok: false,
+      latencyMs: Math.round(performance.now() - started),
+      error: { code: e.code, message: e.message },
+    };
   } finally {
     await client.close();
   }

@@ -3,7 +3,9 @@ export async function runDiscordRegister(guildId?: string): Promise<number> {
   const token = process.env.DISCORD_TOKEN;
   const applicationId = process.env.DISCORD_APPLICATION_ID;
   if (!token || !applicationId) {
-    process.stderr.write('discord-register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID in the environment.\n');
+    process.stderr.write(
+      'discord-register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID in the environment.\n',
+    );
     return 2;
   }
   const { registerCommands } = await import('../platforms/discord/registration.js');
@@ -15,12 +17,16 @@ export async function runDiscordRegister(guildId?: string): Promise<number> {
       ...(guildId ? { guildId } : {}),
     });
     for (const command of stored as { name: string; options?: { name: string }[] }[]) {
-      process.stdout.write(`Registered /${command.name} ${guildId ? `in guild ${guildId}` : 'globally'} with subcommands: ${(command.options ?? []).map((o) => o.name).join(', ')}\n`);
+      process.stdout.write(
+        `Registered /${command.name} ${guildId ? `in guild ${guildId}` : 'globally'} with subcommands: ${(command.options ?? []).map((o) => o.name).join(', ')}\n`,
+      );
     }
     return 0;
   } catch (error) {
     // Never echo the token: discord.js errors carry method, path and Discord's message only.
-    process.stderr.write(`discord-register failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `discord-register failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -12,13 +12,23 @@ export function outcomeJson(outcome: Outcome): { json: Record<string, unknown>; 
     case 'result':
       return { json: { ok: true, ...head, result: outcome.result }, exitCode: 0 };
     case 'dry_run':
-      return { json: { ok: true, ...head, result: { dryRun: true, requests: outcome.requests } }, exitCode: 0 };
+      return {
+        json: { ok: true, ...head, result: { dryRun: true, requests: outcome.requests } },
+        exitCode: 0,
+      };
     case 'error':
-      return { json: { ok: false, ...head, error: outcome.error }, exitCode: exitStatusFor(outcome.error.code) };
+      return {
+        json: { ok: false, ...head, error: outcome.error },
+        exitCode: exitStatusFor(outcome.error.code),
+      };
     case 'confirm':
       // The CLI never leaves a pending action behind; this is a guard.
       return {
-        json: { ok: false, ...head, error: { code: 'not_confirmed', message: `${outcome.pending.description} Confirm with --yes.` } },
+        json: {
+          ok: false,
+          ...head,
+          error: { code: 'not_confirmed', message: `${outcome.pending.description} Confirm with --yes.` },
+        },
         exitCode: 3,
       };
   }

@@ -8,11 +8,15 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { CliContext } from './context.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const program = new Command()
   .name('roomops')
-  .description('Manage chat rooms on iFlyChat, RongCloud, Watchers.io and Agora Chat from Slack, Discord or a terminal.')
+  .description(
+    'Manage chat rooms on iFlyChat, RongCloud, Watchers.io and Agora Chat from Slack, Discord or a terminal.',
+  )
   .version(pkg.version, '-v, --version')
   .option('-c, --config <file>', 'config file (else $ROOMOPS_CONFIG, else ./roomops.yml; none: sandbox)')
   .showHelpAfterError()
@@ -22,7 +26,9 @@ program
   .command('shell')
   .description('interactive shell; confirmation is a typed prompt')
   .option('--sandbox', 'use the built-in sandbox even when a config file exists')
-  .action(async (options: { sandbox?: boolean }) => finish(await shell(context('warn'), options.sandbox === true)));
+  .action(async (options: { sandbox?: boolean }) =>
+    finish(await shell(context('warn'), options.sandbox === true)),
+  );
 
 program
   .command('run')
@@ -39,7 +45,9 @@ program
 program
   .command('sandbox')
   .description('start the four vendor emulators and print a matching roomops.yml')
-  .addOption(new Option('--port <n>', 'first of four consecutive ports (default: random)').argParser(parsePort))
+  .addOption(
+    new Option('--port <n>', 'first of four consecutive ports (default: random)').argParser(parsePort),
+  )
   .action(async (options: { port?: number }) => {
     const { runSandbox } = await import('./sandbox-command.js');
     await runSandbox(options.port);
@@ -71,7 +79,8 @@ function context(defaultLevel: string): CliContext {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65532) throw new Error('--port: expected a port number from 1 to 65532');
+  if (!Number.isInteger(port) || port < 1 || port > 65532)
+    throw new Error('--port: expected a port number from 1 to 65532');
   return port;
 }
 

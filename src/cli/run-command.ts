@@ -22,12 +22,20 @@ export interface RunOptions {
 export async function runCommand(text: string, options: RunOptions, cli: CliContext): Promise<number> {
   let runtime;
   try {
-    runtime = await createRuntime({ ...(cli.configPath ? { configPath: cli.configPath } : {}), env: process.env, logger: cliLogger(cli) });
+    runtime = await createRuntime({
+      ...(cli.configPath ? { configPath: cli.configPath } : {}),
+      env: process.env,
+      logger: cliLogger(cli),
+    });
   } catch (error) {
     return printFailure(error, options, 'run');
   }
   try {
-    const request = { principal: shellPrincipal(), place: SHELL_PLACE, text: options.dryRun ? `${text} --dry-run` : text };
+    const request = {
+      principal: shellPrincipal(),
+      place: SHELL_PLACE,
+      text: options.dryRun ? `${text} --dry-run` : text,
+    };
     const preview = await runtime.engine.preview(request);
     const dryRun = /(^|\s)--dry-run(\s|$)/.test(request.text);
     // A destructive command needs --yes: without it nothing is sent and nothing is left pending.
@@ -51,7 +59,11 @@ function notConfirmed(text: string, accounts: { name: string; vendor: string }[]
     vendor: (account?.vendor as Outcome['vendor']) ?? null,
     kind: 'destructive',
     visibility: 'private',
-    error: { code: 'not_confirmed', message: 'This command is destructive: add --yes to confirm it, or --dry-run to see what it would send.' },
+    error: {
+      code: 'not_confirmed',
+      message:
+        'This command is destructive: add --yes to confirm it, or --dry-run to see what it would send.',
+    },
   };
 }
 
@@ -66,8 +78,11 @@ export function print(outcome: Outcome, options: { json?: boolean }): number {
 }
 
 export function printFailure(error: unknown, options: { json?: boolean }, action: string): number {
-  const e = toOutcomeError(error instanceof RoomOpsError || error instanceof Error ? error : new Error(String(error)));
-  if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, action, account: null, vendor: null, error: e })}\n`);
+  const e = toOutcomeError(
+    error instanceof RoomOpsError || error instanceof Error ? error : new Error(String(error)),
+  );
+  if (options.json)
+    process.stdout.write(`${JSON.stringify({ ok: false, action, account: null, vendor: null, error: e })}\n`);
   else process.stderr.write(`✖ ${e.message}\n`);
   return exitStatusFor(e.code);
 }

@@ -7,7 +7,11 @@ export async function runServe(cli: CliContext): Promise<number> {
   const logger = cliLogger(cli);
   let runtime;
   try {
-    runtime = await createRuntime({ ...(cli.configPath ? { configPath: cli.configPath } : {}), env: process.env, logger });
+    runtime = await createRuntime({
+      ...(cli.configPath ? { configPath: cli.configPath } : {}),
+      env: process.env,
+      logger,
+    });
   } catch (error) {
     return printFailure(error, {}, 'serve');
   }

@@ -17,13 +17,28 @@ export async function runShellCommand(cli: CliContext, forceSandbox: boolean): P
   try {
     runtime = forceSandbox
       ? await startSandboxRuntime({ logger })
-      : await createRuntime({ ...(cli.configPath ? { configPath: cli.configPath } : {}), env: process.env, logger });
+      : await createRuntime({
+          ...(cli.configPath ? { configPath: cli.configPath } : {}),
+          env: process.env,
+          logger,
+        });
   } catch (error) {
     return printFailure(error, {}, 'shell');
   }
   try {
-    const banner = runtime.mode === 'sandbox' ? SANDBOX_BANNER : `RoomOps shell — accounts: ${runtime.engine.accountNames().map((a) => a.name).join(', ')}. Type help.`;
-    return await runShell({ engine: runtime.engine, principal: shellPrincipal(), place: SHELL_PLACE, banner });
+    const banner =
+      runtime.mode === 'sandbox'
+        ? SANDBOX_BANNER
+        : `RoomOps shell — accounts: ${runtime.engine
+            .accountNames()
+            .map((a) => a.name)
+            .join(', ')}. Type help.`;
+    return await runShell({
+      engine: runtime.engine,
+      principal: shellPrincipal(),
+      place: SHELL_PLACE,
+      banner,
+    });
   } finally {
     await runtime.close();
   }

@@ -19,7 +19,10 @@ export const roomIds = z.string().transform((raw, ctx): string[] => {
     .map((s) => s.trim())
     .filter(Boolean);
   if (ids.length === 0 || ids.length > 100 || !ids.every((id) => ROOM_ID.test(id))) {
-    ctx.addIssue({ code: 'custom', message: 'expected room ids separated by commas, e.g. lobby,support (1 to 100)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected room ids separated by commas, e.g. lobby,support (1 to 100)',
+    });
     return z.NEVER;
   }
   return [...new Set(ids)];
@@ -29,17 +32,27 @@ export const roomIds = z.string().transform((raw, ctx): string[] => {
 export const userIds = z.string().transform((raw, ctx): string[] => {
   const users = raw.split(/[\s,]+/).filter(Boolean);
   if (users.length === 0 || users.length > 100 || users.some((u) => u.length > 128)) {
-    ctx.addIssue({ code: 'custom', message: 'expected user ids separated by commas or spaces, e.g. alice,bob (1 to 100)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected user ids separated by commas or spaces, e.g. alice,bob (1 to 100)',
+    });
     return z.NEVER;
   }
   return [...new Set(users)];
 });
 
-export const oneUser = z.string().trim().regex(/^[^\s,]{1,128}$/, 'expected one user id (no spaces or commas)');
+export const oneUser = z
+  .string()
+  .trim()
+  .regex(/^[^\s,]{1,128}$/, 'expected one user id (no spaces or commas)');
 
 export const onOff = booleanValue;
 
-export const roomName = z.string().trim().min(1, 'expected a non-empty name').max(128, 'expected at most 128 characters');
+export const roomName = z
+  .string()
+  .trim()
+  .min(1, 'expected a non-empty name')
+  .max(128, 'expected at most 128 characters');
 
 export const text = (max: number) =>
   z.string().trim().min(1, 'expected some text').max(max, `expected at most ${max} characters`);

@@ -16,7 +16,8 @@ const SECRET_KEY = /secret|token|password|passwd|api_?key|certificate|signature|
 export function redactArgs(raw: RawInvocation | undefined): Record<string, unknown> {
   if (!raw) return {};
   const options: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw.options)) options[key] = SECRET_KEY.test(key) ? '[redacted]' : value;
+  for (const [key, value] of Object.entries(raw.options))
+    options[key] = SECRET_KEY.test(key) ? '[redacted]' : value;
   return { positionals: raw.positionals, options, flags: raw.flags };
 }
 
@@ -46,10 +47,27 @@ export class AuditRecorder {
     confirmed?: { by: string; at: Date; pendingId?: string },
   ): Promise<void> {
     const result: AuditOutcome =
-      outcome.type === 'dry_run' ? 'dry_run' : outcome.type === 'result' ? 'ok' : outcome.type === 'error' && outcome.error.code === 'partial' ? 'partial' : 'failed';
+      outcome.type === 'dry_run'
+        ? 'dry_run'
+        : outcome.type === 'result'
+          ? 'ok'
+          : outcome.type === 'error' && outcome.error.code === 'partial'
+            ? 'partial'
+            : 'failed';
     const detail =
-      outcome.type === 'result' ? outcome.summary : outcome.type === 'error' ? `${outcome.error.code}: ${outcome.error.message}` : outcome.type === 'dry_run' ? `${outcome.requests.length} request(s) shown` : undefined;
-    const requestId = outcome.type === 'result' ? outcome.requestId : outcome.type === 'error' ? outcome.error.requestId : undefined;
+      outcome.type === 'result'
+        ? outcome.summary
+        : outcome.type === 'error'
+          ? `${outcome.error.code}: ${outcome.error.message}`
+          : outcome.type === 'dry_run'
+            ? `${outcome.requests.length} request(s) shown`
+            : undefined;
+    const requestId =
+      outcome.type === 'result'
+        ? outcome.requestId
+        : outcome.type === 'error'
+          ? outcome.error.requestId
+          : undefined;
     return this.write({
       ...who(request.principal, request.place),
       ...(invocation.account ? { account: invocation.account.name } : {}),

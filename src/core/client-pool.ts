@@ -14,7 +14,9 @@ export class ClientPool {
   private readonly clients = new Map<string, Promise<VendorClient>>();
 
   constructor(accounts: Readonly<Record<string, AccountConfig>>) {
-    this.refs = new Map(Object.entries(accounts).map(([name, config]) => [name, { name, vendor: config.vendor, config }]));
+    this.refs = new Map(
+      Object.entries(accounts).map(([name, config]) => [name, { name, vendor: config.vendor, config }]),
+    );
   }
 
   accounts(): AccountRef[] {

@@ -10,7 +10,8 @@ import type { Store } from '../store/types.js';
 import type { Kind, Place, Principal } from './types.js';
 
 /** DESIGN.md's Discord option names; positionals are named after them. */
-export type TypedOptionName = 'account' | 'room' | 'name' | 'user' | 'text' | 'status' | 'enabled' | 'change' | 'topic' | 'fields';
+export type TypedOptionName =
+  'account' | 'room' | 'name' | 'user' | 'text' | 'status' | 'enabled' | 'change' | 'topic' | 'fields';
 
 export interface CommandExample {
   text: string;
@@ -64,7 +65,7 @@ export interface RunResult {
   items?: { id: string; ok: boolean; code?: string; message?: string }[];
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: each command narrows its own args type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command narrows its own args type.
 export interface CommandSpec<Args extends Record<string, unknown> = any> {
   name: string;
   summary: string;

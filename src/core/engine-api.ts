@@ -46,7 +46,9 @@ export interface EngineApi {
    * outcome, or where the eventual answer will be shown. Lets Discord reply to
    * bad input at once and defer with the right visibility otherwise.
    */
-  preview(request: InvocationRequest): Promise<ErrorOutcome | { type: 'accepted'; kind: Kind; visibility: Visibility }>;
+  preview(
+    request: InvocationRequest,
+  ): Promise<ErrorOutcome | { type: 'accepted'; kind: Kind; visibility: Visibility }>;
   /** Validate, authorize, and run or turn into a pending action. Never throws for bad input or vendor failure. */
   handle(request: InvocationRequest): Promise<Outcome>;
   /** A confirm or cancel click (or the shell's typed answer). Atomic: one approval runs the action once. */

@@ -63,7 +63,9 @@ export class Engine implements EngineApi {
     return this.options.store.pending.attachPrompt(pendingId, prompt);
   }
 
-  async preview(request: InvocationRequest): Promise<ErrorOutcome | { type: 'accepted'; kind: Kind; visibility: Visibility }> {
+  async preview(
+    request: InvocationRequest,
+  ): Promise<ErrorOutcome | { type: 'accepted'; kind: Kind; visibility: Visibility }> {
     const checked = this.check(request);
     if ('error' in checked) return errorOutcome(checked.error, checked.raw, this.options.clients);
     const { invocation } = checked;
@@ -80,7 +82,12 @@ export class Engine implements EngineApi {
     }
     const { invocation } = checked;
     if (invocation.dryRun) {
-      const outcome = await executeInvocation(invocation, this.context(invocation, request.principal, request.place), this.options.clients, { dryRun: true });
+      const outcome = await executeInvocation(
+        invocation,
+        this.context(invocation, request.principal, request.place),
+        this.options.clients,
+        { dryRun: true },
+      );
       await this.audit.ran(request, invocation, outcome, performance.now() - started);
       return outcome;
     }
@@ -88,8 +95,19 @@ export class Engine implements EngineApi {
     // chat users always go through the buttons.
     const inline = request.preconfirmed === true && request.principal.platform === 'shell';
     if (invocation.kind === 'destructive' && !inline) return this.requestConfirmation(invocation, request);
-    const outcome = await executeInvocation(invocation, this.context(invocation, request.principal, request.place), this.options.clients, {});
-    await this.audit.ran(request, invocation, outcome, performance.now() - started, inline ? { by: request.principal.id, at: this.now() } : undefined);
+    const outcome = await executeInvocation(
+      invocation,
+      this.context(invocation, request.principal, request.place),
+      this.options.clients,
+      {},
+    );
+    await this.audit.ran(
+      request,
+      invocation,
+      outcome,
+      performance.now() - started,
+      inline ? { by: request.principal.id, at: this.now() } : undefined,
+    );
     return outcome;
   }
 
@@ -110,21 +128,45 @@ export class Engine implements EngineApi {
       return { type: 'refused', pending, reason: permission.reason };
     }
     const now = this.now();
-    const decided = await this.options.store.pending.decide(pending.id, request.decision, request.principal.id, request.principal.displayName, now);
+    const decided = await this.options.store.pending.decide(
+      pending.id,
+      request.decision,
+      request.principal.id,
+      request.principal.displayName,
+      now,
+    );
     if (!decided.won) {
       if (decided.reason === 'unknown') return { type: 'unknown', id: request.pendingId };
       const expiredNow = decided.reason === 'expired' && pending.state === 'pending';
       if (expiredNow) await this.audit.expired(decided.action);
-      return { type: 'stale', pending: decided.action, reason: decided.reason, ...(expiredNow ? { expiredNow } : {}) };
+      return {
+        type: 'stale',
+        pending: decided.action,
+        reason: decided.reason,
+        ...(expiredNow ? { expiredNow } : {}),
+      };
     }
     await this.audit.decided(request, decided.action);
     const by = request.principal.id;
     const byName = request.principal.displayName;
     if (request.decision === 'cancelled') {
-      return { type: 'decided', decision: 'cancelled', pending: decided.action, by, ...(byName ? { byName } : {}) };
+      return {
+        type: 'decided',
+        decision: 'cancelled',
+        pending: decided.action,
+        by,
+        ...(byName ? { byName } : {}),
+      };
     }
     const outcome = await this.runApproved(decided.action, request.principal);
-    return { type: 'decided', decision: 'approved', pending: decided.action, by, ...(byName ? { byName } : {}), outcome };
+    return {
+      type: 'decided',
+      decision: 'approved',
+      pending: decided.action,
+      by,
+      ...(byName ? { byName } : {}),
+      outcome,
+    };
   }
 
   async expireDue(): Promise<PendingAction[]> {
@@ -134,7 +176,9 @@ export class Engine implements EngineApi {
   }
 
   /** Parse and validate and authorize: no vendor call, no audit. */
-  private check(request: InvocationRequest): { invocation: ValidInvocation } | { error: unknown; raw: RawInvocation | undefined } {
+  private check(
+    request: InvocationRequest,
+  ): { invocation: ValidInvocation } | { error: unknown; raw: RawInvocation | undefined } {
     let raw: RawInvocation | undefined;
     try {
       raw = this.toRaw(request);
@@ -149,14 +193,22 @@ export class Engine implements EngineApi {
 
   private toRaw(request: InvocationRequest): RawInvocation {
     if (request.typed) {
-      return fromTypedOptions(request.typed.action, request.typed.options, this.options.commands, this.options.clients.accountMap());
+      return fromTypedOptions(
+        request.typed.action,
+        request.typed.options,
+        this.options.commands,
+        this.options.clients.accountMap(),
+      );
     }
     const parsed = parseCommandText(request.text ?? '');
     if (!parsed.ok) throw parsed.error;
     return parsed.value;
   }
 
-  private async requestConfirmation(invocation: ValidInvocation, request: InvocationRequest): Promise<Outcome> {
+  private async requestConfirmation(
+    invocation: ValidInvocation,
+    request: InvocationRequest,
+  ): Promise<Outcome> {
     const now = this.now();
     const { spec, account, args } = invocation;
     const pending = await this.options.store.pending.create({
@@ -208,20 +260,40 @@ export class Engine implements EngineApi {
     let outcome: Outcome;
     try {
       const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
-      outcome = await executeInvocation(invocation, this.context(invocation, requester, place), this.options.clients, {});
+      outcome = await executeInvocation(
+        invocation,
+        this.context(invocation, requester, place),
+        this.options.clients,
+        {},
+      );
       if (outcome.type === 'result') {
-        outcome = { ...outcome, approvedBy: approver.displayName ?? approver.id, approvedAt: pending.decidedAt ?? this.now() };
+        outcome = {
+          ...outcome,
+          approvedBy: approver.displayName ?? approver.id,
+          approvedAt: pending.decidedAt ?? this.now(),
+        };
       }
-      await this.audit.ran({ principal: requester, place }, invocation, outcome, performance.now() - started, {
-        by: approver.id,
-        at: pending.decidedAt ?? this.now(),
-        pendingId: pending.id,
-      });
+      await this.audit.ran(
+        { principal: requester, place },
+        invocation,
+        outcome,
+        performance.now() - started,
+        {
+          by: approver.id,
+          at: pending.decidedAt ?? this.now(),
+          pendingId: pending.id,
+        },
+      );
     } catch (error) {
       outcome = errorOutcome(error, raw, this.options.clients);
     }
     const state = outcome.type === 'result' ? 'done' : 'failed';
-    const stored = outcome.type === 'result' ? { result: outcome.result } : outcome.type === 'error' ? { error: outcome.error } : {};
+    const stored =
+      outcome.type === 'result'
+        ? { result: outcome.result }
+        : outcome.type === 'error'
+          ? { error: outcome.error }
+          : {};
     await this.options.store.pending.finish(pending.id, state, stored, this.now());
     return outcome;
   }

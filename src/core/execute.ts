@@ -27,7 +27,9 @@ export async function executeInvocation(
     visibility: visibilityOf(invocation),
   };
   const recorder: RecordedRequest[] = [];
-  const client = account ? await (options.dryRun ? clients.dryRunClient(account.name, recorder) : clients.client(account.name)) : null;
+  const client = account
+    ? await (options.dryRun ? clients.dryRunClient(account.name, recorder) : clients.client(account.name))
+    : null;
   try {
     const run = await spec.run(invocation.args, { ...ctx, client });
     if (options.dryRun) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };
@@ -36,7 +38,12 @@ export async function executeInvocation(
       // One item is not a several-item call: its own error is the answer (e.g. vendor_not_found).
       const only = run.items.length === 1 ? failed[0] : undefined;
       if (only) {
-        return { ...base, type: 'error', visibility: 'private', error: { code: only.code ?? 'internal', message: only.message ?? only.code ?? 'failed' } };
+        return {
+          ...base,
+          type: 'error',
+          visibility: 'private',
+          error: { code: only.code ?? 'internal', message: only.message ?? only.code ?? 'failed' },
+        };
       }
       return {
         ...base,
@@ -49,7 +56,13 @@ export async function executeInvocation(
         },
       };
     }
-    return { ...base, type: 'result', result: run.result, summary: run.summary, ...(run.requestId ? { requestId: run.requestId } : {}) };
+    return {
+      ...base,
+      type: 'result',
+      result: run.result,
+      summary: run.summary,
+      ...(run.requestId ? { requestId: run.requestId } : {}),
+    };
   } catch (error) {
     if (isDryRunStop(error)) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };
     return { ...base, type: 'error', visibility: 'private', error: toOutcomeError(error) };

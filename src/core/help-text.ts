@@ -26,12 +26,15 @@ export function helpText(spec: CommandSpec): string {
   if (spec.takesAccount) {
     out.push(`Vendors: ${vendors.map((v) => VENDOR_LABEL[v]).join(', ') || 'none'}`);
     const unsupported = VENDORS.filter((v) => !vendors.includes(v));
-    if (unsupported.length) out.push(`Not available on: ${unsupported.map((v) => VENDOR_LABEL[v]).join(', ')}`);
+    if (unsupported.length)
+      out.push(`Not available on: ${unsupported.map((v) => VENDOR_LABEL[v]).join(', ')}`);
     out.push('');
   }
   const vendorList = spec.takesAccount ? vendors : [null];
   const positionals = new Map<string, string>();
-  for (const v of vendorList) for (const p of spec.positionals(v)) positionals.set(p.name, `${p.description}${p.required ? '' : ' (optional)'}`);
+  for (const v of vendorList)
+    for (const p of spec.positionals(v))
+      positionals.set(p.name, `${p.description}${p.required ? '' : ' (optional)'}`);
   if (positionals.size) {
     out.push('Arguments:');
     for (const [name, description] of positionals) out.push(`  ${name}: ${description}`);

@@ -16,7 +16,16 @@ export function createLogger(defaultLevel: string, env: NodeJS.ProcessEnv = proc
       // Belt and braces: credentials are scrubbed where they are produced, and
       // these paths are masked in case an object carrying one is ever logged.
       redact: {
-        paths: ['*.apiKey', '*.appSecret', '*.token', '*.appToken', '*.appCertificate', '*.authorization', 'headers.authorization', 'headers["x-api-key"]'],
+        paths: [
+          '*.apiKey',
+          '*.appSecret',
+          '*.token',
+          '*.appToken',
+          '*.appCertificate',
+          '*.authorization',
+          'headers.authorization',
+          'headers["x-api-key"]',
+        ],
         censor: '[redacted]',
       },
     },

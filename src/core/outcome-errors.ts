@@ -29,7 +29,11 @@ export function toOutcomeError(error: unknown): OutcomeError {
   }
   // A vendor module's own input or config error (a bad cursor, no announceAs) carries a core code.
   const code = (error as { code?: unknown } | null)?.code;
-  if (error instanceof Error && typeof code === 'string' && (CORE_ERROR_CODES as readonly string[]).includes(code)) {
+  if (
+    error instanceof Error &&
+    typeof code === 'string' &&
+    (CORE_ERROR_CODES as readonly string[]).includes(code)
+  ) {
     const field = (error as { field?: unknown }).field;
     return { code, message: error.message, ...(typeof field === 'string' ? { field } : {}) };
   }
@@ -37,7 +41,11 @@ export function toOutcomeError(error: unknown): OutcomeError {
   return { code: 'internal', message: `Something went wrong inside RoomOps: ${message}` };
 }
 
-export function errorOutcome(error: unknown, raw: RawInvocation | undefined, clients: ClientPool): ErrorOutcome {
+export function errorOutcome(
+  error: unknown,
+  raw: RawInvocation | undefined,
+  clients: ClientPool,
+): ErrorOutcome {
   const accountName = raw?.positionals[0];
   const account = accountName ? clients.accountMap().get(accountName) : undefined;
   return {

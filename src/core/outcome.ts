@@ -77,7 +77,14 @@ export type Outcome = ResultOutcome | ErrorOutcome | ConfirmOutcome | DryRunOutc
 /** The answer to a confirm or cancel click. */
 export type DecisionOutcome =
   /** The click was decisive: the action was cancelled, or approved and run (its outcome inside). */
-  | { type: 'decided'; decision: 'approved' | 'cancelled'; pending: PendingAction; by: string; byName?: string; outcome?: Outcome }
+  | {
+      type: 'decided';
+      decision: 'approved' | 'cancelled';
+      pending: PendingAction;
+      by: string;
+      byName?: string;
+      outcome?: Outcome;
+    }
   /** The clicker may not decide: nothing changed; tell only them. */
   | { type: 'refused'; pending: PendingAction; reason: string }
   /**

@@ -31,9 +31,16 @@ export function fromTypedOptions(
   values.delete('fields');
   if (fields !== undefined) {
     const parsed = parseCommandText(`fields ${fields}`);
-    if (!parsed.ok) throw new InputError(`fields: ${parsed.error.message}`, { field: 'fields', expected: 'key=value pairs' });
+    if (!parsed.ok)
+      throw new InputError(`fields: ${parsed.error.message}`, {
+        field: 'fields',
+        expected: 'key=value pairs',
+      });
     if (parsed.value.positionals.length) {
-      throw new InputError(`fields: "${parsed.value.positionals.join(' ')}" is not key=value`, { field: 'fields', expected: 'key=value pairs' });
+      throw new InputError(`fields: "${parsed.value.positionals.join(' ')}" is not key=value`, {
+        field: 'fields',
+        expected: 'key=value pairs',
+      });
     }
     Object.assign(settings, parsed.value.options);
     flags.push(...parsed.value.flags);

@@ -31,17 +31,25 @@ export function validateInvocation(
 ): ValidInvocation {
   const spec = commands.find((c) => c.name === raw.action);
   if (!spec) {
-    throw new RoomOpsError('unknown_action', `There is no action "${raw.action}". Actions: ${commands.map((c) => c.name).join(', ')}.`, {
-      field: 'action',
-      usage: 'help',
-    });
+    throw new RoomOpsError(
+      'unknown_action',
+      `There is no action "${raw.action}". Actions: ${commands.map((c) => c.name).join(', ')}.`,
+      {
+        field: 'action',
+        usage: 'help',
+      },
+    );
   }
   for (const flag of raw.flags) {
     if (!KNOWN_FLAGS.has(flag)) {
-      throw new RoomOpsError('invalid_input', `Unknown flag --${flag}; flags are --dry-run (and --yes, --json for roomops run).`, {
-        field: `--${flag}`,
-        usage: spec.usage,
-      });
+      throw new RoomOpsError(
+        'invalid_input',
+        `Unknown flag --${flag}; flags are --dry-run (and --yes, --json for roomops run).`,
+        {
+          field: `--${flag}`,
+          usage: spec.usage,
+        },
+      );
     }
   }
 
@@ -51,11 +59,17 @@ export function validateInvocation(
     const name = words.shift();
     const known = [...accounts.keys()].join(', ') || 'none configured';
     if (!name) {
-      throw new RoomOpsError('invalid_input', `${spec.name} needs an account: one of ${known}.`, { field: 'account', usage: spec.usage });
+      throw new RoomOpsError('invalid_input', `${spec.name} needs an account: one of ${known}.`, {
+        field: 'account',
+        usage: spec.usage,
+      });
     }
     account = accounts.get(name) ?? null;
     if (!account) {
-      throw new RoomOpsError('unknown_account', `No account called "${name}". Accounts: ${known}.`, { field: 'account', usage: spec.usage });
+      throw new RoomOpsError('unknown_account', `No account called "${name}". Accounts: ${known}.`, {
+        field: 'account',
+        usage: spec.usage,
+      });
     }
     if (!supportsCommand(spec, account.vendor)) throw unsupported(spec.name, account, commands);
   }
@@ -76,7 +90,10 @@ export function validateInvocation(
     if (!setting) {
       const accepted = Object.keys(settings);
       const where = vendor ? ` at ${VENDOR_LABEL[vendor]}` : '';
-      fail(key, `not a setting of ${spec.name}${where}; ${accepted.length ? `expected one of ${accepted.join(', ')}` : 'it takes none'}`);
+      fail(
+        key,
+        `not a setting of ${spec.name}${where}; ${accepted.length ? `expected one of ${accepted.join(', ')}` : 'it takes none'}`,
+      );
       continue;
     }
     convert(setting.schema, value, key, args, fail);
@@ -88,7 +105,10 @@ export function validateInvocation(
     Object.assign(args, finalized);
   }
   if (issues.length) {
-    throw new RoomOpsError('invalid_input', issues.join('; '), { ...(firstField ? { field: firstField } : {}), usage: spec.usage });
+    throw new RoomOpsError('invalid_input', issues.join('; '), {
+      ...(firstField ? { field: firstField } : {}),
+      usage: spec.usage,
+    });
   }
   for (const key of Object.keys(args)) if (args[key] === undefined) delete args[key];
 

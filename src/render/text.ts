@@ -9,7 +9,10 @@ import type { Tone, View } from './view.js';
 const COLOURS: Record<Tone, string> = { ok: '32', error: '31', warning: '33', info: '36', pending: '35' };
 const MARKS: Record<Tone, string> = { ok: '✔', error: '✖', warning: '!', info: '•', pending: '?' };
 
-export function useColour(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+export function useColour(
+  stream: NodeJS.WriteStream = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   return stream.isTTY === true && !('NO_COLOR' in env && env.NO_COLOR !== '');
 }
 
@@ -29,7 +32,8 @@ export function renderText(view: View, options: { colour?: boolean } = {}): stri
         style: { head: options.colour ? ['bold'] : [], border: [], compact: true },
         wordWrap: true,
       });
-      for (const row of view.table.rows) table.push(row.map((cell) => (cell.length > 80 ? `${cell.slice(0, 77)}...` : cell)));
+      for (const row of view.table.rows)
+        table.push(row.map((cell) => (cell.length > 80 ? `${cell.slice(0, 77)}...` : cell)));
       out.push(table.toString());
     }
   }

@@ -10,7 +10,9 @@ import type { VendorName } from '../vendors/types.js';
 import type { View, ViewFact, ViewTable } from './view.js';
 
 export function toView(outcome: Outcome): View {
-  const where = outcome.account ? `${outcome.account}${outcome.vendor ? ` (${VENDOR_LABEL[outcome.vendor as VendorName]})` : ''}` : undefined;
+  const where = outcome.account
+    ? `${outcome.account}${outcome.vendor ? ` (${VENDOR_LABEL[outcome.vendor as VendorName]})` : ''}`
+    : undefined;
   switch (outcome.type) {
     case 'error': {
       const e = outcome.error;
@@ -18,8 +20,18 @@ export function toView(outcome: Outcome): View {
       if (e.field) facts.push({ label: 'Field', value: e.field });
       if (e.vendorCode !== undefined) facts.push({ label: 'Vendor code', value: String(e.vendorCode) });
       if (where) facts.push({ label: 'Account', value: where });
-      const view: View = { tone: 'error', title: `${outcome.action} failed`, text: e.message, facts, notes: [] };
-      if (e.items) view.table = { columns: ['Item', 'Result'], rows: e.items.map((i) => [i.id, i.ok ? 'done' : `${i.code}: ${i.message ?? ''}`]) };
+      const view: View = {
+        tone: 'error',
+        title: `${outcome.action} failed`,
+        text: e.message,
+        facts,
+        notes: [],
+      };
+      if (e.items)
+        view.table = {
+          columns: ['Item', 'Result'],
+          rows: e.items.map((i) => [i.id, i.ok ? 'done' : `${i.code}: ${i.message ?? ''}`]),
+        };
       if (e.usage) view.notes.push(`Usage: ${e.usage}`);
       if (e.requestId) view.notes.push(`Vendor request id: ${e.requestId}`);
       return view;
@@ -30,7 +42,8 @@ export function toView(outcome: Outcome): View {
         { label: 'Requested by', value: p.requesterName ?? p.requester },
         { label: 'Account', value: where ?? p.account },
       ];
-      if (p.rooms.length) facts.push({ label: p.rooms.length === 1 ? 'Room' : 'Rooms', value: p.rooms.join(', ') });
+      if (p.rooms.length)
+        facts.push({ label: p.rooms.length === 1 ? 'Room' : 'Rooms', value: p.rooms.join(', ') });
       facts.push({ label: 'Expires', value: p.expiresAt.toISOString() });
       return {
         tone: 'pending',
@@ -38,16 +51,27 @@ export function toView(outcome: Outcome): View {
         text: outcome.warning ? `${p.description}\n${outcome.warning}` : p.description,
         facts,
         notes: [`Needs a click on ${outcome.confirmLabel} by someone allowed to; the requester may cancel.`],
-        confirm: { pendingId: p.id, confirmLabel: outcome.confirmLabel, question: `${outcome.confirmLabel} — ${p.rooms.join(', ') || outcome.action}?` },
+        confirm: {
+          pendingId: p.id,
+          confirmLabel: outcome.confirmLabel,
+          question: `${outcome.confirmLabel} — ${p.rooms.join(', ') || outcome.action}?`,
+        },
       };
     }
     case 'dry_run':
       return {
         tone: 'info',
         title: `Dry run: ${outcome.action}`,
-        text: outcome.requests.length ? `${outcome.requests.length} request(s) would be sent; nothing was sent.` : 'No vendor request would be sent.',
+        text: outcome.requests.length
+          ? `${outcome.requests.length} request(s) would be sent; nothing was sent.`
+          : 'No vendor request would be sent.',
         facts: where ? [{ label: 'Account', value: where }] : [],
-        code: outcome.requests.map((r) => `${r.method} ${r.url}\n${JSON.stringify(r.headers)}${r.body === undefined ? '' : `\n${typeof r.body === 'string' ? r.body : JSON.stringify(r.body, null, 2)}`}`).join('\n\n'),
+        code: outcome.requests
+          .map(
+            (r) =>
+              `${r.method} ${r.url}\n${JSON.stringify(r.headers)}${r.body === undefined ? '' : `\n${typeof r.body === 'string' ? r.body : JSON.stringify(r.body, null, 2)}`}`,
+          )
+          .join('\n\n'),
         notes: [],
       };
     case 'result':
@@ -57,24 +81,39 @@ export function toView(outcome: Outcome): View {
 
 function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string | undefined): View {
   const r = outcome.result;
-  const view: View = { tone: outcome.kind === 'read' ? 'info' : 'ok', title: outcome.summary, facts: [], notes: [] };
-  if (outcome.approvedBy) view.notes.push(`Approved by ${outcome.approvedBy}${outcome.approvedAt ? ` at ${outcome.approvedAt.toISOString()}` : ''}`);
+  const view: View = {
+    tone: outcome.kind === 'read' ? 'info' : 'ok',
+    title: outcome.summary,
+    facts: [],
+    notes: [],
+  };
+  if (outcome.approvedBy)
+    view.notes.push(
+      `Approved by ${outcome.approvedBy}${outcome.approvedAt ? ` at ${outcome.approvedAt.toISOString()}` : ''}`,
+    );
   if (outcome.requestId) view.notes.push(`Vendor request id: ${outcome.requestId}`);
   if (typeof r.text === 'string') {
     view.code = r.text;
     return view;
   }
-  if (Array.isArray(r.rooms)) view.table = table(r.rooms as Record<string, unknown>[], ['id', 'name', 'status', 'source']);
+  if (Array.isArray(r.rooms))
+    view.table = table(r.rooms as Record<string, unknown>[], ['id', 'name', 'status', 'source']);
   else if (r.room && typeof r.room === 'object') view.facts = facts(r.room as Record<string, unknown>);
   else if (Array.isArray(r.members)) view.table = table(r.members as Record<string, unknown>[], ['id']);
-  else if (Array.isArray(r.messages)) view.table = table(r.messages as Record<string, unknown>[], ['time', 'from', 'text']);
+  else if (Array.isArray(r.messages))
+    view.table = table(r.messages as Record<string, unknown>[], ['time', 'from', 'text']);
   else if (Array.isArray(r.entries)) view.table = auditTable(r.entries as Record<string, unknown>[]);
   else if (Array.isArray(r.accounts)) {
     view.table = {
       columns: ['Account', 'Vendor', 'Actions'],
-      rows: (r.accounts as { name: string; vendorName: string; actions: string[] }[]).map((a) => [a.name, a.vendorName, a.actions.join(', ')]),
+      rows: (r.accounts as { name: string; vendorName: string; actions: string[] }[]).map((a) => [
+        a.name,
+        a.vendorName,
+        a.actions.join(', '),
+      ]),
     };
-  } else if (Array.isArray(r.deleted)) view.facts = [{ label: 'Deleted', value: (r.deleted as string[]).join(', ') || 'none' }];
+  } else if (Array.isArray(r.deleted))
+    view.facts = [{ label: 'Deleted', value: (r.deleted as string[]).join(', ') || 'none' }];
   else if (r.kicked && typeof r.kicked === 'object') view.facts = facts(r.kicked as Record<string, unknown>);
   else if (r.announcement && typeof r.announcement === 'object') {
     const a = r.announcement as { text?: string | null };
@@ -88,26 +127,56 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
 export function decisionView(decision: DecisionOutcome): View {
   switch (decision.type) {
     case 'unknown':
-      return { tone: 'warning', title: 'Unknown request', text: 'This confirmation no longer exists.', facts: [], notes: [] };
+      return {
+        tone: 'warning',
+        title: 'Unknown request',
+        text: 'This confirmation no longer exists.',
+        facts: [],
+        notes: [],
+      };
     case 'refused':
-      return { tone: 'error', title: 'Not allowed', text: decision.reason, facts: [], notes: ['Nothing was changed.'] };
+      return {
+        tone: 'error',
+        title: 'Not allowed',
+        text: decision.reason,
+        facts: [],
+        notes: ['Nothing was changed.'],
+      };
     case 'stale': {
       const p = decision.pending;
       if (decision.reason === 'expired' || p.state === 'expired') return expiredView(p);
       const who = p.decidedByName ?? p.decidedBy ?? 'someone';
       const when = p.decidedAt ? ` at ${p.decidedAt.toISOString()}` : '';
       const what = p.state === 'cancelled' ? 'cancelled' : 'approved';
-      return { tone: 'warning', title: `Already ${what}`, text: `${who} ${what} this${when}.`, facts: pendingFacts(p), notes: [] };
+      return {
+        tone: 'warning',
+        title: `Already ${what}`,
+        text: `${who} ${what} this${when}.`,
+        facts: pendingFacts(p),
+        notes: [],
+      };
     }
     case 'decided': {
       const p = decision.pending;
       const who = decision.byName ?? decision.by;
       if (decision.decision === 'cancelled') {
-        return { tone: 'warning', title: `Cancelled: ${p.action}`, text: `${p.description}\nCancelled by ${who}.`, facts: pendingFacts(p), notes: [] };
+        return {
+          tone: 'warning',
+          title: `Cancelled: ${p.action}`,
+          text: `${p.description}\nCancelled by ${who}.`,
+          facts: pendingFacts(p),
+          notes: [],
+        };
       }
       const inner = decision.outcome ? toView(decision.outcome) : undefined;
       const base: View = inner ?? { tone: 'ok', title: `Approved: ${p.action}`, facts: [], notes: [] };
-      return { ...base, notes: [...base.notes.filter((n) => !n.startsWith('Approved by')), `Approved by ${who}; requested by ${p.requesterName ?? p.requester}`] };
+      return {
+        ...base,
+        notes: [
+          ...base.notes.filter((n) => !n.startsWith('Approved by')),
+          `Approved by ${who}; requested by ${p.requesterName ?? p.requester}`,
+        ],
+      };
     }
   }
 }
@@ -146,7 +215,14 @@ function table(items: Record<string, unknown>[], preferred: string[]): ViewTable
 function auditTable(entries: Record<string, unknown>[]): ViewTable {
   return {
     columns: ['Time', 'Who', 'Account', 'Action', 'Rooms', 'Outcome'],
-    rows: entries.map((e) => [show(e.at), show(e.actor), show(e.account), show(e.action), show(e.rooms), `${show(e.outcome)}${e.decidedBy ? ` (by ${show(e.decidedBy)})` : ''}`]),
+    rows: entries.map((e) => [
+      show(e.at),
+      show(e.actor),
+      show(e.account),
+      show(e.action),
+      show(e.rooms),
+      `${show(e.outcome)}${e.decidedBy ? ` (by ${show(e.decidedBy)})` : ''}`,
+    ]),
   };
 }
 

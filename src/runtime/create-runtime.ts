@@ -10,13 +10,26 @@ import { openStore, resolveStorageUrl } from '../store/open-store.js';
 import { buildEngine } from './build-engine.js';
 import type { Runtime } from './types.js';
 
-export async function createRuntime(options: { configPath?: string; env: NodeJS.ProcessEnv; logger: Logger }): Promise<Runtime> {
-  const loaded = await loadConfig({ ...(options.configPath ? { path: options.configPath } : {}), env: options.env });
-  const storageUrl = resolveStorageUrl(options.env, loaded.source === 'file' ? loaded.config.storage?.url : undefined);
+export async function createRuntime(options: {
+  configPath?: string;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+}): Promise<Runtime> {
+  const loaded = await loadConfig({
+    ...(options.configPath ? { path: options.configPath } : {}),
+    env: options.env,
+  });
+  const storageUrl = resolveStorageUrl(
+    options.env,
+    loaded.source === 'file' ? loaded.config.storage?.url : undefined,
+  );
   if (loaded.source === 'none') {
     // The emulators load only in sandbox mode.
     const { startSandboxRuntime } = await import('./sandbox-runtime.js');
-    return startSandboxRuntime({ logger: options.logger, storeUrl: storageUrl.replace(/roomops\.db$/, 'sandbox.db') });
+    return startSandboxRuntime({
+      logger: options.logger,
+      storeUrl: storageUrl.replace(/roomops\.db$/, 'sandbox.db'),
+    });
   }
   const { config } = loaded;
   const store = await openStore(storageUrl, { logger: options.logger });

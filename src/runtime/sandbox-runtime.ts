@@ -5,7 +5,11 @@
  */
 import { accessSchema } from '../core/config/index.js';
 import { createLogger, type Logger } from '../core/logger.js';
-import { type SandboxEmulators, sandboxAccounts, startSandboxEmulators } from '../sandbox/sandbox-emulators.js';
+import {
+  type SandboxEmulators,
+  sandboxAccounts,
+  startSandboxEmulators,
+} from '../sandbox/sandbox-emulators.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
 import { buildEngine } from './build-engine.js';
@@ -70,6 +74,9 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
 async function seedInventory(store: Store, emulators: SandboxEmulators): Promise<void> {
   const now = new Date();
   for (const id of emulators.rongcloud.rooms.keys()) {
-    await store.inventory.upsert({ account: 'rong', vendor: 'rongcloud', roomId: id, data: { id }, createdBy: 'sandbox' }, now);
+    await store.inventory.upsert(
+      { account: 'rong', vendor: 'rongcloud', roomId: id, data: { id }, createdBy: 'sandbox' },
+      now,
+    );
   }
 }

@@ -53,8 +53,20 @@ export async function startSandboxEmulators(basePort?: number): Promise<SandboxE
 export function sandboxAccounts(urls: SandboxEmulators['urls']): Record<string, AccountConfig> {
   const c = SANDBOX_CREDENTIALS;
   return {
-    ifly: { vendor: 'iflychat', baseUrl: urls.iflychat, timeoutMs: 10_000, apiKey: c.iflychat.apiKey, announceAs: { id: 'roomops', name: 'RoomOps' } },
-    rong: { vendor: 'rongcloud', baseUrl: urls.rongcloud, timeoutMs: 10_000, appKey: c.rongcloud.appKey, appSecret: c.rongcloud.appSecret },
+    ifly: {
+      vendor: 'iflychat',
+      baseUrl: urls.iflychat,
+      timeoutMs: 10_000,
+      apiKey: c.iflychat.apiKey,
+      announceAs: { id: 'roomops', name: 'RoomOps' },
+    },
+    rong: {
+      vendor: 'rongcloud',
+      baseUrl: urls.rongcloud,
+      timeoutMs: 10_000,
+      appKey: c.rongcloud.appKey,
+      appSecret: c.rongcloud.appSecret,
+    },
     watch: {
       vendor: 'watchers',
       baseUrl: urls.watchers,

@@ -68,7 +68,13 @@ export interface PendingActionStore {
   get(id: string): Promise<PendingAction | undefined>;
   attachPrompt(id: string, prompt: PromptRef): Promise<void>;
   /** Atomically moves `pending` (and not yet expired at `at`) to the decision. */
-  decide(id: string, decision: Decision, by: string, byName: string | undefined, at: Date): Promise<DecideResult>;
+  decide(
+    id: string,
+    decision: Decision,
+    by: string,
+    byName: string | undefined,
+    at: Date,
+  ): Promise<DecideResult>;
   /** Records the outcome of running an approved action: `done` or `failed`. */
   finish(id: string, state: 'done' | 'failed', outcome: unknown, at: Date): Promise<void>;
   /**
@@ -147,11 +153,22 @@ export interface InventoryRoom {
 
 export interface InventoryStore {
   /** Records a room created or seen; clears `goneAt` if it had been marked gone. */
-  upsert(room: Omit<InventoryRoom, 'createdAt' | 'updatedAt' | 'goneAt' | 'goneReason'>, at: Date): Promise<void>;
-  markGone(account: string, roomIds: readonly string[], reason: 'deleted' | 'vanished', at: Date): Promise<void>;
+  upsert(
+    room: Omit<InventoryRoom, 'createdAt' | 'updatedAt' | 'goneAt' | 'goneReason'>,
+    at: Date,
+  ): Promise<void>;
+  markGone(
+    account: string,
+    roomIds: readonly string[],
+    reason: 'deleted' | 'vanished',
+    at: Date,
+  ): Promise<void>;
   get(account: string, roomId: string): Promise<InventoryRoom | undefined>;
   /** Rooms of an account ordered by room id; gone ones only when asked. */
-  list(account: string, options?: { includeGone?: boolean; limit?: number; afterRoomId?: string }): Promise<InventoryRoom[]>;
+  list(
+    account: string,
+    options?: { includeGone?: boolean; limit?: number; afterRoomId?: string },
+  ): Promise<InventoryRoom[]>;
 }
 
 export interface Store {

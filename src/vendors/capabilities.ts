@@ -6,9 +6,37 @@
 import type { Operation, VendorName } from './types.js';
 
 export const VENDOR_CAPABILITIES: Readonly<Record<VendorName, ReadonlySet<Operation>>> = {
-  iflychat: new Set<Operation>(['create', 'list', 'info', 'update', 'delete', 'announce.write', 'members.list', 'kick', 'history']),
-  rongcloud: new Set<Operation>(['create', 'info', 'update', 'delete', 'mute', 'keepalive', 'members.list', 'kick']),
-  watchers: new Set<Operation>(['create', 'list', 'info', 'delete', 'status', 'voice', 'announce.write', 'kick']),
+  iflychat: new Set<Operation>([
+    'create',
+    'list',
+    'info',
+    'update',
+    'delete',
+    'announce.write',
+    'members.list',
+    'kick',
+    'history',
+  ]),
+  rongcloud: new Set<Operation>([
+    'create',
+    'info',
+    'update',
+    'delete',
+    'mute',
+    'keepalive',
+    'members.list',
+    'kick',
+  ]),
+  watchers: new Set<Operation>([
+    'create',
+    'list',
+    'info',
+    'delete',
+    'status',
+    'voice',
+    'announce.write',
+    'kick',
+  ]),
   agora: new Set<Operation>([
     'create',
     'list',

@@ -8,7 +8,11 @@ import type { AccountConfig } from './account.js';
 import type { RecordedRequest } from './http/types.js';
 import type { VendorClient } from './types.js';
 
-export async function createVendorClient(name: string, account: AccountConfig, recorder?: RecordedRequest[]): Promise<VendorClient> {
+export async function createVendorClient(
+  name: string,
+  account: AccountConfig,
+  recorder?: RecordedRequest[],
+): Promise<VendorClient> {
   const options = recorder ? { recorder } : {};
   switch (account.vendor) {
     case 'iflychat':

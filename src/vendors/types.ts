@@ -82,7 +82,8 @@ export interface KickResult {
   [field: string]: unknown;
 }
 
-export type ItemOutcome<T> = { id: string; ok: true; value: T } | { id: string; ok: false; error: VendorError };
+export type ItemOutcome<T> =
+  { id: string; ok: true; value: T } | { id: string; ok: false; error: VendorError };
 
 export type Settings = Record<string, unknown>;
 

@@ -75,7 +75,7 @@ export function roomops(args: readonly string[], options: CliOptions): Promise<C
 }
 
 /** Parsed `--json` output, read loosely by the tests. */
-// biome-ignore lint/suspicious/noExplicitAny: tests walk arbitrary JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk arbitrary JSON.
 export type Json = Record<string, any>;
 
 /** `--json` output: exactly one JSON object on stdout (one line). */

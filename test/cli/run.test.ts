@@ -339,106 +339,113 @@ describe('roomops run against `roomops sandbox` with a config file: state across
   });
 
   // The flows touch different accounts: they run side by side.
-  it.concurrent('create → list shows it (RongCloud from the inventory); delete needs --yes, then it is gone; audit shows it', async () => {
-    const created = await call(['create rong ops-new-1 destroyType=1 destroyTime=120', '--json']);
-    expect(created.code, created.stdout).toBe(0);
-    expect(parseJson(created).result.room.id).toBe('ops-new-1');
+  it.concurrent(
+    'create → list shows it (RongCloud from the inventory); delete needs --yes, then it is gone; audit shows it',
+    async () => {
+      const created = await call(['create rong ops-new-1 destroyType=1 destroyTime=120', '--json']);
+      expect(created.code, created.stdout).toBe(0);
+      expect(parseJson(created).result.room.id).toBe('ops-new-1');
 
-    let list = parseJson(await call(['list rong', '--json']));
-    expect(list.result.source).toBe('inventory');
-    expect(list.result.rooms).toEqual([expect.objectContaining({ id: 'ops-new-1', source: 'inventory' })]);
+      let list = parseJson(await call(['list rong', '--json']));
+      expect(list.result.source).toBe('inventory');
+      expect(list.result.rooms).toEqual([expect.objectContaining({ id: 'ops-new-1', source: 'inventory' })]);
 
-    const unconfirmed = await call(['delete rong ops-new-1', '--json']);
-    expect(unconfirmed.code).toBe(3);
-    expect(parseJson(unconfirmed).error.code).toBe('not_confirmed');
-    expect((await call(['info rong ops-new-1', '--json'])).code).toBe(0);
+      const unconfirmed = await call(['delete rong ops-new-1', '--json']);
+      expect(unconfirmed.code).toBe(3);
+      expect(parseJson(unconfirmed).error.code).toBe('not_confirmed');
+      expect((await call(['info rong ops-new-1', '--json'])).code).toBe(0);
 
-    const deleted = await call(['delete rong ops-new-1', '--json', '--yes']);
-    expect(deleted.code, deleted.stdout).toBe(0);
-    expect(parseJson(deleted).result.deleted).toEqual(['ops-new-1']);
-    list = parseJson(await call(['list rong', '--json']));
-    expect(list.result.rooms).toEqual([]);
-    const info = await call(['info rong ops-new-1', '--json']);
-    expect(info.code).toBe(1);
-    expect(parseJson(info).error.code).toBe('vendor_not_found');
+      const deleted = await call(['delete rong ops-new-1', '--json', '--yes']);
+      expect(deleted.code, deleted.stdout).toBe(0);
+      expect(parseJson(deleted).result.deleted).toEqual(['ops-new-1']);
+      list = parseJson(await call(['list rong', '--json']));
+      expect(list.result.rooms).toEqual([]);
+      const info = await call(['info rong ops-new-1', '--json']);
+      expect(info.code).toBe(1);
+      expect(parseJson(info).error.code).toBe('vendor_not_found');
 
-    // audit shows these entries with actor shell:<user>, filterable.
-    const audit = await call(['audit account=rong action=delete', '--json']);
-    expect(audit.code).toBe(0);
-    const json = parseJson(audit);
-    expect(json).toMatchObject({ ok: true, action: 'audit', account: null, vendor: null });
-    const entries = json.result.entries as Record<string, unknown>[];
-    expect(entries.length).toBeGreaterThan(0);
-    for (const entry of entries) {
-      expect(entry.actor).toBe(`shell:${ME}`);
-      expect(entry.action).toBe('delete');
-      expect(entry.account).toBe('rong');
-    }
-    expect(entries.some((e) => e.outcome !== 'invalid' && (e.rooms as string[]).includes('ops-new-1'))).toBe(
-      true,
-    );
-    expectNoSecrets(audit);
-  });
+      // audit shows these entries with actor shell:<user>, filterable.
+      const audit = await call(['audit account=rong action=delete', '--json']);
+      expect(audit.code).toBe(0);
+      const json = parseJson(audit);
+      expect(json).toMatchObject({ ok: true, action: 'audit', account: null, vendor: null });
+      const entries = json.result.entries as Record<string, unknown>[];
+      expect(entries.length).toBeGreaterThan(0);
+      for (const entry of entries) {
+        expect(entry.actor).toBe(`shell:${ME}`);
+        expect(entry.action).toBe('delete');
+        expect(entry.account).toBe('rong');
+      }
+      expect(
+        entries.some((e) => e.outcome !== 'invalid' && (e.rooms as string[]).includes('ops-new-1')),
+      ).toBe(true);
+      expectNoSecrets(audit);
+    },
+  );
 
-  it.concurrent('Agora: create shows in the vendor list, the default owner applies, a dry-run sends nothing, delete removes it', async () => {
-    const created = parseJson(await call(['create agora "Night shift"', '--json']));
-    const id = created.result.room.id as string;
-    expect(created.result.room.owner).toBe('ops-bot');
-    let list = parseJson(await call(['list agora', '--json']));
-    expect(list.result.rooms.map((r: { id: string }) => r.id)).toContain(id);
+  it.concurrent(
+    'Agora: create shows in the vendor list, the default owner applies, a dry-run sends nothing, delete removes it',
+    async () => {
+      const created = parseJson(await call(['create agora "Night shift"', '--json']));
+      const id = created.result.room.id as string;
+      expect(created.result.room.owner).toBe('ops-bot');
+      let list = parseJson(await call(['list agora', '--json']));
+      expect(list.result.rooms.map((r: { id: string }) => r.id)).toContain(id);
 
-    const before = await agoraRequests();
-    const dry = await call([`delete agora ${id}`, '--json', '--dry-run']);
-    expect(dry.code).toBe(0);
-    expectNoSecrets(dry);
-    expect(parseJson(dry).result).toMatchObject({
-      dryRun: true,
-      requests: [expect.objectContaining({ method: 'DELETE' })],
-    });
-    const bad = await call([`update agora ${id} maxusers=-4`, '--json']);
-    expect(bad.code).toBe(2);
-    expect(parseJson(bad).error).toMatchObject({ code: 'invalid_input', field: 'maxusers' });
-    expect(await agoraRequests()).toBe(before);
+      const before = await agoraRequests();
+      const dry = await call([`delete agora ${id}`, '--json', '--dry-run']);
+      expect(dry.code).toBe(0);
+      expectNoSecrets(dry);
+      expect(parseJson(dry).result).toMatchObject({
+        dryRun: true,
+        requests: [expect.objectContaining({ method: 'DELETE' })],
+      });
+      const bad = await call([`update agora ${id} maxusers=-4`, '--json']);
+      expect(bad.code).toBe(2);
+      expect(parseJson(bad).error).toMatchObject({ code: 'invalid_input', field: 'maxusers' });
+      expect(await agoraRequests()).toBe(before);
 
-    expect((await call([`delete agora ${id}`, '--json', '--yes'])).code).toBe(0);
-    list = parseJson(await call(['list agora', '--json']));
-    expect(list.result.rooms.map((r: { id: string }) => r.id)).not.toContain(id);
-  });
+      expect((await call([`delete agora ${id}`, '--json', '--yes'])).code).toBe(0);
+      list = parseJson(await call(['list agora', '--json']));
+      expect(list.result.rooms.map((r: { id: string }) => r.id)).not.toContain(id);
+    },
+  );
 
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: the config syntax under test.
-  it.concurrent('${ENV} interpolation; a missing variable and a bad field are config errors naming the path, never the secret', async () => {
-    const secret = SANDBOX_CREDENTIALS.rongcloud.appSecret;
-    const withEnv = join(cfgDir, 'env.yml');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the config syntax under test.
-    writeFileSync(withEnv, sandbox.yaml.replace(secret, '${RONG_SECRET_FOR_TEST}'));
-    const bad = join(cfgDir, 'bad.yml');
-    writeFileSync(
-      bad,
-      sandbox.yaml.replace(`appSecret: ${secret}`, 'appSecret: 987654321987\n    appSecrett: x'),
-    );
-    const [ok, unset, invalid, invalidText, checkBad] = await Promise.all([
-      call(['info rong lobby', '--json', '--config', withEnv], { RONG_SECRET_FOR_TEST: secret }),
-      // An option before the sub-command works too.
-      roomops(['--config', withEnv, 'run', 'info rong lobby', '--json'], {
-        cwd: cfgDir,
-        env: { ROOMOPS_DATABASE_URL: db },
-      }),
-      call(['list agora', '--json', '--config', bad]),
-      call(['list agora', '--config', bad]),
-      roomops(['check', '--config', bad, '--json'], { cwd: cfgDir }),
-    ]);
-    expect(ok.code, ok.stdout).toBe(0);
-    expect(parseJson(ok).result.rooms[0].id).toBe('lobby');
-    expect(unset.code).toBe(2);
-    expect(parseJson(unset).error.code).toBe('config_error');
-    expect(parseJson(unset).error.message).toContain('RONG_SECRET_FOR_TEST');
-    expect(parseJson(unset).error.message).toContain('accounts.rong.appSecret');
-    for (const result of [invalid, invalidText, checkBad]) {
-      expect(result.code).toBe(2);
-      expect(result.stdout + result.stderr).toContain('accounts.rong.appSecret');
-      expect(result.stdout + result.stderr).not.toContain('987654321987');
-      expectNoSecrets(result);
-    }
-    expect(parseJson(invalid).error.code).toBe('config_error');
-  });
+  it.concurrent(
+    '${ENV} interpolation; a missing variable and a bad field are config errors naming the path, never the secret',
+    async () => {
+      const secret = SANDBOX_CREDENTIALS.rongcloud.appSecret;
+      const withEnv = join(cfgDir, 'env.yml');
+      writeFileSync(withEnv, sandbox.yaml.replace(secret, '${RONG_SECRET_FOR_TEST}'));
+      const bad = join(cfgDir, 'bad.yml');
+      writeFileSync(
+        bad,
+        sandbox.yaml.replace(`appSecret: ${secret}`, 'appSecret: 987654321987\n    appSecrett: x'),
+      );
+      const [ok, unset, invalid, invalidText, checkBad] = await Promise.all([
+        call(['info rong lobby', '--json', '--config', withEnv], { RONG_SECRET_FOR_TEST: secret }),
+        // An option before the sub-command works too.
+        roomops(['--config', withEnv, 'run', 'info rong lobby', '--json'], {
+          cwd: cfgDir,
+          env: { ROOMOPS_DATABASE_URL: db },
+        }),
+        call(['list agora', '--json', '--config', bad]),
+        call(['list agora', '--config', bad]),
+        roomops(['check', '--config', bad, '--json'], { cwd: cfgDir }),
+      ]);
+      expect(ok.code, ok.stdout).toBe(0);
+      expect(parseJson(ok).result.rooms[0].id).toBe('lobby');
+      expect(unset.code).toBe(2);
+      expect(parseJson(unset).error.code).toBe('config_error');
+      expect(parseJson(unset).error.message).toContain('RONG_SECRET_FOR_TEST');
+      expect(parseJson(unset).error.message).toContain('accounts.rong.appSecret');
+      for (const result of [invalid, invalidText, checkBad]) {
+        expect(result.code).toBe(2);
+        expect(result.stdout + result.stderr).toContain('accounts.rong.appSecret');
+        expect(result.stdout + result.stderr).not.toContain('987654321987');
+        expectNoSecrets(result);
+      }
+      expect(parseJson(invalid).error.code).toBe('config_error');
+    },
+  );
 });

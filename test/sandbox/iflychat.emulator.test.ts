@@ -6,7 +6,7 @@ import { readList } from '../../src/sandbox/iflychat/fields.js';
 import { SEED_HISTORY_START } from '../../src/sandbox/iflychat/seed.js';
 
 /** Raw vendor JSON as the tests read it. */
-// biome-ignore lint/suspicious/noExplicitAny: raw vendor replies are inspected field by field
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw vendor replies are inspected field by field
 type Loose = any;
 
 const KEY = SANDBOX_CREDENTIALS.iflychat.apiKey;

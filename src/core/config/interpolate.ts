@@ -16,7 +16,6 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const BAD_REFERENCE =
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: the message shows the config file's ${VAR} syntax.
   '"${" must be followed by a variable name and "}" (e.g. ${RONG_APP_SECRET}); write $${ for a literal ${';
 
 export function formatPath(path: readonly PropertyKey[]): string {

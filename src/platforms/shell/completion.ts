@@ -24,7 +24,10 @@ export async function candidates(engine: EngineApi, line: string): Promise<Compl
   const spec = engine.commands().find((c) => c.name === words[0]!.toLowerCase());
   if (!spec) return [[], current];
   if (!spec.takesAccount) {
-    return [words.length === 2 && spec.name === 'help' ? match(engine.commands().map((c) => c.name)) : [], current];
+    return [
+      words.length === 2 && spec.name === 'help' ? match(engine.commands().map((c) => c.name)) : [],
+      current,
+    ];
   }
   if (words.length === 2) return [match(engine.accountNames().map((a) => a.name)), current];
   if (words.length === 3) {

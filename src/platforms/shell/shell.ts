@@ -40,7 +40,7 @@ export async function runShell(options: ShellOptions): Promise<number> {
   if (interactive && options.banner) write(options.banner);
   let failures = 0;
   for (;;) {
-    if (interactive) rl.setPrompt('roomops> '), rl.prompt();
+    if (interactive) prompt(rl, 'roomops> ');
     const line = await lines.next();
     if (line === undefined) break;
     const text = line.trim();
@@ -49,9 +49,13 @@ export async function runShell(options: ShellOptions): Promise<number> {
     const request = { principal: options.principal, place: options.place, text };
     const preview = await options.engine.preview(request);
     let outcome: Outcome;
-    if (preview.type === 'accepted' && preview.kind === 'destructive' && !/(^|\s)--dry-run(\s|$)/.test(text)) {
+    if (
+      preview.type === 'accepted' &&
+      preview.kind === 'destructive' &&
+      !/(^|\s)--dry-run(\s|$)/.test(text)
+    ) {
       write(`This is destructive: ${text}`);
-      if (interactive) rl.setPrompt('Type yes to go ahead: '), rl.prompt();
+      if (interactive) prompt(rl, 'Type yes to go ahead: ');
       else write('Type yes to go ahead:');
       const answer = (await lines.next())?.trim().toLowerCase();
       if (answer !== 'yes') {
@@ -68,6 +72,11 @@ export async function runShell(options: ShellOptions): Promise<number> {
   }
   rl.close();
   return failures === 0 ? 0 : 1;
+}
+
+function prompt(rl: Interface, text: string): void {
+  rl.setPrompt(text);
+  rl.prompt();
 }
 
 /** Lines as a pull queue, so a confirmation can take the next line as its answer. */

@@ -5,7 +5,11 @@
  */
 export type FormRecord = Record<string, string | string[]>;
 
-export async function decodeBody(contentType: string, raw: string, fullContentType?: string): Promise<unknown> {
+export async function decodeBody(
+  contentType: string,
+  raw: string,
+  fullContentType?: string,
+): Promise<unknown> {
   if (raw === '') return undefined;
   if (contentType === 'application/json') return JSON.parse(raw);
   if (contentType === 'application/x-www-form-urlencoded') return formToRecord(new URLSearchParams(raw));
@@ -17,7 +21,8 @@ export async function decodeBody(contentType: string, raw: string, fullContentTy
     });
     const form = await request.formData();
     const record: FormRecord = {};
-    for (const [key, value] of form.entries()) addField(record, key, typeof value === 'string' ? value : value.name);
+    for (const [key, value] of form.entries())
+      addField(record, key, typeof value === 'string' ? value : value.name);
     return record;
   }
   return raw;

@@ -52,7 +52,9 @@ export class EmulatorServer {
 
   constructor(private readonly options: EmulatorServerOptions) {
     this.routes = options.routes.map(compile);
-    this.limiter = options.rateLimitPerSecond ? new SlidingWindowLimiter(options.rateLimitPerSecond) : undefined;
+    this.limiter = options.rateLimitPerSecond
+      ? new SlidingWindowLimiter(options.rateLimitPerSecond)
+      : undefined;
   }
 
   get url(): string {
@@ -137,7 +139,8 @@ export class EmulatorServer {
     let response: EmulatorResponse;
     if (fault?.kind === 'status') response = this.options.serverError(fault.status ?? 503);
     else if (fault?.kind === 'rate_limit') response = this.options.rateLimited(fault.retryAfter ?? 1);
-    else if (fault?.kind === 'malformed') response = { status: 200, headers: { 'content-type': 'application/json' }, text: '{"oops": tru' };
+    else if (fault?.kind === 'malformed')
+      response = { status: 200, headers: { 'content-type': 'application/json' }, text: '{"oops": tru' };
     else if (!route) response = this.options.notFound(request);
     else {
       const bucket = route.bucket ?? `${route.method} ${route.pattern}`;
@@ -182,7 +185,10 @@ export class EmulatorServer {
       return send(res, { status: 204 });
     }
     if (path === '/__sandbox/requests' && req.method === 'GET') {
-      return send(res, { status: 200, json: { requests: this.log, rateLimitViolations: this.rateLimitViolations } });
+      return send(res, {
+        status: 200,
+        json: { requests: this.log, rateLimitViolations: this.rateLimitViolations },
+      });
     }
     send(res, { status: 404, json: { error: 'unknown sandbox control path' } });
   }

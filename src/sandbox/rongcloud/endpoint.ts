@@ -53,7 +53,8 @@ function answer(
     const signed = verifySignature(req.headers, context.credentials);
     context.signedRequests.push({ ...signed, path: req.path });
     // A long sandbox session must not grow without bound; tests look at recent requests only.
-    if (context.signedRequests.length > SIGNED_LOG_LIMIT) context.signedRequests.splice(0, SIGNED_LOG_LIMIT / 2);
+    if (context.signedRequests.length > SIGNED_LOG_LIMIT)
+      context.signedRequests.splice(0, SIGNED_LOG_LIMIT / 2);
     if (req.rawBody.trim() === '') {
       if (!options.emptyBodyOk) throw new RcFailure(RC_CODES.emptyBody, 'Request body is empty.');
     } else if (req.contentType !== FORM) {

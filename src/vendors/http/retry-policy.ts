@@ -27,7 +27,11 @@ export function mayRetry(failure: AttemptFailure, spec: RequestSpec): boolean {
 }
 
 /** Exponential backoff with full jitter; a vendor's Retry-After wins when given. */
-export function backoffMs(attempt: number, retryAfterSeconds: number | undefined, random = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  retryAfterSeconds: number | undefined,
+  random = Math.random,
+): number {
   if (retryAfterSeconds !== undefined) return retryAfterSeconds * 1000 + random() * 50;
   const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
   return ceiling / 2 + random() * (ceiling / 2);

@@ -24,9 +24,7 @@ export class VendorHttp implements VendorHttpApi {
   private readonly redactor: Redactor;
   private readonly origin: string;
 
-  constructor(
-    private readonly options: VendorHttpOptions & { logger?: HttpLogger },
-  ) {
+  constructor(private readonly options: VendorHttpOptions & { logger?: HttpLogger }) {
     this.origin = new URL(options.baseUrl).origin;
     this.pacer = new Pacer(options.rateLimit);
     this.redactor = new Redactor(options.secrets);
@@ -62,7 +60,14 @@ export class VendorHttp implements VendorHttpApi {
         );
       }
       this.options.logger?.debug(
-        { vendor: this.options.vendor, account: this.options.account, operation: spec.operation, attempt, waitMs: Math.round(wait), code: failure.error.code },
+        {
+          vendor: this.options.vendor,
+          account: this.options.account,
+          operation: spec.operation,
+          attempt,
+          waitMs: Math.round(wait),
+          code: failure.error.code,
+        },
         'retrying vendor request',
       );
       await sleep(wait);
@@ -108,18 +113,30 @@ export class VendorHttp implements VendorHttpApi {
         text,
       };
       this.options.logger?.debug(
-        { vendor: this.options.vendor, account: this.options.account, operation: spec.operation, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        {
+          vendor: this.options.vendor,
+          account: this.options.account,
+          operation: spec.operation,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
         'vendor request',
       );
       const error = this.options.classify(response, spec);
       if (error) return { failure: { error: this.scrubError(error, response), notSent: false } };
       return { response };
     } catch (error) {
-      return { failure: networkFailure(error, `${this.options.vendor} ${spec.operation}`, this.options.timeoutMs) };
+      return {
+        failure: networkFailure(error, `${this.options.vendor} ${spec.operation}`, this.options.timeoutMs),
+      };
     }
   }
 
-  private accept<S extends z.ZodType>(response: RawResponse, spec: RequestSpec, schema: S): CallResult<z.output<S>> {
+  private accept<S extends z.ZodType>(
+    response: RawResponse,
+    spec: RequestSpec,
+    schema: S,
+  ): CallResult<z.output<S>> {
     const requestId = this.options.requestIdOf?.(response);
     const parsed = schema.safeParse(response.body);
     if (!parsed.success) {
@@ -139,7 +156,9 @@ export class VendorHttp implements VendorHttpApi {
     const requestId = error.details.requestId ?? this.options.requestIdOf?.(response);
     const details = {
       ...error.details,
-      ...(error.details.vendorMessage ? { vendorMessage: this.redactor.text(error.details.vendorMessage) } : {}),
+      ...(error.details.vendorMessage
+        ? { vendorMessage: this.redactor.text(error.details.vendorMessage) }
+        : {}),
       ...(requestId ? { requestId } : {}),
       status: error.details.status ?? response.status,
     };
@@ -150,7 +169,8 @@ export class VendorHttp implements VendorHttpApi {
 function withQuery(path: string, query: RequestSpec['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.append(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined) params.append(key, String(value));
   const qs = params.toString();
   if (!qs) return path;
   return `${path}${path.includes('?') ? '&' : '?'}${qs}`;
@@ -187,7 +207,8 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 
 function parseBody(text: string, contentType: string | undefined): unknown {
   if (text === '') return undefined;
-  const looksJson = contentType?.includes('json') || /^\s*[[{"]/.test(text) || /^\s*(true|false|null|-?\d)/.test(text);
+  const looksJson =
+    contentType?.includes('json') || /^\s*[[{"]/.test(text) || /^\s*(true|false|null|-?\d)/.test(text);
   if (!looksJson) return text;
   try {
     return JSON.parse(text);

@@ -142,7 +142,10 @@ describe('a click that finds the prompt past its time before the expiry sweep', 
   it('replaces the prompt with the expired notice and runs nothing', async () => {
     let shift = 0;
     // The sweep effectively never runs: the click is what discovers the expiry.
-    const g = await SlackHarness.start({ now: () => new Date(Date.now() + shift), expiryIntervalMs: 3_600_000 });
+    const g = await SlackHarness.start({
+      now: () => new Date(Date.now() + shift),
+      expiryIntervalMs: 3_600_000,
+    });
     try {
       const prompt = await g.ask('delete rong lobby', ADMIN);
       shift = 6 * 60_000;

@@ -13,7 +13,9 @@ describe('Redactor', () => {
     expect(r.text('tokens')).toBe('tokens');
   });
   it('masks credential headers by name and secrets inside nested bodies', () => {
-    expect(r.headers({ Authorization: 'Bearer x', 'x-api-key': 'y', 'content-type': 'application/json' })).toEqual({
+    expect(
+      r.headers({ Authorization: 'Bearer x', 'x-api-key': 'y', 'content-type': 'application/json' }),
+    ).toEqual({
       Authorization: REDACTED,
       'x-api-key': REDACTED,
       'content-type': 'application/json',
@@ -27,7 +29,9 @@ describe('Pacer', () => {
     const pacer = new Pacer(200);
     const stamps: number[] = [];
     const started = performance.now();
-    await Promise.all(Array.from({ length: 60 }, () => pacer.acquire().then(() => stamps.push(performance.now()))));
+    await Promise.all(
+      Array.from({ length: 60 }, () => pacer.acquire().then(() => stamps.push(performance.now()))),
+    );
     const elapsed = performance.now() - started;
     // 60 slots at 200 * 0.97 per second take at least 59 intervals of ~5.15 ms.
     expect(elapsed).toBeGreaterThanOrEqual(59 * (1000 / (200 * 0.97)) - 5);
@@ -40,7 +44,9 @@ describe('Pacer after an event-loop stall', () => {
   it('never releases more than 97% of the limit in any one-second window, even when timers fire late together', async () => {
     const pacer = new Pacer(50);
     const released: number[] = [];
-    const all = Array.from({ length: 120 }, () => pacer.acquire().then(() => released.push(performance.now())));
+    const all = Array.from({ length: 120 }, () =>
+      pacer.acquire().then(() => released.push(performance.now())),
+    );
     // Block the loop for 400 ms once sending is under way, as a long GC pause or a busy CPU would.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const until = performance.now() + 400;

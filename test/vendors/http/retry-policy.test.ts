@@ -3,8 +3,16 @@ import { VendorError } from '../../../src/vendors/errors.js';
 import type { RequestSpec } from '../../../src/vendors/http/types.js';
 import { backoffMs, mayRetry, parseRetryAfter } from '../../../src/vendors/http/retry-policy.js';
 
-const spec = (idempotent: boolean): RequestSpec => ({ method: 'POST', path: '/x', idempotent, operation: 'x' });
-const failure = (code: VendorError['code'], notSent = false) => ({ error: new VendorError(code, 'x'), notSent });
+const spec = (idempotent: boolean): RequestSpec => ({
+  method: 'POST',
+  path: '/x',
+  idempotent,
+  operation: 'x',
+});
+const failure = (code: VendorError['code'], notSent = false) => ({
+  error: new VendorError(code, 'x'),
+  notSent,
+});
 
 describe('retry rules (DESIGN.md "Rules every part keeps")', () => {
   it('retries a 429 for any request, the vendor did not act', () => {
