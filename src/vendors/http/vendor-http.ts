@@ -96,13 +96,18 @@ export class VendorHttp implements VendorHttpApi {
 
     await this.pacer.acquire();
     const started = performance.now();
+    // One timer for the whole attempt, headers and body: undici's own timeouts
+    // tick at about a second, too coarse for a timeoutMs under that. A plain
+    // controller and setTimeout cost much less per request than AbortSignal.timeout().
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new AttemptTimeout()), this.options.timeoutMs);
     try {
       const res = await this.pool!.request({
         method: spec.method,
         path,
         headers,
         body,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: controller.signal,
       });
       const text = await res.body.text();
       const responseHeaders = flattenHeaders(res.headers);
@@ -129,6 +134,8 @@ export class VendorHttp implements VendorHttpApi {
       return {
         failure: networkFailure(error, `${this.options.vendor} ${spec.operation}`, this.options.timeoutMs),
       };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -218,3 +225,8 @@ function parseBody(text: string, contentType: string | undefined): unknown {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Why an attempt was aborted; network-errors.ts reads the name and answers vendor_timeout. */
+class AttemptTimeout extends Error {
+  override readonly name = 'TimeoutError';
+}
