@@ -15,7 +15,6 @@ export async function runServe(cli: CliContext): Promise<number> {
   } catch (error) {
     return printFailure(error, {}, 'serve');
   }
-  for (const warning of runtime.warnings) logger.warn(warning);
   const { serve } = await import('../server/serve.js');
   await serve({ runtime, env: process.env, logger });
   return 0;
