@@ -15,7 +15,13 @@ export async function runServe(cli: CliContext): Promise<number> {
   } catch (error) {
     return printFailure(error, {}, 'serve');
   }
-  const { serve } = await import('../server/serve.js');
-  await serve({ runtime, env: process.env, logger });
-  return 0;
+  try {
+    const { serve } = await import('../server/serve.js');
+    await serve({ runtime, env: process.env, logger });
+    return 0;
+  } catch (error) {
+    // E.g. Slack refused the token: close what was opened so the process exits.
+    await runtime.close();
+    return printFailure(error, {}, 'serve');
+  }
 }
