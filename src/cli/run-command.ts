@@ -36,35 +36,12 @@ export async function runCommand(text: string, options: RunOptions, cli: CliCont
       place: SHELL_PLACE,
       text: options.dryRun ? `${text} --dry-run` : text,
     };
-    const preview = await runtime.engine.preview(request);
-    const dryRun = /(^|\s)--dry-run(\s|$)/.test(request.text);
-    // A destructive command needs --yes: without it nothing is sent and nothing is left pending.
-    const outcome: Outcome =
-      preview.type === 'accepted' && preview.kind === 'destructive' && !options.yes && !dryRun
-        ? notConfirmed(request.text, runtime.engine.accountNames())
-        : await runtime.engine.handle({ ...request, preconfirmed: options.yes === true });
+    // Destructive commands run only with --yes; without it the engine answers not_confirmed (exit 3).
+    const outcome = await runtime.engine.handle({ ...request, preconfirmed: options.yes === true });
     return print(outcome, options);
   } finally {
     await runtime.close();
   }
-}
-
-function notConfirmed(text: string, accounts: { name: string; vendor: string }[]): Outcome {
-  const [action = 'run', accountName] = text.trim().split(/\s+/);
-  const account = accounts.find((a) => a.name === accountName);
-  return {
-    type: 'error',
-    action: action.toLowerCase(),
-    account: account?.name ?? null,
-    vendor: (account?.vendor as Outcome['vendor']) ?? null,
-    kind: 'destructive',
-    visibility: 'private',
-    error: {
-      code: 'not_confirmed',
-      message:
-        'This command is destructive: add --yes to confirm it, or --dry-run to see what it would send.',
-    },
-  };
 }
 
 export function print(outcome: Outcome, options: { json?: boolean }): number {

@@ -84,6 +84,19 @@ export class AuditRecorder {
     });
   }
 
+  notConfirmed(request: InvocationRequest, invocation: ValidInvocation): Promise<void> {
+    return this.write({
+      ...who(request.principal, request.place),
+      ...(invocation.account ? { account: invocation.account.name } : {}),
+      action: invocation.spec.name,
+      kind: invocation.kind,
+      args: redactArgs(invocation.raw),
+      rooms: invocation.rooms,
+      outcome: 'cancelled',
+      detail: 'not_confirmed: destructive and not confirmed by the local user',
+    });
+  }
+
   pending(request: InvocationRequest, invocation: ValidInvocation, pending: PendingAction): Promise<void> {
     return this.write({
       ...who(request.principal, request.place),

@@ -94,7 +94,11 @@ export class Engine implements EngineApi {
     // Only the local shell and CLI may confirm inline (a typed prompt or --yes);
     // chat users always go through the buttons.
     const inline = request.preconfirmed === true && request.principal.platform === 'shell';
-    if (invocation.kind === 'destructive' && !inline) return this.requestConfirmation(invocation, request);
+    if (invocation.kind === 'destructive' && !inline) {
+      // The shell has no buttons: its confirmation is the typed prompt or --yes, or nothing runs.
+      if (request.principal.platform === 'shell') return this.notConfirmed(invocation, request);
+      return this.requestConfirmation(invocation, request);
+    }
     const outcome = await executeInvocation(
       invocation,
       this.context(invocation, request.principal, request.place),
@@ -239,6 +243,22 @@ export class Engine implements EngineApi {
       pending,
       confirmLabel: spec.confirmLabel?.(args) ?? 'Confirm',
       ...(warning ? { warning } : {}),
+    };
+  }
+
+  private async notConfirmed(invocation: ValidInvocation, request: InvocationRequest): Promise<Outcome> {
+    await this.audit.notConfirmed(request, invocation);
+    return {
+      type: 'error',
+      action: invocation.spec.name,
+      account: invocation.account?.name ?? null,
+      vendor: invocation.account?.vendor ?? null,
+      kind: invocation.kind,
+      visibility: 'private',
+      error: {
+        code: 'not_confirmed',
+        message: `Not confirmed, nothing was sent: ${invocation.spec.describe(invocation.args, invocation.account)} Confirm with --yes (roomops run) or by typing yes (the shell); --dry-run shows the requests.`,
+      },
     };
   }
 

@@ -296,3 +296,47 @@ describe('engine: typed options (Discord) and the default access', () => {
     }
   });
 });
+
+describe('the local shell user', () => {
+  const SHELL: Principal = { platform: 'shell', id: 'shell:tester', displayName: 'tester', groups: [] };
+  const HERE: Place = { platform: 'shell' };
+  let room = '';
+
+  beforeAll(async () => {
+    const created = await runtime.engine.handle({
+      principal: SHELL,
+      place: HERE,
+      text: 'create agora "Shell test" owner=alice',
+    });
+    if (created.type !== 'result') throw new Error(`create failed: ${JSON.stringify(created)}`);
+    room = (created.result.room as { id: string }).id;
+  });
+
+  it('is not subject to access:, but a destructive command without confirmation is not_confirmed, audited, and leaves nothing pending', async () => {
+    const outcome = await runtime.engine.handle({
+      principal: SHELL,
+      place: HERE,
+      text: `delete agora ${room}`,
+    });
+    expect(outcome.type).toBe('error');
+    expect(outcome.type === 'error' && outcome.error.code).toBe('not_confirmed');
+    expect(runtime.emulators.agora.rooms.has(room)).toBe(true);
+    const [entry] = await runtime.store.audit.query({ actor: 'shell:tester', action: 'delete', limit: 1 });
+    expect(entry?.outcome).toBe('cancelled');
+    expect(entry?.pendingId).toBeUndefined();
+  });
+
+  it('runs a destructive command confirmed inline, and the audit says who confirmed it', async () => {
+    const outcome = await runtime.engine.handle({
+      principal: SHELL,
+      place: HERE,
+      text: `delete agora ${room}`,
+      preconfirmed: true,
+    });
+    expect(outcome.type).toBe('result');
+    expect(runtime.emulators.agora.rooms.has(room)).toBe(false);
+    const [entry] = await runtime.store.audit.query({ actor: 'shell:tester', action: 'delete', limit: 1 });
+    expect(entry?.outcome).toBe('ok');
+    expect(entry?.decidedBy).toBe('shell:tester');
+  });
+});

@@ -59,6 +59,8 @@ export async function runShell(options: ShellOptions): Promise<number> {
       else write('Type yes to go ahead:');
       const answer = (await lines.next())?.trim().toLowerCase();
       if (answer !== 'yes') {
+        // Through the engine all the same, so the audit log records the refusal.
+        await options.engine.handle({ ...request, preconfirmed: false });
         write('Cancelled: nothing was sent.');
         failures += 1;
         continue;
