@@ -4,22 +4,20 @@
  * every call carries `Authorization: Bearer <app token>`, bodies are JSON,
  * answers carry their payload in `data`.
  */
-import { type AgoraAccount, DEFAULT_RATE_LIMIT, secretValues } from '../account.js';
-import { isVendorError, UnsupportedOperationError, VendorError } from '../errors.js';
-import type { RecordedRequest } from '../http/types.js';
-import { VendorHttp } from '../http/vendor-http.js';
+import type { AgoraAccount } from '../account.js';
+import { VendorClientBase } from '../client-base.js';
+import { isVendorError, VendorError } from '../errors.js';
+import { vendorHttpFor } from '../http/for-account.js';
+import type { RecordedRequest, VendorHttpApi } from '../http/types.js';
 import { settleEach } from '../settle.js';
 import type {
   Announcement,
-  HistoryMessage,
   ItemOutcome,
   KickResult,
   Member,
-  Operation,
   Page,
   PageRequest,
   Room,
-  RoomStatus,
   Settings,
   VendorClient,
 } from '../types.js';
@@ -46,56 +44,31 @@ export interface AgoraClientOptions {
   token?: AppTokenOptions;
 }
 
-const CAPABILITIES: ReadonlySet<Operation> = new Set<Operation>([
-  'create',
-  'list',
-  'info',
-  'update',
-  'delete',
-  'mute',
-  'announce.read',
-  'announce.write',
-  'members.list',
-  'members.add',
-  'members.remove',
-  'kick',
-]);
-
 export function createAgoraClient(
   account: AgoraAccount,
   accountName: string,
   options: AgoraClientOptions = {},
 ): VendorClient {
-  return new AgoraClient(account, accountName, options);
+  const token = new AgoraAppToken(account, options.token);
+  // Agora has no default host: the account schema requires baseUrl.
+  const http = vendorHttpFor('agora', account, accountName, options, {
+    authorize: () => token.header(),
+    classify: classifyAgora,
+  });
+  return new AgoraClient(http, account);
 }
 
-class AgoraClient implements VendorClient {
-  readonly vendor = 'agora' as const;
-  readonly capabilities = CAPABILITIES;
+class AgoraClient extends VendorClientBase {
   readonly createKey = 'name' as const;
-  private readonly http: VendorHttp;
   private readonly prefix: string;
   private readonly members: AgoraMembers;
 
   constructor(
+    private readonly http: VendorHttpApi,
     private readonly account: AgoraAccount,
-    accountName: string,
-    options: AgoraClientOptions,
   ) {
-    const token = new AgoraAppToken(account, options.token);
+    super('agora');
     this.prefix = appPrefix(account.orgName, account.appName);
-    this.http = new VendorHttp({
-      vendor: 'agora',
-      account: accountName,
-      // Agora has no default host: the account schema requires baseUrl.
-      baseUrl: account.baseUrl,
-      timeoutMs: account.timeoutMs,
-      rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMIT.agora,
-      secrets: secretValues(account),
-      authorize: () => token.header(),
-      classify: classifyAgora,
-      ...(options.recorder ? { recorder: options.recorder } : {}),
-    });
     this.members = new AgoraMembers(this.send);
   }
 
@@ -104,7 +77,7 @@ class AgoraClient implements VendorClient {
     return data;
   };
 
-  async ping(): Promise<void> {
+  override async ping(): Promise<void> {
     await this.send(
       {
         method: 'GET',
@@ -117,7 +90,7 @@ class AgoraClient implements VendorClient {
     );
   }
 
-  async createRoom(name: string, settings: Settings): Promise<Room> {
+  override async createRoom(name: string, settings: Settings): Promise<Room> {
     const body = createBody(name, settings, this.account.defaultOwner);
     const reply = await this.send(
       // A create makes a new room each time: never retried after a timeout or 5xx.
@@ -133,7 +106,7 @@ class AgoraClient implements VendorClient {
     return toRoom({ ...body, id: reply.data.id });
   }
 
-  async listRooms(page: PageRequest): Promise<Page<Room>> {
+  override async listRooms(page: PageRequest): Promise<Page<Room>> {
     const limit =
       page.limit === undefined ? undefined : Math.min(Math.max(1, Math.floor(page.limit)), MAX_LIST_LIMIT);
     const reply = await this.send(
@@ -149,7 +122,7 @@ class AgoraClient implements VendorClient {
     return { items: reply.data.map(toRoom), ...(reply.cursor ? { cursor: reply.cursor } : {}) };
   }
 
-  async getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {
+  override async getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {
     const wanted = unique(ids);
     const outcomes = new Map<string, ItemOutcome<Room>>();
     const groups = chunk(wanted, MAX_DETAIL_IDS);
@@ -214,7 +187,7 @@ class AgoraClient implements VendorClient {
     }
   }
 
-  async updateRoom(id: string, settings: Settings): Promise<Room> {
+  override async updateRoom(id: string, settings: Settings): Promise<Room> {
     const body = updateBody(settings);
     const reply = await this.send(
       // PUT sets fields to given values: sending it twice cannot act twice.
@@ -230,7 +203,7 @@ class AgoraClient implements VendorClient {
     return this.roomAfterChange(id, { id, ...body, updated: reply.data });
   }
 
-  async deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
+  override async deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
     return settleEach(unique(ids), async (id) => {
       await this.send(
         // Not retried after a timeout: a repeat would answer "not found" for a room it did delete.
@@ -246,7 +219,7 @@ class AgoraClient implements VendorClient {
     });
   }
 
-  async setMuteAll(id: string, on: boolean): Promise<Room> {
+  override async setMuteAll(id: string, on: boolean): Promise<Room> {
     await this.send(
       {
         method: on ? 'POST' : 'DELETE',
@@ -261,7 +234,7 @@ class AgoraClient implements VendorClient {
     return this.roomAfterChange(id, { id, mute: on });
   }
 
-  async getAnnouncement(id: string): Promise<Announcement> {
+  override async getAnnouncement(id: string): Promise<Announcement> {
     const reply = await this.send(
       {
         method: 'GET',
@@ -275,7 +248,7 @@ class AgoraClient implements VendorClient {
     return { room: id, text: text === '' ? null : text };
   }
 
-  async setAnnouncement(id: string, text: string): Promise<Announcement> {
+  override async setAnnouncement(id: string, text: string): Promise<Announcement> {
     await this.send(
       {
         // POST with a JSON body; the seed's GET example without a body is wrong (agora.md §6).
@@ -290,47 +263,26 @@ class AgoraClient implements VendorClient {
     return { room: id, text };
   }
 
-  listMembers(id: string, page: PageRequest): Promise<Page<Member>> {
+  override listMembers(id: string, page: PageRequest): Promise<Page<Member>> {
     return this.members.list(id, page);
   }
 
-  addMembers(id: string, users: readonly string[]): Promise<ItemOutcome<true>[]> {
+  override addMembers(id: string, users: readonly string[]): Promise<ItemOutcome<true>[]> {
     return this.members.add(id, users);
   }
 
-  removeMembers(id: string, users: readonly string[]): Promise<ItemOutcome<true>[]> {
+  override removeMembers(id: string, users: readonly string[]): Promise<ItemOutcome<true>[]> {
     return this.members.remove(id, users);
   }
 
-  async kick(id: string, user: string, _settings: Settings): Promise<KickResult> {
+  override async kick(id: string, user: string, _settings: Settings): Promise<KickResult> {
     // Agora's kick is removing the member; banning too would be the blocklist endpoints.
     await this.members.removeOne(id, user);
     return { room: id, user };
   }
 
-  async setStatus(_id: string, _status: RoomStatus): Promise<Room> {
-    return this.unsupported('status');
-  }
-
-  async setVoice(_id: string, _on: boolean): Promise<Room> {
-    return this.unsupported('voice');
-  }
-
-  async setKeepAlive(_id: string, _on: boolean): Promise<Room> {
-    return this.unsupported('keepalive');
-  }
-
-  async history(_id: string): Promise<HistoryMessage[]> {
-    return this.unsupported('history');
-  }
-
-  close(): Promise<void> {
+  override close(): Promise<void> {
     return this.http.close();
-  }
-
-  private unsupported(operation: Operation): never {
-    // Thrown inside the async methods above, so callers see a rejected promise.
-    throw new UnsupportedOperationError('agora', operation, [...CAPABILITIES]);
   }
 }
 

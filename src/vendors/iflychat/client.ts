@@ -3,11 +3,12 @@
  * a POST under `/api/1.1` with the `api_key` in a JSON body.
  */
 import type { z } from 'zod';
-import { DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, type IflychatAccount, secretValues } from '../account.js';
-import { UnsupportedOperationError, VendorError } from '../errors.js';
+import type { IflychatAccount } from '../account.js';
+import { VendorClientBase } from '../client-base.js';
+import { VendorError } from '../errors.js';
 import { isDryRunStop } from '../http/dry-run.js';
-import type { RecordedRequest, RequestSpec } from '../http/types.js';
-import { VendorHttp } from '../http/vendor-http.js';
+import { vendorHttpFor } from '../http/for-account.js';
+import type { RecordedRequest, RequestSpec, VendorHttpApi } from '../http/types.js';
 import { settleEach } from '../settle.js';
 import type {
   Announcement,
@@ -16,7 +17,6 @@ import type {
   ItemOutcome,
   KickResult,
   Member,
-  Operation,
   Page,
   PageRequest,
   Room,
@@ -44,70 +44,50 @@ const PREFIX = '/api/1.1';
 /** iFlyChat's kick locks the user out of chat on the whole site for 15 minutes. */
 export const KICK_LOCKOUT_MINUTES = 15;
 
-const CAPABILITIES: readonly Operation[] = [
-  'create',
-  'list',
-  'info',
-  'update',
-  'delete',
-  'announce.write',
-  'members.list',
-  'kick',
-  'history',
-];
-
 export function createIflychatClient(
   account: IflychatAccount,
   accountName: string,
   options: { recorder?: RecordedRequest[] } = {},
 ): VendorClient {
-  return new IflychatClient(account, accountName, options.recorder);
+  // No authorize hook: iFlyChat's api_key travels in each JSON body (authedBody).
+  const http = vendorHttpFor('iflychat', account, accountName, options, {
+    classify: makeClassifier(accountName),
+    requestIdOf,
+  });
+  return new IflychatClient(http, account, accountName);
 }
 
-class IflychatClient implements VendorClient {
-  readonly vendor = 'iflychat' as const;
-  readonly capabilities: ReadonlySet<Operation> = new Set(CAPABILITIES);
+class IflychatClient extends VendorClientBase {
   /** iFlyChat assigns room ids; `create` takes the room name. */
   readonly createKey = 'name' as const;
-  private readonly http: VendorHttp;
 
   constructor(
+    private readonly http: VendorHttpApi,
     private readonly account: IflychatAccount,
     private readonly accountName: string,
-    recorder: RecordedRequest[] | undefined,
   ) {
-    this.http = new VendorHttp({
-      vendor: 'iflychat',
-      account: accountName,
-      baseUrl: account.baseUrl ?? DEFAULT_BASE_URL.iflychat,
-      timeoutMs: account.timeoutMs,
-      rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMIT.iflychat,
-      secrets: secretValues(account),
-      classify: makeClassifier(accountName),
-      requestIdOf,
-      ...(recorder ? { recorder } : {}),
-    });
+    super('iflychat');
   }
 
-  async ping(): Promise<void> {
+  override async ping(): Promise<void> {
     await this.listAll();
   }
 
-  async createRoom(name: string, settings: Settings): Promise<Room> {
+  override async createRoom(name: string, settings: Settings): Promise<Room> {
     const fields = createFields(name, settings);
     // Never retried after a timeout or 5xx: each create makes a new room id.
     const { data } = await this.post('room/create', fields, createReply, false);
     return toRoom({ ...fields, room_id: data.room_id });
   }
 
-  async listRooms(page: PageRequest): Promise<Page<Room>> {
+  override async listRooms(page: PageRequest): Promise<Page<Room>> {
     const request = checkPageRequest(page);
     const rooms = await this.listAll();
     return pageLocally(rooms.map(toRoom), request);
   }
 
   /** No "get one room" endpoint exists: one `rooms/list` answers every id. */
-  async getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {
+  override async getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {
     const rooms = await this.listAll();
     return ids.map((id): ItemOutcome<Room> => {
       const found = rooms.find((r) => String(r.room_id) === id);
@@ -120,7 +100,7 @@ class IflychatClient implements VendorClient {
    * is unconfirmed (vendor file §2.3), so the current values are read first
    * and sent back with the changes.
    */
-  async updateRoom(id: string, settings: Settings): Promise<Room> {
+  override async updateRoom(id: string, settings: Settings): Promise<Room> {
     const changes = updateFields(settings);
     let current: WireRoom | undefined;
     if (Object.keys(changes).length < 4) {
@@ -148,7 +128,7 @@ class IflychatClient implements VendorClient {
     return toRoom({ ...current, ...fields, room_id: current?.room_id ?? Number(id) });
   }
 
-  async deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
+  override async deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
     return settleEach(ids, async (id) => {
       // Not retried after a timeout or 5xx: if the first attempt deleted the
       // room, the retry would answer "room not found" and misreport the outcome.
@@ -157,7 +137,7 @@ class IflychatClient implements VendorClient {
     });
   }
 
-  async setAnnouncement(id: string, text: string): Promise<Announcement> {
+  override async setAnnouncement(id: string, text: string): Promise<Announcement> {
     // iFlyChat has no pinned notice: an announcement is a chat message
     // published into the room as the account's announceAs user.
     const as = this.account.announceAs;
@@ -172,14 +152,14 @@ class IflychatClient implements VendorClient {
   }
 
   /** iFlyChat rooms have no member list: these are the users online in the room now. */
-  async listMembers(id: string, page: PageRequest): Promise<Page<Member>> {
+  override async listMembers(id: string, page: PageRequest): Promise<Page<Member>> {
     const request = checkPageRequest(page);
     const { data } = await this.post(`room/${seg(id)}/users`, {}, usersReply, true);
     return pageLocally(data.users.map(toMember), request);
   }
 
   /** iFlyChat's kick is site-wide, not per room: the user loses chat for 15 minutes. */
-  async kick(id: string, user: string, settings: Settings): Promise<KickResult> {
+  override async kick(id: string, user: string, settings: Settings): Promise<KickResult> {
     const given = Object.keys(settings).filter((k) => settings[k] !== undefined);
     if (given.length > 0) {
       throw new IflychatInputError(
@@ -192,7 +172,7 @@ class IflychatClient implements VendorClient {
     return { room: id, user, siteWide: true, lockoutMinutes: KICK_LOCKOUT_MINUTES };
   }
 
-  async history(id: string, request: HistoryRequest): Promise<HistoryMessage[]> {
+  override async history(id: string, request: HistoryRequest): Promise<HistoryMessage[]> {
     if (request.limit !== undefined && (!Number.isInteger(request.limit) || request.limit < 1)) {
       throw new IflychatInputError('limit', `limit must be a whole number from 1 up, not ${request.limit}`);
     }
@@ -205,29 +185,7 @@ class IflychatClient implements VendorClient {
     return data.map(toHistoryMessage);
   }
 
-  async setStatus(): Promise<Room> {
-    return this.unsupported('status');
-  }
-  async setVoice(): Promise<Room> {
-    return this.unsupported('voice');
-  }
-  async setMuteAll(): Promise<Room> {
-    return this.unsupported('mute');
-  }
-  async setKeepAlive(): Promise<Room> {
-    return this.unsupported('keepalive');
-  }
-  async getAnnouncement(): Promise<Announcement> {
-    return this.unsupported('announce.read');
-  }
-  async addMembers(): Promise<ItemOutcome<true>[]> {
-    return this.unsupported('members.add');
-  }
-  async removeMembers(): Promise<ItemOutcome<true>[]> {
-    return this.unsupported('members.remove');
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.http.close();
   }
 
@@ -262,10 +220,6 @@ class IflychatClient implements VendorClient {
       operation: path,
     };
     return this.http.call(spec, schema);
-  }
-
-  private unsupported(operation: string): never {
-    throw new UnsupportedOperationError(this.vendor, operation, CAPABILITIES);
   }
 }
 

@@ -2,25 +2,22 @@
  * RoomOps' RongCloud client (shared/vendors/rongcloud.md): chatrooms with
  * caller-chosen ids, signed form-encoded POSTs, success judged by the body's
  * `code`. RongCloud has no room list, names, status, voice, announcements or
- * history; those methods refuse with UnsupportedOperationError.
+ * history; those methods are VendorClientBase's refusals.
  */
-import { DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, type RongcloudAccount, secretValues } from '../account.js';
-import { isVendorError, UnsupportedOperationError, VendorError } from '../errors.js';
+import type { RongcloudAccount } from '../account.js';
+import { VendorClientBase } from '../client-base.js';
+import { isVendorError, VendorError } from '../errors.js';
 import { isDryRunStop } from '../http/dry-run.js';
+import { vendorHttpFor } from '../http/for-account.js';
 import type { RecordedRequest, VendorHttpApi } from '../http/types.js';
-import { VendorHttp } from '../http/vendor-http.js';
 import { settleEach } from '../settle.js';
 import type {
-  Announcement,
-  HistoryMessage,
   ItemOutcome,
   KickResult,
   Member,
-  Operation,
   Page,
   PageRequest,
   Room,
-  RoomStatus,
   Settings,
   VendorClient,
 } from '../types.js';
@@ -28,17 +25,6 @@ import { rongcloudAuthorizer } from './auth.js';
 import { classifyRongcloud, requestIdOfRongcloud } from './errors.js';
 import { rongcloudRequests as rc } from './requests.js';
 import { type ChatroomInfo, chatroomIdList, chatroomInfo, codeOnly, memberQuery } from './schemas.js';
-
-export const RONGCLOUD_CAPABILITIES: readonly Operation[] = [
-  'create',
-  'info',
-  'update',
-  'delete',
-  'mute',
-  'keepalive',
-  'members.list',
-  'kick',
-];
 
 /** `minute` for kick when none is given: RongCloud has no kick without a ban (rongcloud.md §5.9). */
 export const DEFAULT_KICK_MINUTES = 60;
@@ -50,37 +36,30 @@ export function createRongcloudClient(
   accountName: string,
   options: { recorder?: RecordedRequest[] } = {},
 ): VendorClient {
-  const http = new VendorHttp({
-    vendor: 'rongcloud',
-    account: accountName,
-    baseUrl: account.baseUrl ?? DEFAULT_BASE_URL.rongcloud,
-    timeoutMs: account.timeoutMs,
-    rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMIT.rongcloud,
-    secrets: secretValues(account),
+  const http = vendorHttpFor('rongcloud', account, accountName, options, {
     authorize: rongcloudAuthorizer(account),
     classify: classifyRongcloud,
     requestIdOf: requestIdOfRongcloud,
-    ...(options.recorder ? { recorder: options.recorder } : {}),
   });
   return new RongcloudClient(http, options.recorder !== undefined);
 }
 
-class RongcloudClient implements VendorClient {
-  readonly vendor = 'rongcloud' as const;
-  readonly capabilities: ReadonlySet<Operation> = new Set(RONGCLOUD_CAPABILITIES);
+class RongcloudClient extends VendorClientBase {
   readonly createKey = 'id' as const;
 
   constructor(
     private readonly http: VendorHttpApi,
     private readonly dryRun: boolean,
-  ) {}
+  ) {
+    super('rongcloud');
+  }
 
   /** The cheapest authenticated read: one page of one muted-room id. */
-  async ping(): Promise<void> {
+  override async ping(): Promise<void> {
     await this.http.call(rc.muteQuery(1, 1), chatroomIdList);
   }
 
-  async createRoom(chatroomId: string, settings: Settings): Promise<Room> {
+  override async createRoom(chatroomId: string, settings: Settings): Promise<Room> {
     await this.http.call(rc.create(chatroomId, settings), codeOnly);
     // create_new.json answers only {"code":200}; get.json gives the room as the vendor now has it.
     return this.roomAfterChange(chatroomId, {
@@ -90,7 +69,7 @@ class RongcloudClient implements VendorClient {
     });
   }
 
-  async getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {
+  override async getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {
     return settleEach(ids, (id) => this.fetchRoom(id));
   }
 
@@ -99,7 +78,7 @@ class RongcloudClient implements VendorClient {
    * (`destroyType`, `destroyTime`) goes to destroy/set.json, `isBan` to
    * ban/add|rollback.json and `whiteUserIds` to the mute-exception list.
    */
-  async updateRoom(id: string, settings: Settings): Promise<Room> {
+  override async updateRoom(id: string, settings: Settings): Promise<Room> {
     const steps: Array<{ operation: string; run: () => Promise<unknown> }> = [];
     const known: Record<string, unknown> = {};
     if (settings.destroyType !== undefined || settings.destroyTime !== undefined) {
@@ -128,7 +107,7 @@ class RongcloudClient implements VendorClient {
     return this.roomAfterChange(id, known);
   }
 
-  async deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
+  override async deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
     if (this.dryRun) {
       // Dry run shows the one destroy request that would be sent (the existence checks are plain reads).
       await this.http.call(rc.destroy(ids), codeOnly);
@@ -141,18 +120,18 @@ class RongcloudClient implements VendorClient {
     return checks.map((c): ItemOutcome<true> => (c.ok ? { id: c.id, ok: true, value: true } : c));
   }
 
-  async setMuteAll(id: string, on: boolean): Promise<Room> {
+  override async setMuteAll(id: string, on: boolean): Promise<Room> {
     await this.http.call(rc.muteAll(id, on), codeOnly);
     return this.roomAfterChange(id, { ban: on });
   }
 
-  async setKeepAlive(id: string, on: boolean): Promise<Room> {
+  override async setKeepAlive(id: string, on: boolean): Promise<Room> {
     await this.http.call(on ? rc.keepAliveAdd(id) : rc.keepAliveRemove(id), codeOnly);
     // get.json does not report keep-alive; the call just succeeded, so the state is known.
     return { ...(await this.roomAfterChange(id, {})), keepAlive: on };
   }
 
-  async listMembers(id: string, page: PageRequest): Promise<Page<Member>> {
+  override async listMembers(id: string, page: PageRequest): Promise<Page<Member>> {
     const count = Math.min(MAX_MEMBERS, Math.max(1, Math.floor(page.limit ?? MAX_MEMBERS)));
     // order 1 = oldest-joined first, a stable order; there is no cursor beyond the first 500.
     const { data } = await this.http.call(rc.members(id, count, 1), memberQuery);
@@ -163,7 +142,7 @@ class RongcloudClient implements VendorClient {
    * Emulated (◐): RongCloud has no plain kick; block/add.json removes the user
    * now and keeps them out for `minute` minutes (1–43200).
    */
-  async kick(id: string, user: string, settings: Settings): Promise<KickResult> {
+  override async kick(id: string, user: string, settings: Settings): Promise<KickResult> {
     const { minute: given, ...extra } = settings;
     const minute = given === undefined ? DEFAULT_KICK_MINUTES : Number(given);
     await this.http.call(rc.block(id, user, minute, extra), codeOnly);
@@ -177,37 +156,8 @@ class RongcloudClient implements VendorClient {
     };
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.http.close();
-  }
-
-  listRooms(_page: PageRequest): Promise<Page<Room>> {
-    return this.unsupported('list');
-  }
-  setStatus(_id: string, _status: RoomStatus): Promise<Room> {
-    return this.unsupported('status');
-  }
-  setVoice(_id: string, _on: boolean): Promise<Room> {
-    return this.unsupported('voice');
-  }
-  getAnnouncement(_id: string): Promise<Announcement> {
-    return this.unsupported('announce.read');
-  }
-  setAnnouncement(_id: string, _text: string): Promise<Announcement> {
-    return this.unsupported('announce.write');
-  }
-  addMembers(_id: string, _users: readonly string[]): Promise<ItemOutcome<true>[]> {
-    return this.unsupported('members.add');
-  }
-  removeMembers(_id: string, _users: readonly string[]): Promise<ItemOutcome<true>[]> {
-    return this.unsupported('members.remove');
-  }
-  history(_id: string): Promise<HistoryMessage[]> {
-    return this.unsupported('history');
-  }
-
-  private unsupported(operation: Operation): never {
-    throw new UnsupportedOperationError('rongcloud', operation, RONGCLOUD_CAPABILITIES);
   }
 
   private async fetchRoom(id: string): Promise<Room> {

@@ -3,19 +3,16 @@
  * delete), the premade list, room bans and message posting, behind the one
  * VendorClient interface. Facts: shared/vendors/watchers.md.
  */
-import { DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, secretValues, type WatchersAccount } from '../account.js';
-import { isVendorError, UnsupportedOperationError } from '../errors.js';
+import type { WatchersAccount } from '../account.js';
+import { VendorClientBase } from '../client-base.js';
+import { isVendorError } from '../errors.js';
+import { vendorHttpFor } from '../http/for-account.js';
 import type { RecordedRequest, RequestSpec, VendorHttpApi } from '../http/types.js';
-import { VendorHttp } from '../http/vendor-http.js';
 import { settleEach } from '../settle.js';
 import type {
   Announcement,
-  HistoryMessage,
-  HistoryRequest,
   ItemOutcome,
   KickResult,
-  Member,
-  Operation,
   Page,
   PageRequest,
   Room,
@@ -31,18 +28,6 @@ import { encodeBanBody, encodeCreateBody, PATH, roomPath, toRoom } from './wire.
 
 export { InvalidCursorError, MissingAnnounceAsError } from './errors.js';
 
-/** vendors/README.md §3: ✔ create, info, delete, status, voice; ◐ list, announce (write), kick. */
-export const WATCHERS_CAPABILITIES: ReadonlySet<Operation> = new Set<Operation>([
-  'create',
-  'list',
-  'info',
-  'delete',
-  'status',
-  'voice',
-  'announce.write',
-  'kick',
-]);
-
 /** A room id nobody creates: `ping` reads it to prove both credentials (see ping). */
 const PING_ROOM = 'roomops-ping-probe';
 
@@ -51,26 +36,18 @@ export function createWatchersClient(
   accountName: string,
   options: { recorder?: RecordedRequest[] } = {},
 ): VendorClient {
-  const http = new VendorHttp({
-    vendor: 'watchers',
-    account: accountName,
-    baseUrl: account.baseUrl ?? DEFAULT_BASE_URL.watchers,
-    timeoutMs: account.timeoutMs,
-    rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMIT.watchers,
-    secrets: secretValues(account),
+  const http = vendorHttpFor('watchers', account, accountName, options, {
     authorize: watchersAuthorizer(account),
     classify: classifyWatchers,
     requestIdOf: watchersRequestId,
-    ...(options.recorder ? { recorder: options.recorder } : {}),
   });
   return new WatchersClient(http, account, accountName);
 }
 
 const json = (value: unknown): RequestSpec['body'] => ({ kind: 'json', value });
 
-class WatchersClient implements VendorClient {
-  readonly vendor = 'watchers' as const;
-  readonly capabilities = WATCHERS_CAPABILITIES;
+/** vendors/README.md §3: ✔ create, info, delete, status, voice; ◐ list, announce (write), kick. */
+class WatchersClient extends VendorClientBase {
   /** Watchers rooms are keyed by the caller's `roomId` (DESIGN.md "create"). */
   readonly createKey = 'id' as const;
 
@@ -78,14 +55,16 @@ class WatchersClient implements VendorClient {
     private readonly http: VendorHttpApi,
     private readonly account: WatchersAccount,
     private readonly accountName: string,
-  ) {}
+  ) {
+    super('watchers');
+  }
 
   /**
    * The premade list checks only the API key, so ping reads a room that does
    * not exist instead: "Room not found" can only come after the API key and
    * the bearer token were both accepted.
    */
-  async ping(): Promise<void> {
+  override async ping(): Promise<void> {
     try {
       await this.readRoom(PING_ROOM);
     } catch (error) {
@@ -100,7 +79,7 @@ class WatchersClient implements VendorClient {
     }
   }
 
-  async createRoom(key: string, settings: Settings): Promise<Room> {
+  override async createRoom(key: string, settings: Settings): Promise<Room> {
     const body = encodeCreateBody(key, settings);
     const { data } = await this.http.call(
       {
@@ -120,7 +99,7 @@ class WatchersClient implements VendorClient {
   }
 
   /** ◐ Emulated: the premade list only holds SOON and LIVE rooms; ENDED/DISABLED ones are reachable by `info`. */
-  async listRooms(page: PageRequest): Promise<Page<Room>> {
+  override async listRooms(page: PageRequest): Promise<Page<Room>> {
     const { data } = await this.http.call(
       {
         method: 'GET',
@@ -134,11 +113,11 @@ class WatchersClient implements VendorClient {
     return pageOf(data.map(toRoom), page);
   }
 
-  getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {
+  override getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {
     return settleEach(ids, (id) => this.readRoom(id));
   }
 
-  deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
+  override deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
     return settleEach(ids, async (id) => {
       await this.http.call(
         { method: 'DELETE', path: roomPath(id), idempotent: true, operation: 'external/room (delete)' },
@@ -149,7 +128,7 @@ class WatchersClient implements VendorClient {
   }
 
   /** `POST /external/room/status` — the seed's example wrongly posts to /speak (shared/vendors/watchers.md §6). */
-  async setStatus(id: string, status: RoomStatus): Promise<Room> {
+  override async setStatus(id: string, status: RoomStatus): Promise<Room> {
     await this.http.call(
       {
         method: 'POST',
@@ -163,7 +142,7 @@ class WatchersClient implements VendorClient {
     return this.readRoomOrKnown(id, { status });
   }
 
-  async setVoice(id: string, on: boolean): Promise<Room> {
+  override async setVoice(id: string, on: boolean): Promise<Room> {
     await this.http.call(
       {
         method: 'POST',
@@ -181,7 +160,7 @@ class WatchersClient implements VendorClient {
    * ◐ Watchers has no pinned notice: the announcement is a chat message posted
    * as the account's `announceAs` user (`/external/message/send`).
    */
-  async setAnnouncement(id: string, text: string): Promise<Announcement> {
+  override async setAnnouncement(id: string, text: string): Promise<Announcement> {
     const as = this.account.announceAs;
     if (!as) throw new MissingAnnounceAsError(this.accountName);
     const { data } = await this.http.call(
@@ -207,7 +186,7 @@ class WatchersClient implements VendorClient {
    * ◐ Watchers has no kick: `/external/ban` with `type: IN_ROOM` bans the user
    * from the room (until `expires`, if given, else until unbanned).
    */
-  async kick(id: string, user: string, settings: Settings): Promise<KickResult> {
+  override async kick(id: string, user: string, settings: Settings): Promise<KickResult> {
     const body = encodeBanBody(id, user, settings);
     await this.http.call(
       { method: 'POST', path: PATH.ban, body: json(body), idempotent: false, operation: 'external/ban' },
@@ -225,7 +204,7 @@ class WatchersClient implements VendorClient {
     };
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.http.close();
   }
 
@@ -245,34 +224,5 @@ class WatchersClient implements VendorClient {
       if (!isVendorError(error)) throw error;
       return { ...known, id, ...(typeof known.name === 'string' ? { name: known.name } : {}) };
     }
-  }
-
-  private unsupported(operation: Operation): never {
-    throw new UnsupportedOperationError('watchers', operation, [...WATCHERS_CAPABILITIES]);
-  }
-
-  async updateRoom(_id: string, _settings: Settings): Promise<Room> {
-    return this.unsupported('update');
-  }
-  async setMuteAll(_id: string, _on: boolean): Promise<Room> {
-    return this.unsupported('mute');
-  }
-  async setKeepAlive(_id: string, _on: boolean): Promise<Room> {
-    return this.unsupported('keepalive');
-  }
-  async getAnnouncement(_id: string): Promise<Announcement> {
-    return this.unsupported('announce.read');
-  }
-  async listMembers(_id: string, _page: PageRequest): Promise<Page<Member>> {
-    return this.unsupported('members.list');
-  }
-  async addMembers(_id: string, _users: readonly string[]): Promise<ItemOutcome<true>[]> {
-    return this.unsupported('members.add');
-  }
-  async removeMembers(_id: string, _users: readonly string[]): Promise<ItemOutcome<true>[]> {
-    return this.unsupported('members.remove');
-  }
-  async history(_id: string, _request: HistoryRequest): Promise<HistoryMessage[]> {
-    return this.unsupported('history');
   }
 }

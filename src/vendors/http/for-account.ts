@@ -1,0 +1,39 @@
+/**
+ * The VendorHttp for one account: the account's host, timeout and rate limit
+ * (or the vendor's defaults), its credentials to scrub, and an optional
+ * dry-run recorder. The vendor supplies only what differs: how it
+ * authenticates, classifies replies and finds request ids.
+ */
+import { type AccountConfig, DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, secretValues } from '../account.js';
+import type { VendorName } from '../types.js';
+import type { RecordedRequest, VendorHttpOptions } from './types.js';
+import { VendorHttp } from './vendor-http.js';
+
+export type VendorHttpHooks = Pick<VendorHttpOptions, 'authorize' | 'classify' | 'requestIdOf'>;
+
+export function vendorHttpFor(
+  vendor: VendorName,
+  account: AccountConfig,
+  accountName: string,
+  options: { recorder?: RecordedRequest[] },
+  hooks: VendorHttpHooks,
+): VendorHttp {
+  return new VendorHttp({
+    vendor,
+    account: accountName,
+    baseUrl: baseUrlOf(vendor, account, accountName),
+    timeoutMs: account.timeoutMs,
+    rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMIT[vendor],
+    secrets: secretValues(account),
+    // Only the hooks given: an absent authorize/requestIdOf stays absent.
+    ...hooks,
+    ...(options.recorder ? { recorder: options.recorder } : {}),
+  });
+}
+
+/** Agora has no default host (its account schema requires baseUrl); the others fall back to theirs. */
+function baseUrlOf(vendor: VendorName, account: AccountConfig, accountName: string): string {
+  if (account.baseUrl !== undefined) return account.baseUrl;
+  if (vendor !== 'agora') return DEFAULT_BASE_URL[vendor];
+  throw new Error(`${vendor} account ${accountName} has no baseUrl`);
+}
