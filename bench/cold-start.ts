@@ -155,7 +155,7 @@ const PHASE_MODULES = [
   ['store (kysely, better-sqlite3, pg)', '../src/store/open-store.js'],
   ['sandbox emulators', '../src/sandbox/sandbox-emulators.js'],
   ['engine, commands, vendor clients (undici, agora-token)', '../src/runtime/build-engine.js'],
-  ['render (cli-table3)', '../src/render/text.js'],
+  ['render (text tables)', '../src/render/text.js'],
   ['rest of run-command', '../src/cli/run-command.js'],
 ] as const;
 

@@ -73,7 +73,8 @@ function stubClient(): VendorClient {
   return new Proxy(client as VendorClient, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
-      if (value === undefined && typeof key === 'string')
+      // `then` must stay undefined: the stub is handed out inside a Promise.
+      if (value === undefined && typeof key === 'string' && key !== 'then')
         return () => Promise.reject(new Error(`bench stub: ${key} not stubbed`));
       return value;
     },
@@ -178,7 +179,7 @@ export async function benchCoreOverhead(): Promise<BenchSection> {
     figures,
     notes: [
       `${ITERATIONS} iterations per command after ${WARMUP} warm-up, interleaved; Slack principal under a typical access: section; audit to in-memory SQLite (better-sqlite3).`,
-      'The goal is judged on `info` (a read with one vendor call); `help` has no vendor call; `list` includes drawing a 20-row cli-table3 table.',
+      'The goal is judged on `info` (a read with one vendor call); `help` has no vendor call; `list` includes drawing a 20-row text table.',
     ],
   };
 }

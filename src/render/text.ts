@@ -1,9 +1,9 @@
 /**
  * View → plain text for the shell and `roomops run`: a header, facts, a
- * table drawn with cli-table3, code as is. Colour only on a terminal and only
+ * boxed table, code as is. Colour only on a terminal and only
  * when NO_COLOR is not set (https://no-color.org).
  */
-import Table from 'cli-table3';
+import { textTable } from './text-table.js';
 import type { Tone, View } from './view.js';
 
 const COLOURS: Record<Tone, string> = { ok: '32', error: '31', warning: '33', info: '36', pending: '35' };
@@ -26,16 +26,10 @@ export function renderText(view: View, options: { colour?: boolean } = {}): stri
   }
   if (view.table) {
     if (view.table.rows.length === 0) out.push('  (none)');
-    else {
-      const table = new Table({
-        head: view.table.columns,
-        style: { head: options.colour ? ['bold'] : [], border: [], compact: true },
-        wordWrap: true,
-      });
-      for (const row of view.table.rows)
-        table.push(row.map((cell) => (cell.length > 80 ? `${cell.slice(0, 77)}...` : cell)));
-      out.push(table.toString());
-    }
+    else
+      out.push(
+        textTable(view.table.columns, view.table.rows, options.colour ? (h) => paint('1', h) : undefined),
+      );
   }
   if (view.code) out.push(view.code);
   for (const note of view.notes) out.push(paint('2', note));
