@@ -1,12 +1,12 @@
 /**
- * The audit log over Kysely: append-only, read newest first with optional
+ * The audit log in plain SQL: append-only, read newest first with optional
  * filters on who, which account and which action (each backed by an index on
  * that column and time).
  */
-import type { Kysely, Selectable } from 'kysely';
 import type { Kind, PlatformName } from '../core/types.js';
 import { fromJson, nullable, toDate, toJson, toMillis, withPresent } from './rows.js';
-import type { AuditLogTable, Database } from './schema.js';
+import type { AuditLogTable } from './schema.js';
+import type { SqlDb, SqlParam } from './sql-db.js';
 import type { AuditEntry, AuditFilter, AuditOutcome, AuditStore } from './types.js';
 
 export const AUDIT_DEFAULT_LIMIT = 50;
@@ -18,7 +18,31 @@ export function auditLimit(limit: number | undefined): number {
   return Math.min(AUDIT_MAX_LIMIT, Math.max(1, Math.floor(limit)));
 }
 
-function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
+/** Every column but the generated id, in the order `append` binds them. */
+const COLUMNS = [
+  'at',
+  'actor',
+  'actor_name',
+  'platform',
+  'channel',
+  'guild',
+  'account',
+  'action',
+  'kind',
+  'args',
+  'rooms',
+  'outcome',
+  'detail',
+  'vendor_request_id',
+  'latency_ms',
+  'pending_id',
+  'decided_by',
+  'decided_at',
+] as const satisfies readonly (keyof AuditLogTable)[];
+
+const INSERT = `insert into audit_log (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`;
+
+function toEntry(row: AuditLogTable): AuditEntry {
   const entry: AuditEntry = {
     id: Number(row.id),
     at: toDate(row.at),
@@ -45,45 +69,51 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
 }
 
 export class SqlAuditLog implements AuditStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: SqlDb) {}
 
   async append(entry: AuditEntry): Promise<void> {
-    await this.db
-      .insertInto('audit_log')
-      .values({
-        at: toMillis(entry.at, 'at'),
-        actor: entry.actor,
-        actor_name: nullable(entry.actorName),
-        platform: entry.platform,
-        channel: nullable(entry.channel),
-        guild: nullable(entry.guild),
-        account: nullable(entry.account),
-        action: entry.action,
-        kind: nullable(entry.kind),
-        args: toJson(entry.args ?? {}),
-        rooms: toJson(entry.rooms ?? []),
-        outcome: entry.outcome,
-        detail: nullable(entry.detail),
-        vendor_request_id: nullable(entry.vendorRequestId),
-        latency_ms: nullable(entry.latencyMs),
-        pending_id: nullable(entry.pendingId),
-        decided_by: nullable(entry.decidedBy),
-        decided_at: entry.decidedAt === undefined ? null : toMillis(entry.decidedAt, 'decidedAt'),
-      })
-      .execute();
+    const row: Omit<AuditLogTable, 'id'> = {
+      at: toMillis(entry.at, 'at'),
+      actor: entry.actor,
+      actor_name: nullable(entry.actorName),
+      platform: entry.platform,
+      channel: nullable(entry.channel),
+      guild: nullable(entry.guild),
+      account: nullable(entry.account),
+      action: entry.action,
+      kind: nullable(entry.kind),
+      args: toJson(entry.args ?? {}),
+      rooms: toJson(entry.rooms ?? []),
+      outcome: entry.outcome,
+      detail: nullable(entry.detail),
+      vendor_request_id: nullable(entry.vendorRequestId),
+      latency_ms: nullable(entry.latencyMs),
+      pending_id: nullable(entry.pendingId),
+      decided_by: nullable(entry.decidedBy),
+      decided_at: entry.decidedAt === undefined ? null : toMillis(entry.decidedAt, 'decidedAt'),
+    };
+    await this.db.run(
+      INSERT,
+      COLUMNS.map((column) => row[column]),
+    );
   }
 
   async query(filter: AuditFilter): Promise<AuditEntry[]> {
-    let q = this.db.selectFrom('audit_log').selectAll();
-    if (filter.actor !== undefined) q = q.where('actor', '=', filter.actor);
-    if (filter.account !== undefined) q = q.where('account', '=', filter.account);
-    if (filter.action !== undefined) q = q.where('action', '=', filter.action);
+    const conditions: string[] = [];
+    const params: SqlParam[] = [];
+    for (const column of ['actor', 'account', 'action'] as const) {
+      const value = filter[column];
+      if (value === undefined) continue;
+      conditions.push(`${column} = ?`);
+      params.push(value);
+    }
+    const where = conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '';
+    params.push(auditLimit(filter.limit));
     // Same time: the later insert first.
-    const rows = await q
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(auditLimit(filter.limit))
-      .execute();
+    const rows = await this.db.all<AuditLogTable>(
+      `select * from audit_log${where} order by at desc, id desc limit ?`,
+      params,
+    );
     return rows.map(toEntry);
   }
 }

@@ -1,17 +1,35 @@
 /**
- * The room inventory over Kysely: rooms created or seen through RoomOps, one
+ * The room inventory in plain SQL: rooms created or seen through RoomOps, one
  * row per (account, room id), with gone rooms kept and marked (deleted through
  * RoomOps, or vanished at the vendor — RongCloud destroys idle rooms).
  */
-import { type Kysely, type Selectable, sql } from 'kysely';
 import { fromJson, nullable, toDate, toJson, toMillis, withPresent } from './rows.js';
-import type { Database, InventoryRoomsTable } from './schema.js';
+import type { InventoryRoomsTable } from './schema.js';
+import type { SqlDb, SqlParam } from './sql-db.js';
 import type { InventoryRoom, InventoryStore } from './types.js';
 
 /** Keeps `IN (…)` lists well under SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
 
-function toRoom(row: Selectable<InventoryRoomsTable>): InventoryRoom {
+/**
+ * A room seen again is live again. A sighting without a name keeps the name
+ * known before; the first recorded creator stays.
+ */
+const UPSERT = `insert into inventory_rooms
+    (account, room_id, vendor, name, data, created_at, updated_at, created_by, gone_at, gone_reason)
+  values (?, ?, ?, ?, ?, ?, ?, ?, null, null)
+  on conflict (account, room_id) do update set
+    vendor = excluded.vendor,
+    name = coalesce(excluded.name, inventory_rooms.name),
+    data = excluded.data,
+    updated_at = excluded.updated_at,
+    created_by = coalesce(inventory_rooms.created_by, excluded.created_by),
+    gone_at = null,
+    gone_reason = null`;
+
+const SELECT_ONE = 'select * from inventory_rooms where account = ? and room_id = ?';
+
+function toRoom(row: InventoryRoomsTable): InventoryRoom {
   const room: InventoryRoom = {
     account: row.account,
     vendor: row.vendor,
@@ -29,43 +47,24 @@ function toRoom(row: Selectable<InventoryRoomsTable>): InventoryRoom {
 }
 
 export class SqlInventory implements InventoryStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: SqlDb) {}
 
-  /**
-   * A room seen again is live again. A sighting without a name keeps the name
-   * known before; the first recorded creator stays.
-   */
+  /** See UPSERT. */
   async upsert(
     room: Omit<InventoryRoom, 'createdAt' | 'updatedAt' | 'goneAt' | 'goneReason'>,
     at: Date,
   ): Promise<void> {
     const atMs = toMillis(at, 'at');
-    await this.db
-      .insertInto('inventory_rooms')
-      .values({
-        account: room.account,
-        room_id: room.roomId,
-        vendor: room.vendor,
-        name: nullable(room.name),
-        data: toJson(room.data ?? {}),
-        created_at: atMs,
-        updated_at: atMs,
-        created_by: nullable(room.createdBy),
-        gone_at: null,
-        gone_reason: null,
-      })
-      .onConflict((oc) =>
-        oc.columns(['account', 'room_id']).doUpdateSet({
-          vendor: sql`excluded.vendor`,
-          name: sql`coalesce(excluded.name, inventory_rooms.name)`,
-          data: sql`excluded.data`,
-          updated_at: sql`excluded.updated_at`,
-          created_by: sql`coalesce(inventory_rooms.created_by, excluded.created_by)`,
-          gone_at: null,
-          gone_reason: null,
-        }),
-      )
-      .execute();
+    await this.db.run(UPSERT, [
+      room.account,
+      room.roomId,
+      room.vendor,
+      nullable(room.name),
+      toJson(room.data ?? {}),
+      atMs,
+      atMs,
+      nullable(room.createdBy),
+    ]);
   }
 
   /** Rooms already marked gone keep their first mark; unknown ids are ignored. */
@@ -78,23 +77,17 @@ export class SqlInventory implements InventoryStore {
     const atMs = toMillis(at, 'at');
     const ids = [...new Set(roomIds)];
     for (let i = 0; i < ids.length; i += CHUNK) {
-      await this.db
-        .updateTable('inventory_rooms')
-        .set({ gone_at: atMs, gone_reason: reason, updated_at: atMs })
-        .where('account', '=', account)
-        .where('room_id', 'in', ids.slice(i, i + CHUNK))
-        .where('gone_at', 'is', null)
-        .execute();
+      const chunk = ids.slice(i, i + CHUNK);
+      await this.db.run(
+        `update inventory_rooms set gone_at = ?, gone_reason = ?, updated_at = ?
+          where account = ? and room_id in (${chunk.map(() => '?').join(', ')}) and gone_at is null`,
+        [atMs, reason, atMs, account, ...chunk],
+      );
     }
   }
 
   async get(account: string, roomId: string): Promise<InventoryRoom | undefined> {
-    const row = await this.db
-      .selectFrom('inventory_rooms')
-      .selectAll()
-      .where('account', '=', account)
-      .where('room_id', '=', roomId)
-      .executeTakeFirst();
+    const row = await this.db.get<InventoryRoomsTable>(SELECT_ONE, [account, roomId]);
     return row === undefined ? undefined : toRoom(row);
   }
 
@@ -103,16 +96,21 @@ export class SqlInventory implements InventoryStore {
     account: string,
     options: { includeGone?: boolean; limit?: number; afterRoomId?: string } = {},
   ): Promise<InventoryRoom[]> {
-    let q = this.db.selectFrom('inventory_rooms').selectAll().where('account', '=', account);
-    if (!options.includeGone) q = q.where('gone_at', 'is', null);
-    if (options.afterRoomId !== undefined) q = q.where('room_id', '>', options.afterRoomId);
-    q = q.orderBy('room_id', 'asc');
+    let sql = 'select * from inventory_rooms where account = ?';
+    const params: SqlParam[] = [account];
+    if (!options.includeGone) sql += ' and gone_at is null';
+    if (options.afterRoomId !== undefined) {
+      sql += ' and room_id > ?';
+      params.push(options.afterRoomId);
+    }
+    sql += ' order by room_id asc';
     if (options.limit !== undefined) {
       if (!Number.isInteger(options.limit) || options.limit < 1) {
         throw new RangeError('store: inventory list limit must be a whole number of at least 1');
       }
-      q = q.limit(options.limit);
+      sql += ' limit ?';
+      params.push(options.limit);
     }
-    return (await q.execute()).map(toRoom);
+    return (await this.db.all<InventoryRoomsTable>(sql, params)).map(toRoom);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Pending actions over Kysely, the same SQL on SQLite and PostgreSQL.
+ * Pending actions in plain SQL, the same on SQLite and PostgreSQL.
  *
  * Every state change is one conditional `UPDATE … WHERE state = 'pending' …
  * RETURNING *`. The database applies it to a row at most once however many
@@ -10,11 +10,11 @@
  * row back — it won — and everyone else reads the row to learn who did.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
 import { RoomOpsError } from '../core/errors.js';
 import type { Kind, PlatformName } from '../core/types.js';
 import { fromJson, nullable, toDate, toJson, toMillis, withPresent } from './rows.js';
-import type { Database, PendingActionsTable } from './schema.js';
+import type { PendingActionsTable } from './schema.js';
+import type { SqlDb } from './sql-db.js';
 import type {
   DecideResult,
   Decision,
@@ -30,7 +30,44 @@ export function newPendingId(): string {
   return randomBytes(18).toString('base64url');
 }
 
-type PendingRow = Selectable<PendingActionsTable>;
+type PendingRow = PendingActionsTable;
+
+/** Every column, in the order `create` binds them. */
+const COLUMNS = [
+  'id',
+  'state',
+  'created_at',
+  'expires_at',
+  'requester',
+  'requester_name',
+  'platform',
+  'channel',
+  'guild',
+  'account',
+  'action',
+  'kind',
+  'invocation',
+  'description',
+  'rooms',
+  'prompt',
+  'decided_by',
+  'decided_by_name',
+  'decided_at',
+  'outcome',
+  'finished_at',
+] as const satisfies readonly (keyof PendingRow)[];
+
+const INSERT = `insert into pending_actions (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`;
+const SELECT_ONE = 'select * from pending_actions where id = ?';
+const ATTACH_PROMPT = 'update pending_actions set prompt = ? where id = ?';
+const DECIDE = `update pending_actions set state = ?, decided_by = ?, decided_by_name = ?, decided_at = ?
+  where id = ? and state = 'pending' and expires_at > ? returning *`;
+const EXPIRE_ONE = `update pending_actions set state = 'expired'
+  where id = ? and state = 'pending' and expires_at <= ? returning *`;
+const FINISH = `update pending_actions set state = ?, outcome = ?, finished_at = ?
+  where id = ? and state = 'approved'`;
+const EXPIRE_DUE = `update pending_actions set state = 'expired'
+  where state = 'pending' and expires_at <= ? returning *`;
 
 function toAction(row: PendingRow): PendingAction {
   const action: PendingAction = {
@@ -63,7 +100,7 @@ function toAction(row: PendingRow): PendingAction {
 const DECISIONS: readonly Decision[] = ['approved', 'cancelled'];
 
 export class SqlPendingActions implements PendingActionStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: SqlDb) {}
 
   async create(input: NewPendingAction): Promise<PendingAction> {
     const row: PendingRow = {
@@ -89,28 +126,21 @@ export class SqlPendingActions implements PendingActionStore {
       outcome: null,
       finished_at: null,
     };
-    await this.db.insertInto('pending_actions').values(row).execute();
+    await this.db.run(
+      INSERT,
+      COLUMNS.map((column) => row[column]),
+    );
     return toAction(row);
   }
 
   async get(id: string): Promise<PendingAction | undefined> {
-    const row = await this.db
-      .selectFrom('pending_actions')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await this.db.get<PendingRow>(SELECT_ONE, [id]);
     return row === undefined ? undefined : toAction(row);
   }
 
   async attachPrompt(id: string, prompt: PromptRef): Promise<void> {
-    const updated = await this.db
-      .updateTable('pending_actions')
-      .set({ prompt: toJson(prompt) })
-      .where('id', '=', id)
-      .returning('id')
-      .executeTakeFirst();
-    if (updated === undefined)
-      throw new RoomOpsError('internal', `No pending action ${id} to attach a prompt to.`);
+    const { changes } = await this.db.run(ATTACH_PROMPT, [toJson(prompt), id]);
+    if (changes === 0) throw new RoomOpsError('internal', `No pending action ${id} to attach a prompt to.`);
   }
 
   async decide(
@@ -125,26 +155,12 @@ export class SqlPendingActions implements PendingActionStore {
     // A row can only move forward (pending → decided/expired), so two rounds
     // settle it; the loop only guards the instant between the reads.
     for (let round = 0; round < 3; round++) {
-      const won = await this.db
-        .updateTable('pending_actions')
-        .set({ state: decision, decided_by: by, decided_by_name: nullable(byName), decided_at: atMs })
-        .where('id', '=', id)
-        .where('state', '=', 'pending')
-        .where('expires_at', '>', atMs)
-        .returningAll()
-        .executeTakeFirst();
+      const won = await this.db.get<PendingRow>(DECIDE, [decision, by, nullable(byName), atMs, id, atMs]);
       if (won !== undefined) return { won: true, action: toAction(won) };
 
       // Not decidable: unknown, already decided, or pending past its expiry —
       // which this click is the first to notice, so it records the expiry.
-      const expired = await this.db
-        .updateTable('pending_actions')
-        .set({ state: 'expired' })
-        .where('id', '=', id)
-        .where('state', '=', 'pending')
-        .where('expires_at', '<=', atMs)
-        .returningAll()
-        .executeTakeFirst();
+      const expired = await this.db.get<PendingRow>(EXPIRE_ONE, [id, atMs]);
       if (expired !== undefined) return { won: false, reason: 'expired', action: toAction(expired) };
 
       const current = await this.get(id);
@@ -162,14 +178,8 @@ export class SqlPendingActions implements PendingActionStore {
   async finish(id: string, state: 'done' | 'failed', outcome: unknown, at: Date): Promise<void> {
     if (state !== 'done' && state !== 'failed')
       throw new TypeError('store: finish state must be done or failed');
-    const updated = await this.db
-      .updateTable('pending_actions')
-      .set({ state, outcome: toJson(outcome), finished_at: toMillis(at, 'at') })
-      .where('id', '=', id)
-      .where('state', '=', 'approved')
-      .returning('id')
-      .executeTakeFirst();
-    if (updated === undefined) {
+    const { changes } = await this.db.run(FINISH, [state, toJson(outcome), toMillis(at, 'at'), id]);
+    if (changes === 0) {
       const current = await this.get(id);
       const why = current === undefined ? 'there is no such action' : `it is ${current.state}, not approved`;
       throw new RoomOpsError('internal', `Cannot finish pending action ${id}: ${why}.`);
@@ -177,13 +187,7 @@ export class SqlPendingActions implements PendingActionStore {
   }
 
   async expireDue(now: Date): Promise<PendingAction[]> {
-    const rows = await this.db
-      .updateTable('pending_actions')
-      .set({ state: 'expired' })
-      .where('state', '=', 'pending')
-      .where('expires_at', '<=', toMillis(now, 'now'))
-      .returningAll()
-      .execute();
+    const rows = await this.db.all<PendingRow>(EXPIRE_DUE, [toMillis(now, 'now')]);
     return rows.map(toAction).sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime());
   }
 }

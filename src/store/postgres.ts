@@ -7,14 +7,14 @@
  * role's or the URL's `search_path` says otherwise, e.g.
  * `?options=-c%20search_path%3Droomops`).
  */
-import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations/index.js';
-import type { Database } from './schema.js';
+import { PostgresDb } from './postgres-db.js';
+import type { SqlDb } from './sql-db.js';
 import { redactUrl, scrubPasswords } from './storage-url.js';
 import type { StoreLogger } from './store-logger.js';
 
-export async function openPostgres(url: string, logger?: StoreLogger): Promise<Kysely<Database>> {
+export async function openPostgres(url: string, logger?: StoreLogger): Promise<SqlDb> {
   const pool = new pg.Pool({
     connectionString: url,
     application_name: 'roomops',
@@ -29,16 +29,15 @@ export async function openPostgres(url: string, logger?: StoreLogger): Promise<K
       `store: PostgreSQL connection to ${redactUrl(url)} failed: ${scrubPasswords(error.message, url)}`,
     );
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new PostgresDb(pool);
   try {
-    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
-    const schema = rows[0]?.schema;
-    if (!schema) throw new Error('no schema of the search_path exists in this database');
-    // Kysely's migrator looks for its own tables in every schema unless told
-    // which: name ours, so two schemas of one database never mix.
-    await migrateToLatest(db as Kysely<unknown>, 'postgres', { schema });
+    const row = await db.get<{ schema: string | null }>('select current_schema() as schema');
+    if (!row?.schema) throw new Error('no schema of the search_path exists in this database');
+    // Unqualified names (ours and schema_migrations) resolve to that schema,
+    // so two schemas of one database never mix.
+    await migrateToLatest(db);
   } catch (error) {
-    await db.destroy().catch(() => undefined);
+    await db.close().catch(() => undefined);
     throw error;
   }
   return db;

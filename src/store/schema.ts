@@ -1,5 +1,6 @@
 /**
- * The tables as Kysely sees them: one description for SQLite and PostgreSQL.
+ * The tables' rows as the drivers return them (`select *`): one description
+ * for SQLite and PostgreSQL; the DDL is in migrations/.
  *
  * Times are epoch milliseconds in BIGINT columns on both backends. Why not ISO
  * text or TIMESTAMPTZ: comparisons (`expires_at > ?`, newest-first) are plain
@@ -11,8 +12,6 @@
  *
  * JSON values are TEXT (`JSON.stringify`), read back with `JSON.parse`.
  */
-import type { Generated } from 'kysely';
-
 /** BIGINT: number from SQLite, string from node-postgres. */
 export type Millis = number | string | bigint;
 
@@ -45,7 +44,8 @@ export interface PendingActionsTable {
 }
 
 export interface AuditLogTable {
-  id: Generated<Millis>;
+  /** Assigned by the database (auto-increment / identity). */
+  id: Millis;
   at: Millis;
   actor: string;
   actor_name: string | null;
@@ -80,12 +80,6 @@ export interface InventoryRoomsTable {
   created_by: string | null;
   gone_at: Millis | null;
   gone_reason: string | null;
-}
-
-export interface Database {
-  pending_actions: PendingActionsTable;
-  audit_log: AuditLogTable;
-  inventory_rooms: InventoryRoomsTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';

@@ -1,12 +1,12 @@
 /**
- * The Store over a Kysely instance: one implementation for both backends,
- * which differ only in how they are opened (sqlite.ts, postgres.ts).
+ * The Store over a `SqlDb`: one implementation for both backends, which
+ * differ only in how they are opened (sqlite.ts, postgres.ts).
  */
-import { type Kysely, sql } from 'kysely';
 import { SqlAuditLog } from './audit-log.js';
 import { SqlInventory } from './inventory.js';
 import { SqlPendingActions } from './pending-actions.js';
-import type { Database, StoreKind } from './schema.js';
+import type { StoreKind } from './schema.js';
+import type { SqlDb } from './sql-db.js';
 import type { AuditStore, InventoryStore, PendingActionStore, Store } from './types.js';
 
 /** `/healthz` must answer quickly even when the database does not. */
@@ -20,7 +20,7 @@ export class SqlStore implements Store {
 
   constructor(
     readonly kind: StoreKind,
-    private readonly db: Kysely<Database>,
+    private readonly db: SqlDb,
   ) {
     this.pending = new SqlPendingActions(db);
     this.audit = new SqlAuditLog(db);
@@ -34,9 +34,9 @@ export class SqlStore implements Store {
       timer = setTimeout(() => done(false), HEALTH_TIMEOUT_MS);
       timer.unref();
     });
-    const probe = sql<{ ok: number }>`select 1 as ok`
-      .execute(this.db)
-      .then((r) => Number(r.rows[0]?.ok) === 1)
+    const probe = this.db
+      .get<{ ok: number }>('select 1 as ok')
+      .then((row) => Number(row?.ok) === 1)
       .catch(() => false);
     try {
       return await Promise.race([probe, timeout]);
@@ -49,6 +49,6 @@ export class SqlStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.db.destroy();
+    await this.db.close();
   }
 }

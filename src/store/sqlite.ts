@@ -11,14 +11,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
 import { migrateToLatest } from './migrations/index.js';
-import type { Database } from './schema.js';
+import type { SqlDb } from './sql-db.js';
+import { SqliteDb } from './sqlite-db.js';
 import type { StoreLogger } from './store-logger.js';
 
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
-export async function openSqlite(file: string, logger?: StoreLogger): Promise<Kysely<Database>> {
+export async function openSqlite(file: string, logger?: StoreLogger): Promise<SqlDb> {
   const memory = file === ':memory:';
   if (!memory) mkdirSync(dirname(file), { recursive: true });
   const database = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
@@ -36,17 +36,25 @@ export async function openSqlite(file: string, logger?: StoreLogger): Promise<Ky
     database.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new SqliteDb(database);
   try {
-    await inProcessTurn(file, () => migrateExclusively(db));
+    // The whole migration is one `BEGIN IMMEDIATE` transaction (see below).
+    await inProcessTurn(file, () => migrateToLatest(db));
   } catch (error) {
-    await db.destroy();
+    await db.close();
     throw error;
   }
   return db;
 }
 
 /**
+ * Two processes opening a fresh file at once would both start migrating, and
+ * the one whose read is stale would fail ("table already exists",
+ * SQLITE_BUSY). So the whole migration runs in one `BEGIN IMMEDIATE`
+ * transaction (SqliteDb.transaction): it takes the write lock first (waiting
+ * up to busy_timeout for another migrator), and then reads which migrations
+ * have run.
+ *
  * better-sqlite3 waits for a lock synchronously, blocking the event loop; a
  * second connection in the same process waiting for the migration lock would
  * therefore stall the first one, which holds it across awaits, until
@@ -64,25 +72,4 @@ async function inProcessTurn(file: string, work: () => Promise<void>): Promise<v
   } finally {
     if (migrationTurns.get(file) === mine) migrationTurns.delete(file);
   }
-}
-
-/**
- * Two processes opening a fresh file at once would both start migrating, and
- * the one whose read is stale fails ("table already exists", SQLITE_BUSY).
- * So the whole migration runs in one `BEGIN IMMEDIATE` transaction: it takes
- * the write lock first (waiting up to busy_timeout for another migrator), and
- * then reads which migrations have run. Kysely's own transaction is off,
- * since this one is the transaction.
- */
-async function migrateExclusively(db: Kysely<Database>): Promise<void> {
-  await db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      await migrateToLatest(conn as Kysely<unknown>, 'sqlite', { disableTransactions: true });
-      await sql`commit`.execute(conn);
-    } catch (error) {
-      await sql`rollback`.execute(conn).catch(() => undefined);
-      throw error;
-    }
-  });
 }

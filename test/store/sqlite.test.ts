@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import { storeSuite } from './store-suite.js';
 
@@ -58,5 +59,45 @@ describe('SQLite store files', () => {
     await expect(openStore(`sqlite://${blocker}/inside.db`)).rejects.toThrow(
       /storage\.url sqlite:\/\/\/.*a-file\/inside\.db/,
     );
+  });
+
+  it('takes over a database migrated by Kysely without running its migrations again', async () => {
+    const file = join(dir, 'from-kysely.db');
+    const raw = new BetterSqlite3(file);
+    for (const migration of MIGRATIONS) for (const statement of migration.up('sqlite')) raw.exec(statement);
+    // What Kysely's Migrator left behind.
+    raw.exec(
+      'create table kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null)',
+    );
+    const record = raw.prepare('insert into kysely_migration (name, timestamp) values (?, ?)');
+    for (const migration of MIGRATIONS) record.run(migration.name, '2026-01-01T00:00:00.000Z');
+    raw.exec(
+      `insert into inventory_rooms (account, room_id, vendor, data, created_at, updated_at)
+        values ('rong-prod', 'kept', 'rongcloud', '{}', 0, 0)`,
+    );
+    raw.close();
+
+    for (let i = 0; i < 2; i++) {
+      const store = await openStore(`sqlite://${file}`);
+      expect((await store.inventory.list('rong-prod')).map((r) => r.roomId)).toEqual(['kept']);
+      await store.close();
+    }
+    const check = new BetterSqlite3(file, { readonly: true });
+    try {
+      expect(check.prepare('select name from schema_migrations order by name').pluck().all()).toEqual(
+        MIGRATIONS.map((m) => m.name),
+      );
+    } finally {
+      check.close();
+    }
+  });
+
+  it('refuses a database migrated by a newer version', async () => {
+    const file = join(dir, 'from-the-future.db');
+    await (await openStore(`sqlite://${file}`)).close();
+    const raw = new BetterSqlite3(file);
+    raw.prepare('insert into schema_migrations (name, applied_at) values (?, ?)').run('999-future', 0);
+    raw.close();
+    await expect(openStore(`sqlite://${file}`)).rejects.toThrow(/999-future, unknown to this version/);
   });
 });

@@ -1,104 +1,89 @@
 /**
  * The first schema: pending actions, the audit log, the room inventory.
  * One migration for both backends; the few differences (auto-increment ids,
- * byte-order text) are chosen by `kind`.
+ * byte-order text) are chosen by dialect.
  */
-import { type Kysely, type Migration, sql } from 'kysely';
-import type { StoreKind } from '../schema.js';
+import type { Migration } from './index.js';
 
-export function initialMigration(kind: StoreKind): Migration {
-  // Room ids sort and page (`room_id > ?`) the same on both backends: SQLite
-  // compares TEXT bytewise; PostgreSQL would use the database's locale unless
-  // told otherwise.
-  const sortableText = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
-  return {
-    async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema
-        .createTable('pending_actions')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('state', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'bigint', (c) => c.notNull())
-        .addColumn('expires_at', 'bigint', (c) => c.notNull())
-        .addColumn('requester', 'text', (c) => c.notNull())
-        .addColumn('requester_name', 'text')
-        .addColumn('platform', 'text', (c) => c.notNull())
-        .addColumn('channel', 'text')
-        .addColumn('guild', 'text')
-        .addColumn('account', 'text', (c) => c.notNull())
-        .addColumn('action', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('invocation', 'text', (c) => c.notNull())
-        .addColumn('description', 'text', (c) => c.notNull())
-        .addColumn('rooms', 'text', (c) => c.notNull())
-        .addColumn('prompt', 'text')
-        .addColumn('decided_by', 'text')
-        .addColumn('decided_by_name', 'text')
-        .addColumn('decided_at', 'bigint')
-        .addColumn('outcome', 'text')
-        .addColumn('finished_at', 'bigint')
-        .execute();
+export const initialMigration: Migration = {
+  name: '001-initial',
+  up(dialect) {
+    // Room ids sort and page (`room_id > ?`) the same on both backends: SQLite
+    // compares TEXT bytewise; PostgreSQL would use the database's locale unless
+    // told otherwise.
+    const sortableText = dialect === 'postgres' ? 'text collate "C"' : 'text';
+    const auditId =
+      dialect === 'postgres'
+        ? 'bigint primary key generated always as identity'
+        : 'integer primary key autoincrement';
+    return [
+      `create table pending_actions (
+        id text primary key,
+        state text not null,
+        created_at bigint not null,
+        expires_at bigint not null,
+        requester text not null,
+        requester_name text,
+        platform text not null,
+        channel text,
+        guild text,
+        account text not null,
+        action text not null,
+        kind text not null,
+        invocation text not null,
+        description text not null,
+        rooms text not null,
+        prompt text,
+        decided_by text,
+        decided_by_name text,
+        decided_at bigint,
+        outcome text,
+        finished_at bigint
+      )`,
       // expireDue: `WHERE state = 'pending' AND expires_at <= ?`.
-      await db.schema
-        .createIndex('pending_actions_state_expires')
-        .on('pending_actions')
-        .columns(['state', 'expires_at'])
-        .execute();
+      'create index pending_actions_state_expires on pending_actions (state, expires_at)',
 
-      let audit = db.schema.createTable('audit_log');
-      audit =
-        kind === 'postgres'
-          ? audit.addColumn('id', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
-          : audit.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-      await audit
-        .addColumn('at', 'bigint', (c) => c.notNull())
-        .addColumn('actor', 'text', (c) => c.notNull())
-        .addColumn('actor_name', 'text')
-        .addColumn('platform', 'text', (c) => c.notNull())
-        .addColumn('channel', 'text')
-        .addColumn('guild', 'text')
-        .addColumn('account', 'text')
-        .addColumn('action', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text')
-        .addColumn('args', 'text', (c) => c.notNull())
-        .addColumn('rooms', 'text', (c) => c.notNull())
-        .addColumn('outcome', 'text', (c) => c.notNull())
-        .addColumn('detail', 'text')
-        .addColumn('vendor_request_id', 'text')
-        .addColumn('latency_ms', 'double precision')
-        .addColumn('pending_id', 'text')
-        .addColumn('decided_by', 'text')
-        .addColumn('decided_at', 'bigint')
-        .execute();
+      `create table audit_log (
+        id ${auditId},
+        at bigint not null,
+        actor text not null,
+        actor_name text,
+        platform text not null,
+        channel text,
+        guild text,
+        account text,
+        action text not null,
+        kind text,
+        args text not null,
+        rooms text not null,
+        outcome text not null,
+        detail text,
+        vendor_request_id text,
+        latency_ms double precision,
+        pending_id text,
+        decided_by text,
+        decided_at bigint
+      )`,
       // `audit` lists newest first, optionally filtered by one of these.
-      await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'id']).execute();
-      for (const column of ['actor', 'account', 'action'] as const) {
-        await db.schema
-          .createIndex(`audit_log_${column}_at`)
-          .on('audit_log')
-          .columns([column, 'at', 'id'])
-          .execute();
-      }
+      'create index audit_log_at on audit_log (at, id)',
+      'create index audit_log_actor_at on audit_log (actor, at, id)',
+      'create index audit_log_account_at on audit_log (account, at, id)',
+      'create index audit_log_action_at on audit_log (action, at, id)',
 
-      await db.schema
-        .createTable('inventory_rooms')
-        .addColumn('account', 'text', (c) => c.notNull())
-        .addColumn('room_id', sortableText, (c) => c.notNull())
-        .addColumn('vendor', 'text', (c) => c.notNull())
-        .addColumn('name', 'text')
-        .addColumn('data', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'bigint', (c) => c.notNull())
-        .addColumn('updated_at', 'bigint', (c) => c.notNull())
-        .addColumn('created_by', 'text')
-        .addColumn('gone_at', 'bigint')
-        .addColumn('gone_reason', 'text')
-        // Also the index for `list`: account, then room id order.
-        .addPrimaryKeyConstraint('inventory_rooms_pk', ['account', 'room_id'])
-        .execute();
-    },
-    async down(db: Kysely<unknown>): Promise<void> {
-      await db.schema.dropTable('inventory_rooms').execute();
-      await db.schema.dropTable('audit_log').execute();
-      await db.schema.dropTable('pending_actions').execute();
-    },
-  };
-}
+      // The primary key is also the index for `list`: account, then room id order.
+      `create table inventory_rooms (
+        account text not null,
+        room_id ${sortableText} not null,
+        vendor text not null,
+        name text,
+        data text not null,
+        created_at bigint not null,
+        updated_at bigint not null,
+        created_by text,
+        gone_at bigint,
+        gone_reason text,
+        constraint inventory_rooms_pk primary key (account, room_id)
+      )`,
+    ];
+  },
+};

@@ -1,46 +1,92 @@
 /**
  * Migrations are defined in code (no files read at run time, so the built
- * package needs nothing beside its JavaScript) and run by Kysely's Migrator on
- * every open. Append new ones with the next number; never edit a released one.
+ * package needs nothing beside its JavaScript) and run on every open. Append
+ * new ones with the next number; never edit a released one.
+ *
+ * Which have run is recorded in `schema_migrations` (name, applied_at in
+ * epoch ms). All pending migrations run in one transaction with their
+ * records, so a failure leaves the schema as it was. Concurrent openers take
+ * turns: SQLite's `BEGIN IMMEDIATE` takes the write lock before reading what
+ * has run; PostgreSQL takes a transaction-scoped advisory lock (one per
+ * schema) first, so two replicas migrating at once are safe.
  */
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
-import type { StoreKind } from '../schema.js';
+import type { SqlDb, SqlDialect } from '../sql-db.js';
 import { initialMigration } from './001-initial.js';
 
-export function migrationsFor(kind: StoreKind): Record<string, Migration> {
-  return {
-    '001-initial': initialMigration(kind),
-  };
+export interface Migration {
+  /** Unique; migrations run in list order. */
+  readonly name: string;
+  /** The statements to run, in order (no `?` placeholders). */
+  up(dialect: SqlDialect): readonly string[];
 }
 
-class InCodeMigrations implements MigrationProvider {
-  constructor(private readonly kind: StoreKind) {}
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return migrationsFor(this.kind);
+export const MIGRATIONS: readonly Migration[] = [initialMigration];
+
+/** pg_advisory_xact_lock's first key ('Room'); the second is the schema's hash. */
+const LOCK_CLASS = 0x526f6f6d;
+
+/**
+ * Brings the schema up to date; a no-op when it already is. A database
+ * migrated by a newer RoomOps (a migration this version does not know) is
+ * refused rather than guessed at.
+ */
+export async function migrateToLatest(db: SqlDb): Promise<void> {
+  let running: string | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      if (tx.dialect === 'postgres') {
+        await tx.run(`select pg_advisory_xact_lock(${LOCK_CLASS}, hashtext(current_schema()))`);
+      }
+      await tx.run(
+        'create table if not exists schema_migrations (name text primary key, applied_at bigint not null)',
+      );
+      let applied = (await tx.all<{ name: string }>('select name from schema_migrations')).map((r) => r.name);
+      if (applied.length === 0) applied = await adoptKyselyHistory(tx);
+      const known = new Set(MIGRATIONS.map((m) => m.name));
+      const unknown = applied.filter((name) => !known.has(name));
+      if (unknown.length > 0) {
+        throw new Error(
+          `the database has migration ${unknown.join(', ')}, unknown to this version of RoomOps (a newer one migrated it)`,
+        );
+      }
+      for (const migration of MIGRATIONS) {
+        if (applied.includes(migration.name)) continue;
+        running = migration.name;
+        for (const statement of migration.up(tx.dialect)) await tx.run(statement);
+        await tx.run('insert into schema_migrations (name, applied_at) values (?, ?)', [
+          migration.name,
+          Date.now(),
+        ]);
+        running = undefined;
+      }
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const which = running === undefined ? '' : ` ${running}`;
+    throw new Error(`store migration${which} failed: ${reason}`, { cause: error });
   }
 }
 
 /**
- * Brings the schema up to date; a no-op when it already is. `schema` is the
- * PostgreSQL schema the tables live in (the connection's `current_schema()`),
- * so that Kysely looks for its bookkeeping tables there and not in another
- * schema of the same database.
+ * Databases created by earlier RoomOps versions were migrated by Kysely,
+ * which recorded the same migration names in `kysely_migration` (in the same
+ * schema). Their
+ * names are copied over once so nothing runs twice; Kysely's tables are left
+ * alone.
  */
-export async function migrateToLatest(
-  db: Kysely<unknown>,
-  kind: StoreKind,
-  options: { schema?: string; disableTransactions?: boolean } = {},
-): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: new InCodeMigrations(kind),
-    ...(options.schema !== undefined ? { migrationTableSchema: options.schema } : {}),
-    ...(options.disableTransactions ? { disableTransactions: true } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error !== undefined) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`store migration ${failed ?? ''} failed: ${reason}`.replace('  ', ' '), { cause: error });
+async function adoptKyselyHistory(tx: SqlDb): Promise<string[]> {
+  const exists =
+    tx.dialect === 'postgres'
+      ? await tx.get(
+          "select 1 from information_schema.tables where table_schema = current_schema() and table_name = 'kysely_migration'",
+        )
+      : await tx.get("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'");
+  if (exists === undefined) return [];
+  const names = (await tx.all<{ name: string }>('select name from kysely_migration order by name')).map(
+    (r) => r.name,
+  );
+  for (const name of names) {
+    await tx.run('insert into schema_migrations (name, applied_at) values (?, ?)', [name, Date.now()]);
   }
+  return names;
 }
