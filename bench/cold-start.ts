@@ -152,7 +152,7 @@ const PHASE_MODULES = [
   ['commander (main.ts)', 'commander'],
   ['pino logger', '../src/core/logger.js'],
   ['config loader (yaml, zod)', '../src/core/config/index.js'],
-  ['store (kysely, better-sqlite3, pg)', '../src/store/open-store.js'],
+  ['store (better-sqlite3)', '../src/store/open-store.js'],
   ['sandbox emulators', '../src/sandbox/sandbox-emulators.js'],
   ['engine, commands, vendor clients (undici, agora-token)', '../src/runtime/build-engine.js'],
   ['render (text tables)', '../src/render/text.js'],
