@@ -4,26 +4,14 @@ import type { CommandSpec, PositionalSpec, SettingSpec } from '../src/core/comma
 import { booleanValue, intValue, listValue, timeValue } from '../src/core/parse/index.js';
 import type { VendorName } from '../src/vendors/types.js';
 import { rememberRoom } from './shared/inventory.js';
+import { IFLYCHAT_ROOM_FLAGS, RONGCLOUD_LIFECYCLE } from './shared/vendor-settings.js';
 
 type Args = { name?: string; room?: string; [setting: string]: unknown };
 
 const SETTINGS: Record<VendorName, Record<string, SettingSpec>> = {
-  iflychat: {
-    room_role: {
-      schema: z.string().regex(/^\d{1,9}$/, 'expected a role id number, e.g. 0'),
-      description: 'role id allowed in (default 0)',
-    },
-    room_private: { schema: booleanValue, description: 'private room' },
-    room_moderate: { schema: booleanValue, description: 'messages need approval' },
-  },
+  iflychat: IFLYCHAT_ROOM_FLAGS,
   rongcloud: {
-    destroyType: {
-      schema: z
-        .enum(['0', '1'], 'expected 0 (destroy when idle) or 1 (destroy at a fixed time)')
-        .transform(Number),
-      description: '0 idle-destroy, 1 fixed-time',
-    },
-    destroyTime: { schema: intValue(60, 10080), description: 'minutes (60–10080)' },
+    ...RONGCLOUD_LIFECYCLE,
     isBan: { schema: booleanValue, description: 'start with everyone muted' },
     whiteUserIds: {
       schema: listValue.refine((l) => l.length <= 20, 'expected at most 20 users'),

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { roomId, roomName, text } from '../src/core/args.js';
 import type { CommandSpec, SettingSpec } from '../src/core/command-spec.js';
-import { booleanValue, intValue } from '../src/core/parse/index.js';
+import { intValue } from '../src/core/parse/index.js';
 import type { VendorName } from '../src/vendors/types.js';
 import { rememberRoom } from './shared/inventory.js';
+import { IFLYCHAT_ROOM_FLAGS, RONGCLOUD_LIFECYCLE } from './shared/vendor-settings.js';
 
 type Args = { room: string; [setting: string]: unknown };
 
@@ -11,22 +11,9 @@ const SETTINGS: Partial<Record<VendorName, Record<string, SettingSpec>>> = {
   iflychat: {
     name: { schema: roomName, description: 'new name (alias of room_name)' },
     room_name: { schema: roomName, description: 'new name' },
-    room_role: {
-      schema: z.string().regex(/^\d{1,9}$/, 'expected a role id number, e.g. 0'),
-      description: 'role id allowed in',
-    },
-    room_private: { schema: booleanValue, description: 'private room' },
-    room_moderate: { schema: booleanValue, description: 'messages need approval' },
+    ...IFLYCHAT_ROOM_FLAGS,
   },
-  rongcloud: {
-    destroyType: {
-      schema: z
-        .enum(['0', '1'], 'expected 0 (destroy when idle) or 1 (destroy at a fixed time)')
-        .transform(Number),
-      description: '0 idle-destroy, 1 fixed-time',
-    },
-    destroyTime: { schema: intValue(60, 10080), description: 'minutes (60–10080)' },
-  },
+  rongcloud: RONGCLOUD_LIFECYCLE,
   agora: {
     name: { schema: roomName, description: 'new name' },
     description: { schema: text(512), description: 'new description' },

@@ -70,11 +70,7 @@ export class AuditRecorder {
           : undefined;
     return this.write({
       ...who(request.principal, request.place),
-      ...(invocation.account ? { account: invocation.account.name } : {}),
-      action: invocation.spec.name,
-      kind: invocation.kind,
-      args: redactArgs(invocation.raw),
-      rooms: invocation.rooms,
+      ...fromInvocation(invocation),
       outcome: result,
       ...(detail ? { detail: detail.slice(0, 500) } : {}),
       ...(requestId ? { vendorRequestId: requestId } : {}),
@@ -87,11 +83,7 @@ export class AuditRecorder {
   notConfirmed(request: InvocationRequest, invocation: ValidInvocation): Promise<void> {
     return this.write({
       ...who(request.principal, request.place),
-      ...(invocation.account ? { account: invocation.account.name } : {}),
-      action: invocation.spec.name,
-      kind: invocation.kind,
-      args: redactArgs(invocation.raw),
-      rooms: invocation.rooms,
+      ...fromInvocation(invocation),
       outcome: 'cancelled',
       detail: 'not_confirmed: destructive and not confirmed by the local user',
     });
@@ -100,11 +92,7 @@ export class AuditRecorder {
   pending(request: InvocationRequest, invocation: ValidInvocation, pending: PendingAction): Promise<void> {
     return this.write({
       ...who(request.principal, request.place),
-      ...(invocation.account ? { account: invocation.account.name } : {}),
-      action: invocation.spec.name,
-      kind: invocation.kind,
-      args: redactArgs(invocation.raw),
-      rooms: invocation.rooms,
+      ...fromInvocation(invocation),
       outcome: 'pending',
       detail: `awaiting confirmation until ${pending.expiresAt.toISOString()}`,
       pendingId: pending.id,
@@ -114,11 +102,7 @@ export class AuditRecorder {
   refused(request: DecisionRequest, pending: PendingAction, reason: string): Promise<void> {
     return this.write({
       ...who(request.principal, request.place),
-      account: pending.account,
-      action: pending.action,
-      kind: pending.kind,
-      args: redactArgs(pending.invocation as RawInvocation),
-      rooms: pending.rooms,
+      ...fromPending(pending),
       outcome: 'denied',
       detail: `${request.decision === 'approved' ? 'approve' : 'cancel'} refused: ${reason}`.slice(0, 500),
       pendingId: pending.id,
@@ -128,11 +112,7 @@ export class AuditRecorder {
   decided(request: DecisionRequest, pending: PendingAction): Promise<void> {
     return this.write({
       ...who(request.principal, request.place),
-      account: pending.account,
-      action: pending.action,
-      kind: pending.kind,
-      args: redactArgs(pending.invocation as RawInvocation),
-      rooms: pending.rooms,
+      ...fromPending(pending),
       outcome: request.decision === 'approved' ? 'approved' : 'cancelled',
       pendingId: pending.id,
       decidedBy: request.principal.id,
@@ -149,11 +129,7 @@ export class AuditRecorder {
       platform: pending.platform,
       ...(pending.channel ? { channel: pending.channel } : {}),
       ...(pending.guild ? { guild: pending.guild } : {}),
-      account: pending.account,
-      action: pending.action,
-      kind: pending.kind,
-      args: redactArgs(pending.invocation as RawInvocation),
-      rooms: pending.rooms,
+      ...fromPending(pending),
       outcome: 'expired',
       pendingId: pending.id,
     });
@@ -175,5 +151,25 @@ function who(principal: Principal, place: Place) {
     platform: principal.platform,
     ...(place.channel ? { channel: place.channel } : {}),
     ...(place.guild ? { guild: place.guild } : {}),
+  };
+}
+
+function fromInvocation(invocation: ValidInvocation) {
+  return {
+    ...(invocation.account ? { account: invocation.account.name } : {}),
+    action: invocation.spec.name,
+    kind: invocation.kind,
+    args: redactArgs(invocation.raw),
+    rooms: invocation.rooms,
+  };
+}
+
+function fromPending(pending: PendingAction) {
+  return {
+    account: pending.account,
+    action: pending.action,
+    kind: pending.kind,
+    args: redactArgs(pending.invocation as RawInvocation),
+    rooms: pending.rooms,
   };
 }

@@ -1,30 +1,13 @@
 /**
- * A table as monospaced lines for a code block: columns padded to their
- * widest cell, capped so one long value does not push the rest off screen.
- * Lines come back unescaped; the caller escapes them for the code block.
+ * Tables in Slack code blocks: cells capped at 32 characters. Lines come back
+ * unescaped; the caller escapes them for the code block.
  */
+import { type TableLines, tableLines as lines } from '../table-lines.js';
 import type { ViewTable } from '../view.js';
 import { truncate } from './limits.js';
 
 const MAX_CELL = 32;
 
-export interface TableLines {
-  header: string[];
-  rows: string[];
-}
+export type { TableLines };
 
-export function tableLines(table: ViewTable): TableLines {
-  const clean = (cell: string) => truncate(cell.replace(/\s+/g, ' ').trim(), MAX_CELL);
-  const columns = table.columns.map(clean);
-  const rows = table.rows.map((row) => columns.map((_, i) => clean(row[i] ?? '')));
-  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return {
-    header: [line(columns), widths.map((w) => '-'.repeat(w)).join('  ')],
-    rows: rows.map(line),
-  };
-}
+export const tableLines = (table: ViewTable): TableLines => lines(table, (cell) => truncate(cell, MAX_CELL));
