@@ -40,15 +40,22 @@ export interface RoomSuggestion {
   name?: string;
 }
 
+/** What `preview` foresees for a valid, allowed invocation. */
+export interface Accepted {
+  type: 'accepted';
+  kind: Kind;
+  visibility: Visibility;
+  /** What it will do, for a confirmation prompt. */
+  description: string;
+}
+
 export interface EngineApi {
   /**
    * Parse, validate and authorize only (no vendor call, no audit): an error
    * outcome, or where the eventual answer will be shown. Lets Discord reply to
    * bad input at once and defer with the right visibility otherwise.
    */
-  preview(
-    request: InvocationRequest,
-  ): Promise<ErrorOutcome | { type: 'accepted'; kind: Kind; visibility: Visibility }>;
+  preview(request: InvocationRequest): Promise<ErrorOutcome | Accepted>;
   /** Validate, authorize, and run or turn into a pending action. Never throws for bad input or vendor failure. */
   handle(request: InvocationRequest): Promise<Outcome>;
   /** A confirm or cancel click (or the shell's typed answer). Atomic: one approval runs the action once. */

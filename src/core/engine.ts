@@ -6,13 +6,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Store, PendingAction, PromptRef } from '../store/types.js';
 import type { CommandSpec, RunContext } from './command-spec.js';
-import type { DecisionRequest, EngineApi, InvocationRequest, RoomSuggestion } from './engine-api.js';
+import type {
+  Accepted,
+  DecisionRequest,
+  EngineApi,
+  InvocationRequest,
+  RoomSuggestion,
+} from './engine-api.js';
 import { RoomOpsError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { DecisionOutcome, ErrorOutcome, Outcome, Visibility } from './outcome.js';
 import { parseCommandText } from './parse/index.js';
 import { fromTypedOptions } from './typed-options.js';
-import type { Kind, Place, Principal, RawInvocation } from './types.js';
+import type { Place, Principal, RawInvocation } from './types.js';
 import { type ValidInvocation, validateInvocation } from './validate.js';
 import { AuditRecorder } from './audit-recorder.js';
 import { errorOutcome, toOutcomeError } from './outcome-errors.js';
@@ -63,13 +69,16 @@ export class Engine implements EngineApi {
     return this.options.store.pending.attachPrompt(pendingId, prompt);
   }
 
-  async preview(
-    request: InvocationRequest,
-  ): Promise<ErrorOutcome | { type: 'accepted'; kind: Kind; visibility: Visibility }> {
+  async preview(request: InvocationRequest): Promise<ErrorOutcome | Accepted> {
     const checked = this.check(request);
     if ('error' in checked) return errorOutcome(checked.error, checked.raw, this.options.clients);
     const { invocation } = checked;
-    return { type: 'accepted', kind: invocation.kind, visibility: visibilityOf(invocation) };
+    return {
+      type: 'accepted',
+      kind: invocation.kind,
+      visibility: visibilityOf(invocation),
+      description: invocation.spec.describe(invocation.args, invocation.account),
+    };
   }
 
   async handle(request: InvocationRequest): Promise<Outcome> {

@@ -40,14 +40,14 @@ describe('roomops shell (stdin not a terminal)', () => {
     expect(out).toContain('agora');
     expect(out).toContain('Town hall');
     // The cancelled delete sent nothing: lobby is still there afterwards.
-    const cancelledAt = out.indexOf('This is destructive: delete rong lobby');
+    const cancelledAt = out.indexOf('Delete room lobby on rong.');
     expect(cancelledAt).toBeGreaterThanOrEqual(0);
-    const afterCancel = out.slice(cancelledAt, out.indexOf('This is destructive: delete rong support-1'));
+    const afterCancel = out.slice(cancelledAt, out.indexOf('Delete room support-1 on rong.'));
     expect(afterCancel).toContain('Cancelled: nothing was sent.');
     expect(afterCancel).toMatch(/lobby/);
     expect(afterCancel).not.toMatch(/not found|no such chatroom/i);
     // The confirmed delete ran, and the room is gone at the vendor.
-    const afterYes = out.slice(out.indexOf('This is destructive: delete rong support-1'));
+    const afterYes = out.slice(out.indexOf('Delete room support-1 on rong.'));
     expect(afterYes).toMatch(/Deleted 1 room on rong: support-1/);
     expect(afterYes).toMatch(/vendor_not_found|no such chatroom/);
     // One failure (the info on the deleted room) and one cancellation: not a clean exit.
@@ -62,8 +62,8 @@ describe('roomops shell (stdin not a terminal)', () => {
     ]);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('Lobby');
-    expect(clean.stdout).not.toContain('This is destructive');
-    expect(unanswered.stdout).toContain('This is destructive: kick agora 212126098587649 bob');
+    expect(clean.stdout).not.toContain('Type yes to go ahead');
+    expect(unanswered.stdout).toContain('Kick bob from 212126098587649 on agora.');
     expect(unanswered.stdout).toContain('Cancelled: nothing was sent.');
     expect(unanswered.stdout).not.toMatch(/Kicked/);
   });

@@ -54,7 +54,7 @@ export async function runShell(options: ShellOptions): Promise<number> {
       preview.kind === 'destructive' &&
       !/(^|\s)--dry-run(\s|$)/.test(text)
     ) {
-      write(`This is destructive: ${text}`);
+      write(`${preview.description}`);
       if (interactive) prompt(rl, 'Type yes to go ahead: ');
       else write('Type yes to go ahead:');
       const answer = (await lines.next())?.trim().toLowerCase();
