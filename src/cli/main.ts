@@ -20,6 +20,10 @@ const program = new Command()
   .version(pkg.version, '-v, --version')
   .option('-c, --config <file>', 'config file (else $ROOMOPS_CONFIG, else ./roomops.yml; none: sandbox)')
   .showHelpAfterError()
+  // A usage error (unknown option, missing argument) is a bad command: exit 2, as DESIGN.md fixes.
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  })
   .action(async () => finish(await serveOrShell(context('info'))));
 
 program

@@ -312,6 +312,17 @@ describe('roomops: help, version, options, check, config', () => {
     expect(checked.accounts.every((a: { ok: boolean }) => a.ok)).toBe(true);
     expectNoSecrets(check);
   });
+
+  it('a usage error (missing text, unknown option) is a bad command: exit 2', async () => {
+    const [noText, badOption] = await Promise.all([
+      roomops(['run'], { cwd: dir }),
+      roomops(['run', 'help', '--bogus'], { cwd: dir }),
+    ]);
+    expect(noText.code).toBe(2);
+    expect(noText.stderr).toContain("missing required argument 'text'");
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain('--bogus');
+  });
 });
 
 describe('roomops run against `roomops sandbox` with a config file: state across calls', () => {
