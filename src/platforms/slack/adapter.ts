@@ -11,6 +11,7 @@ import { buildApp, slackSettings } from './build-app.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners.js';
 import { expiredMessage } from './messages.js';
+import { replyTo } from './response-url.js';
 import { PageCache } from './page-cache.js';
 import { SlackPrincipals } from './principal.js';
 
@@ -75,13 +76,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     async showExpired(pending: PendingAction) {
       const prompt = pending.prompt;
       if (prompt?.platform !== 'slack') return;
-      const reply = await fetch(prompt.responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(expiredMessage(pending)),
-      });
-      if (!reply.ok)
-        throw new Error(`response_url answered ${reply.status} while marking ${pending.id} expired`);
+      await replyTo(prompt.responseUrl)(expiredMessage(pending));
     },
   };
 }

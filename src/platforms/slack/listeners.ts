@@ -2,7 +2,7 @@
  * The `/room` command and the buttons. Every listener acks at once (Slack
  * gives 3 seconds), then works, then answers through the response_url.
  */
-import type { App, RespondFn } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { EngineApi } from '../../core/engine-api.js';
 import type { Logger } from '../../core/logger.js';
 import type { Place } from '../../core/types.js';
@@ -11,6 +11,7 @@ import type { InFlight } from './in-flight.js';
 import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './messages.js';
 import type { PageCache } from './page-cache.js';
 import type { ListUsergroups, SlackPrincipals } from './principal.js';
+import { type Reply, replyTo } from './response-url.js';
 
 export interface ListenerDeps {
   engine: EngineApi;
@@ -42,9 +43,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const { engine, principals, pages, inFlight, logger } = deps;
 
   /** Runs the work after the ack; a failure is logged and told to the user, never thrown into Bolt. */
-  const afterAck = (respond: RespondFn, what: string, work: () => Promise<void>) =>
+  const afterAck = (respond: Reply, what: string, work: () => Promise<void>) =>
     inFlight.run(async () => {
       try {
+        // Let the event loop take in (and ack) requests already waiting before this one's work.
+        await new Promise((resolve) => setImmediate(resolve));
         await work();
       } catch (error) {
         logger.error(
@@ -55,8 +58,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }
     });
 
-  app.command('/room', async ({ command, ack, respond, client }) => {
+  app.command('/room', async ({ command, ack, client }) => {
     await ack();
+    const respond = replyTo(command.response_url);
     await afterAck(respond, 'command', async () => {
       const principal = await principals.principal(
         usergroupLister(client),
@@ -83,33 +87,32 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     [CONFIRM_ACTION, 'approved'],
     [CANCEL_ACTION, 'cancelled'],
   ] as const) {
-    app.action(
-      { type: 'block_actions', action_id: actionId },
-      async ({ body, action, ack, respond, client }) => {
-        await ack();
-        await afterAck(respond, actionId, async () => {
-          const pendingId = action.type === 'button' ? (action.value ?? '') : '';
-          const principal = await principals.principal(
-            usergroupLister(client),
-            body.user.id,
-            body.user.username ?? body.user.name,
-          );
-          const outcome = await engine.decide({
-            pendingId,
-            decision,
-            principal,
-            place: place(body.channel?.id ?? body.container?.channel_id),
-          });
-          await respond(decisionMessage(outcome, pages));
+    app.action({ type: 'block_actions', action_id: actionId }, async ({ body, action, ack, client }) => {
+      await ack();
+      const respond = replyTo(body.response_url);
+      await afterAck(respond, actionId, async () => {
+        const pendingId = action.type === 'button' ? (action.value ?? '') : '';
+        const principal = await principals.principal(
+          usergroupLister(client),
+          body.user.id,
+          body.user.username ?? body.user.name,
+        );
+        const outcome = await engine.decide({
+          pendingId,
+          decision,
+          principal,
+          place: place(body.channel?.id ?? body.container?.channel_id),
         });
-      },
-    );
+        await respond(decisionMessage(outcome, pages));
+      });
+    });
   }
 
   app.action(
     { type: 'block_actions', action_id: new RegExp(`^${PAGE_ACTION}_(prev|next)$`) },
-    async ({ action, ack, respond }) => {
+    async ({ body, action, ack }) => {
       await ack();
+      const respond = replyTo(body.response_url);
       await afterAck(respond, 'page', async () => {
         const value = action.type === 'button' ? (action.value ?? '') : '';
         const split = value.lastIndexOf(':');
