@@ -15,13 +15,13 @@ import type {
 } from './engine-api.js';
 import { RoomOpsError } from './errors.js';
 import type { Logger } from './logger.js';
-import type { DecisionOutcome, ErrorOutcome, Outcome, Visibility } from './outcome.js';
+import type { DecisionOutcome, ErrorOutcome, Outcome } from './outcome.js';
 import { parseCommandText } from './parse/index.js';
 import { fromTypedOptions } from './typed-options.js';
 import type { Place, Principal, RawInvocation } from './types.js';
-import { type ValidInvocation, validateInvocation } from './validate.js';
+import { type ValidInvocation, validateInvocation, visibilityOf } from './validate.js';
 import { AuditRecorder } from './audit-recorder.js';
-import { errorOutcome, toOutcomeError } from './outcome-errors.js';
+import { errorOutcome } from './outcome-errors.js';
 import { executeInvocation } from './execute.js';
 import type { AccessPolicy } from './access-policy.js';
 import type { ClientPool } from './client-pool.js';
@@ -340,10 +340,3 @@ export class Engine implements EngineApi {
     };
   }
 }
-
-/** Reads, help and errors go to the asker only; mutations and prompts to the channel. */
-export function visibilityOf(invocation: ValidInvocation): Visibility {
-  return invocation.kind === 'read' || invocation.dryRun ? 'private' : 'public';
-}
-
-export { toOutcomeError };

@@ -7,10 +7,9 @@ import { isDryRunStop } from '../vendors/http/dry-run.js';
 import type { RecordedRequest } from '../vendors/http/types.js';
 import type { ClientPool } from './client-pool.js';
 import type { RunContext } from './command-spec.js';
-import { visibilityOf } from './engine.js';
 import type { Outcome, OutcomeBase } from './outcome.js';
 import { toOutcomeError } from './outcome-errors.js';
-import type { ValidInvocation } from './validate.js';
+import { type ValidInvocation, visibilityOf } from './validate.js';
 
 export async function executeInvocation(
   invocation: ValidInvocation,

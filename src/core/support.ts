@@ -3,17 +3,13 @@
  * declared operations and the capability matrix.
  */
 import { VENDOR_CAPABILITIES } from '../vendors/capabilities.js';
-import { VENDORS, type Operation, type VendorName } from '../vendors/types.js';
+import { VENDORS, type VendorName } from '../vendors/types.js';
 import type { CommandSpec } from './command-spec.js';
 
 export function supportsCommand(spec: CommandSpec, vendor: VendorName): boolean {
   if (!spec.takesAccount || spec.operations.length === 0) return true;
   const caps = VENDOR_CAPABILITIES[vendor];
   return spec.operations.some((op) => caps.has(op));
-}
-
-export function supportsOperation(vendor: VendorName, operation: Operation): boolean {
-  return VENDOR_CAPABILITIES[vendor].has(operation);
 }
 
 /** Account actions a vendor supports, in the commands' order. */

@@ -9,6 +9,7 @@ import type { VendorName } from '../vendors/types.js';
 import type { AccountRef, CommandSpec, PositionalSpec } from './command-spec.js';
 import { RoomOpsError } from './errors.js';
 import { supportedActions, supportsCommand } from './support.js';
+import type { Visibility } from './outcome.js';
 import type { Kind, RawInvocation } from './types.js';
 
 export interface ValidInvocation {
@@ -174,4 +175,9 @@ function unsupported(action: string, account: AccountRef, commands: readonly Com
     `${label} (account ${account.name}) has no ${action}. It supports: ${supportedActions(commands, account.vendor).join(', ')}.`,
     { field: 'action' },
   );
+}
+
+/** Reads, help and errors go to the asker only; mutations and prompts to the channel. */
+export function visibilityOf(invocation: ValidInvocation): Visibility {
+  return invocation.kind === 'read' || invocation.dryRun ? 'private' : 'public';
 }
