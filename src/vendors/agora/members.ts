@@ -61,16 +61,10 @@ export class AgoraMembers {
   }
 
   async add(room: string, users: readonly string[]): Promise<Outcome[]> {
-    const outcomes = new Map<string, Outcome>();
-    const groups = chunk(unique(users), MAX_MEMBER_BATCH);
-    await settleEach(
-      groups.map((_, i) => String(i)),
-      async (index) => {
-        const group = groups[Number(index)]!;
-        if (group.length === 1) {
-          for (const o of await settleEach(group, (u) => this.addOne(room, u))) outcomes.set(o.id, o);
-          return;
-        }
+    return this.inBatches(
+      users,
+      (u) => this.addOne(room, u),
+      async (group) => {
         let added: Set<string>;
         try {
           const reply = await this.send(
@@ -89,18 +83,18 @@ export class AgoraMembers {
           // A refused batch (an unknown user, a full room) says nothing per user:
           // fall back to one request each so every user gets its own answer.
           if (error.code !== 'vendor_not_found' && error.code !== 'vendor_rejected') {
-            for (const u of group) outcomes.set(u, { id: u, ok: false, error });
-            return;
+            return group.map((u): Outcome => ({ id: u, ok: false, error }));
           }
           added = new Set();
         }
-        for (const u of group.filter((u) => added.has(u))) outcomes.set(u, { id: u, ok: true, value: true });
+        const done = group
+          .filter((u) => added.has(u))
+          .map((u): Outcome => ({ id: u, ok: true, value: true }));
         // Users the batch left out (already members, or the batch failed): ask one by one for the reason.
         const rest = group.filter((u) => !added.has(u));
-        for (const o of await settleEach(rest, (u) => this.addOne(room, u))) outcomes.set(o.id, o);
+        return [...done, ...(await settleEach(rest, (u) => this.addOne(room, u)))];
       },
     );
-    return unique(users).map((u) => outcomes.get(u)!);
   }
 
   private async addOne(room: string, user: string): Promise<true> {
@@ -117,16 +111,10 @@ export class AgoraMembers {
   }
 
   async remove(room: string, users: readonly string[]): Promise<Outcome[]> {
-    const outcomes = new Map<string, Outcome>();
-    const groups = chunk(unique(users), MAX_MEMBER_BATCH);
-    await settleEach(
-      groups.map((_, i) => String(i)),
-      async (index) => {
-        const group = groups[Number(index)]!;
-        if (group.length === 1) {
-          for (const o of await settleEach(group, (u) => this.removeOne(room, u))) outcomes.set(o.id, o);
-          return;
-        }
+    return this.inBatches(
+      users,
+      (u) => this.removeOne(room, u),
+      async (group) => {
         try {
           const reply = await this.send(
             {
@@ -138,11 +126,33 @@ export class AgoraMembers {
             schema.removeManyReply,
           );
           const byUser = new Map(reply.data.map((r) => [r.user, r] as const));
-          for (const u of group) outcomes.set(u, removeOutcome(u, byUser.get(u)));
+          return group.map((u) => removeOutcome(u, byUser.get(u)));
         } catch (error) {
           if (!isVendorError(error)) throw error;
-          for (const u of group) outcomes.set(u, { id: u, ok: false, error });
+          return group.map((u): Outcome => ({ id: u, ok: false, error }));
         }
+      },
+    );
+  }
+
+  /**
+   * Users in batches of MAX_MEMBER_BATCH, one outcome per user in the order
+   * given. A batch of one goes through the single-user endpoint, whose error
+   * names the reason for that user.
+   */
+  private async inBatches(
+    users: readonly string[],
+    one: (user: string) => Promise<true>,
+    many: (group: string[]) => Promise<Outcome[]>,
+  ): Promise<Outcome[]> {
+    const outcomes = new Map<string, Outcome>();
+    const groups = chunk(unique(users), MAX_MEMBER_BATCH);
+    await settleEach(
+      groups.map((_, i) => String(i)),
+      async (index) => {
+        const group = groups[Number(index)]!;
+        const results = group.length === 1 ? await settleEach(group, one) : await many(group);
+        for (const o of results) outcomes.set(o.id, o);
       },
     );
     return unique(users).map((u) => outcomes.get(u)!);
