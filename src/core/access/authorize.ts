@@ -11,8 +11,7 @@ import { describeRoles, ownRoles, rolesGrant, rolesOf } from './roles.js';
 
 /** `code` is set when the refusal is a failed platform look-up, not a denial. */
 export type AccessDecision =
-  | { allowed: true }
-  | { allowed: false; reason: string; code?: 'access_unavailable' };
+  { allowed: true } | { allowed: false; reason: string; code?: 'access_unavailable' };
 
 export interface AccessRequest {
   principal: Principal;

@@ -57,10 +57,7 @@ function lookupError(error: unknown): UsergroupLookupError {
   const e = error as { code?: string; retryAfter?: number; data?: { error?: string; needed?: string } };
   if (e?.code === webApi.ErrorCode.RateLimitedError) {
     const seconds = typeof e.retryAfter === 'number' && e.retryAfter > 0 ? e.retryAfter : 1;
-    return new UsergroupLookupError(
-      `usergroups.list: ratelimited, retry after ${seconds} s`,
-      seconds * 1000,
-    );
+    return new UsergroupLookupError(`usergroups.list: ratelimited, retry after ${seconds} s`, seconds * 1000);
   }
   if (e?.code === webApi.ErrorCode.PlatformError && e.data?.error) {
     const needed = e.data.needed ? `, needs ${e.data.needed}` : '';
