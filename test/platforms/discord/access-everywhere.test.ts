@@ -8,7 +8,14 @@
  * The real discord.js client over the fake gateway, the sandbox emulators.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Actor, autocomplete, buttonClick, chatInput, type Where } from '../../fakes/discord/index.js';
+import {
+  type Actor,
+  autocomplete,
+  buttonClick,
+  chatInput,
+  GUILD_ID,
+  type Where,
+} from '../../fakes/discord/index.js';
 import {
   ADMIN,
   callbackData,
@@ -128,6 +135,22 @@ describe('member roles unknown', () => {
     expect(rig.runtime.emulators.rongcloud.rooms.has('lobby')).toBe(true);
     const pendingId = confirmId.slice('room_confirm:'.length);
     expect((await rig.runtime.store.pending.get(pendingId))?.state).toBe('pending');
+  });
+
+  it('a server Discord reports unavailable (no roles cached) refuses the click too', async () => {
+    rig = await startRig({ access: BROAD_DEFAULT });
+    const sent = rig.slash(VIEWER, 'delete', { account: 'rong', room: 'lobby' });
+    const calls = await rig.until(sent, (cs) => cs.some(isEdit));
+    const edit = calls.find(isEdit)!.body as { components: { components: { custom_id: string }[] }[] };
+    const confirmId = edit.components[0]!.components[0]!.custom_id;
+    const messageId = rig.fake.messages.original.get(sent.token)!;
+    // An outage: the server is known but unavailable, so discord.js holds none of its roles.
+    rig.fake.dispatch('GUILD_CREATE', { id: GUILD_ID, unavailable: true });
+
+    const click = rig.fake.sendInteraction(buttonClick(OPERATOR, confirmId, messageId));
+    const answer = await rig.until(click, (cs) => cs.some(isFollowUp));
+    expect(embedText(answer.find(isFollowUp)!.body as Json)).toContain('Access could not be checked');
+    expect(rig.runtime.emulators.rongcloud.rooms.has('lobby')).toBe(true);
   });
 
   it('a command is refused with access_unavailable, privately, and nothing runs', async () => {
