@@ -9,9 +9,7 @@ import type { AccessConfig } from './config/index.js';
 import type { PlatformName, Place, Principal } from './types.js';
 import type { ValidInvocation } from './validate.js';
 
-export type Permission =
-  | { allowed: true }
-  | { allowed: false; reason: string; code?: 'access_unavailable' };
+export type Permission = { allowed: true } | { allowed: false; reason: string; code?: 'access_unavailable' };
 
 /** What autocomplete asks for: DESIGN.md "autocomplete needs `read` on that account in that place". */
 const SUGGEST_ACTION = 'autocomplete';

@@ -219,7 +219,8 @@ export class Engine implements EngineApi {
       raw = this.toRaw(request);
       const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
       const decision = this.options.access.authorize(request.principal, request.place, invocation);
-      if (!decision.allowed) return { error: new RoomOpsError(decision.code ?? 'denied', decision.reason), raw };
+      if (!decision.allowed)
+        return { error: new RoomOpsError(decision.code ?? 'denied', decision.reason), raw };
       return { invocation };
     } catch (error) {
       return { error, raw };

@@ -294,7 +294,9 @@ export function storeSuite(label: string, harness: StoreHarness): void {
       it('expires only the platforms asked for, leaving the others to a replica that serves them', async () => {
         const store = await open();
         const onSlack = await store.pending.create(newAction({ expiresAt: at(MINUTE), platform: 'slack' }));
-        const onDiscord = await store.pending.create(newAction({ expiresAt: at(MINUTE), platform: 'discord' }));
+        const onDiscord = await store.pending.create(
+          newAction({ expiresAt: at(MINUTE), platform: 'discord' }),
+        );
         expect(await store.pending.expireDue(at(2 * MINUTE), [])).toEqual([]);
         const slackOnly = await store.pending.expireDue(at(2 * MINUTE), ['slack']);
         expect(slackOnly.map((a) => a.id)).toEqual([onSlack.id]);

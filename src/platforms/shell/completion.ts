@@ -23,11 +23,7 @@ export function completer(engine: EngineApi, who: Completing): AsyncCompleter {
   };
 }
 
-export async function candidates(
-  engine: EngineApi,
-  who: Completing,
-  line: string,
-): Promise<CompleterResult> {
+export async function candidates(engine: EngineApi, who: Completing, line: string): Promise<CompleterResult> {
   const words = line.split(/\s+/);
   const current = words[words.length - 1] ?? '';
   const match = (options: string[]) => options.filter((o) => o.startsWith(current));
