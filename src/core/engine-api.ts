@@ -70,11 +70,12 @@ export interface EngineApi {
   /** Remembers where a confirmation prompt was shown, so expiry can update it. */
   attachPrompt(pendingId: string, prompt: PromptRef): Promise<void>;
   /**
-   * Marks overdue pending actions expired; each is returned to exactly one
-   * caller (replica). With `platforms`, only those requested there: the ones
-   * this caller can update.
+   * Marks overdue pending actions requested on `platforms` (the ones the
+   * caller can update) expired; each is returned to exactly one caller
+   * (replica). A caller that serves no platform expires nothing: late clicks
+   * are still refused, as `decide` checks the time itself.
    */
-  expireDue(platforms?: readonly PlatformName[]): Promise<PendingAction[]>;
+  expireDue(platforms: readonly PlatformName[]): Promise<PendingAction[]>;
   /** Every configured account (the local shell and CLI, which hold the credentials anyway). */
   accountNames(): { name: string; vendor: string }[];
   /** Accounts matching what was typed that this principal may read here (autocomplete). */

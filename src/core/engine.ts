@@ -204,7 +204,7 @@ export class Engine implements EngineApi {
     };
   }
 
-  async expireDue(platforms?: readonly PlatformName[]): Promise<PendingAction[]> {
+  async expireDue(platforms: readonly PlatformName[]): Promise<PendingAction[]> {
     const expired = await this.options.store.pending.expireDue(this.now(), platforms);
     for (const pending of expired) await this.audit.expired(pending);
     return expired;
