@@ -58,6 +58,8 @@ export class FakeSlack {
   usergroupsError: string | undefined;
   /** `Retry-After` seconds of a rate-limited `usergroups.list`. */
   usergroupsRetryAfterSec = 1;
+  /** When set, `usergroups.list` answers only after this many ms (a slow Slack). */
+  usergroupsDelayMs: number | undefined;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -233,6 +235,12 @@ export class FakeSlack {
           bot_id: 'B_BOT',
         });
       case 'usergroups.list': {
+        if (this.usergroupsDelayMs) {
+          const delay = this.usergroupsDelayMs;
+          return new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => {
+            if (!res.destroyed) reply({ ok: true, usergroups: [] });
+          });
+        }
         if (this.usergroupsError === 'ratelimited') {
           res.writeHead(429, {
             'content-type': 'application/json',

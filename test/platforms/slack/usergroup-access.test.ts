@@ -75,6 +75,17 @@ describe('a failed look-up refuses instead of falling back to access.default', (
     expect(createRequests(h)).toBe(0);
   });
 
+  it('a Slack that does not answer: refused after the 3-second look-up timeout, not left waiting', async () => {
+    h = await SlackHarness.start({ access: NARROW_GROUP });
+    h.fake.usergroupsDelayMs = 8000;
+    const started = Date.now();
+    const answer = await h.ask('create rong fc-slow', GROUPIE);
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect(shown(answer)).toContain('access_unavailable');
+    expect(shown(answer)).toContain('did not answer');
+    expect(h.runtime.emulators.rongcloud.rooms.has('fc-slow')).toBe(false);
+  });
+
   it('someone whose own id grants the action still acts: more groups could only add roles', async () => {
     h = await SlackHarness.start({ access: NARROW_GROUP });
     h.fake.usergroupsError = 'missing_scope';
