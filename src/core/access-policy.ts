@@ -4,15 +4,22 @@
  * holds the credentials already, so it is never subject to them.
  */
 import type { PendingAction } from '../store/types.js';
-import { authorize, canApprove, canCancel } from './access/index.js';
+import { authorize, canApprove, canCancel, namedGroups } from './access/index.js';
 import type { AccessConfig } from './config/index.js';
-import type { Place, Principal } from './types.js';
+import type { PlatformName, Place, Principal } from './types.js';
 import type { ValidInvocation } from './validate.js';
 
-export type Permission = { allowed: true } | { allowed: false; reason: string };
+export type Permission = { allowed: true } | { allowed: false; reason: string; code?: 'access_unavailable' };
+
+/** What autocomplete asks for: DESIGN.md "autocomplete needs `read` on that account in that place". */
+const SUGGEST_ACTION = 'autocomplete';
 
 export interface AccessPolicy {
   authorize(principal: Principal, place: Place, invocation: ValidInvocation): Permission;
+  /** May this principal, here, see `account`'s name and room ids (autocomplete)? */
+  mayRead(principal: Principal, place: Place, account: string): Permission;
+  /** The group principals of `platform` the rules name: the only memberships worth looking up. */
+  groupPrincipals(platform: PlatformName): string[];
   canApprove(principal: Principal, place: Place, pending: PendingAction): Permission;
   canCancel(principal: Principal, place: Place, pending: PendingAction): Permission;
 }
@@ -27,6 +34,9 @@ export function accessPolicy(access: AccessConfig | undefined): AccessPolicy {
         action: invocation.spec.name,
         kind: invocation.kind,
       }),
+    mayRead: (principal, place, account) =>
+      authorize(access, { principal, place, account, action: SUGGEST_ACTION, kind: 'read' }),
+    groupPrincipals: (platform) => namedGroups(access, platform),
     canApprove: (principal, place, pending) => canApprove(access, { principal, place, pending }),
     canCancel: (principal, place, pending) => canCancel(access, { principal, place, pending }),
   };

@@ -34,7 +34,7 @@ export class AuditRecorder {
       action: raw?.action ?? 'unknown',
       args: redactArgs(raw),
       rooms: [],
-      outcome: outcome.error.code === 'denied' ? 'denied' : 'invalid',
+      outcome: ['denied', 'access_unavailable'].includes(outcome.error.code) ? 'denied' : 'invalid',
       detail: `${outcome.error.code}: ${outcome.error.message}`.slice(0, 500),
     });
   }

@@ -6,7 +6,7 @@
 import type { PendingAction, PromptRef } from '../store/types.js';
 import type { CommandSpec } from './command-spec.js';
 import type { DecisionOutcome, ErrorOutcome, Outcome, Visibility } from './outcome.js';
-import type { Kind, Place, Principal } from './types.js';
+import type { Kind, Place, PlatformName, Principal } from './types.js';
 
 /**
  * Typed options as Discord sends them, by DESIGN.md's option names:
@@ -33,6 +33,13 @@ export interface DecisionRequest {
   decision: 'approved' | 'cancelled';
   principal: Principal;
   place: Place;
+}
+
+/** Autocomplete: who is typing, where, and what they typed so far. */
+export interface SuggestionRequest {
+  principal: Principal;
+  place: Place;
+  typed: string;
 }
 
 export interface RoomSuggestion {
@@ -62,12 +69,29 @@ export interface EngineApi {
   decide(request: DecisionRequest): Promise<DecisionOutcome>;
   /** Remembers where a confirmation prompt was shown, so expiry can update it. */
   attachPrompt(pendingId: string, prompt: PromptRef): Promise<void>;
-  /** Marks overdue pending actions expired; each is returned to exactly one caller (replica). */
-  expireDue(): Promise<PendingAction[]>;
-  /** Configured accounts, for autocomplete. */
+  /**
+   * Marks overdue pending actions requested on `platforms` (the ones the
+   * caller can update) expired; each is returned to exactly one caller
+   * (replica). A caller that serves no platform expires nothing: late clicks
+   * are still refused, as `decide` checks the time itself.
+   */
+  expireDue(platforms: readonly PlatformName[]): Promise<PendingAction[]>;
+  /** Every configured account (the local shell and CLI, which hold the credentials anyway). */
   accountNames(): { name: string; vendor: string }[];
-  /** Rooms of an account matching what was typed (vendor list or inventory), from a short-lived cache. */
-  suggestRooms(account: string, typed: string, limit: number): Promise<RoomSuggestion[]>;
+  /** Accounts matching what was typed that this principal may read here (autocomplete). */
+  suggestAccounts(request: SuggestionRequest): { name: string; vendor: string }[];
+  /**
+   * Rooms of an account matching what was typed (vendor list or inventory),
+   * from a short-lived cache; none, and no vendor call, unless the principal
+   * may read that account here.
+   */
+  suggestRooms(request: SuggestionRequest & { account: string; limit: number }): Promise<RoomSuggestion[]>;
+  /**
+   * The Slack user groups / Discord roles `access:` names
+   * (`slack:group:S0OPS`): the memberships an adapter must look up; none
+   * means group membership changes nothing.
+   */
+  groupPrincipals(platform: 'slack' | 'discord'): string[];
   /** The command definitions (help text, Discord registration). */
   commands(): readonly CommandSpec[];
   /** True when the store answers. */

@@ -12,13 +12,14 @@ import type {
   EngineApi,
   InvocationRequest,
   RoomSuggestion,
+  SuggestionRequest,
 } from './engine-api.js';
 import { RoomOpsError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { DecisionOutcome, ErrorOutcome, Outcome } from './outcome.js';
 import { parseCommandText } from './parse/index.js';
 import { fromTypedOptions } from './typed-options.js';
-import type { Place, Principal, RawInvocation } from './types.js';
+import type { Place, PlatformName, Principal, RawInvocation } from './types.js';
 import { type ValidInvocation, validateInvocation, visibilityOf } from './validate.js';
 import { AuditRecorder } from './audit-recorder.js';
 import { errorOutcome } from './outcome-errors.js';
@@ -57,8 +58,24 @@ export class Engine implements EngineApi {
     return this.options.clients.accounts().map((a) => ({ name: a.name, vendor: a.vendor }));
   }
 
-  suggestRooms(account: string, typed: string, limit: number): Promise<RoomSuggestion[]> {
-    return this.suggester.suggest(account, typed, limit);
+  suggestAccounts(request: SuggestionRequest): { name: string; vendor: string }[] {
+    const needle = request.typed.trim().toLowerCase();
+    return this.accountNames().filter(
+      (a) =>
+        a.name.toLowerCase().includes(needle) &&
+        this.options.access.mayRead(request.principal, request.place, a.name).allowed,
+    );
+  }
+
+  async suggestRooms(
+    request: SuggestionRequest & { account: string; limit: number },
+  ): Promise<RoomSuggestion[]> {
+    if (!this.options.access.mayRead(request.principal, request.place, request.account).allowed) return [];
+    return this.suggester.suggest(request.account, request.typed, request.limit);
+  }
+
+  groupPrincipals(platform: 'slack' | 'discord'): string[] {
+    return this.options.access.groupPrincipals(platform);
   }
 
   healthy(): Promise<boolean> {
@@ -138,7 +155,12 @@ export class Engine implements EngineApi {
         : this.options.access.canCancel(request.principal, request.place, pending);
     if (!permission.allowed) {
       await this.audit.refused(request, pending, permission.reason);
-      return { type: 'refused', pending, reason: permission.reason };
+      return {
+        type: 'refused',
+        pending,
+        reason: permission.reason,
+        ...(permission.code ? { code: permission.code } : {}),
+      };
     }
     const now = this.now();
     const decided = await this.options.store.pending.decide(
@@ -182,8 +204,8 @@ export class Engine implements EngineApi {
     };
   }
 
-  async expireDue(): Promise<PendingAction[]> {
-    const expired = await this.options.store.pending.expireDue(this.now());
+  async expireDue(platforms: readonly PlatformName[]): Promise<PendingAction[]> {
+    const expired = await this.options.store.pending.expireDue(this.now(), platforms);
     for (const pending of expired) await this.audit.expired(pending);
     return expired;
   }
@@ -197,7 +219,8 @@ export class Engine implements EngineApi {
       raw = this.toRaw(request);
       const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
       const decision = this.options.access.authorize(request.principal, request.place, invocation);
-      if (!decision.allowed) return { error: new RoomOpsError('denied', decision.reason), raw };
+      if (!decision.allowed)
+        return { error: new RoomOpsError(decision.code ?? 'denied', decision.reason), raw };
       return { invocation };
     } catch (error) {
       return { error, raw };

@@ -15,6 +15,7 @@ export const CORE_ERROR_CODES = [
   'unsupported_action',
   'config_error',
   'denied',
+  'access_unavailable',
   'not_confirmed',
   'cancelled',
   'partial',
@@ -36,6 +37,8 @@ export const EXIT_STATUS: Readonly<Record<ErrorCode, 1 | 2 | 3>> = {
   unsupported_action: 2,
   config_error: 2,
   denied: 3,
+  // The platform look-up access depends on failed: an operation failure, not a denial.
+  access_unavailable: 1,
   not_confirmed: 3,
   cancelled: 3,
   partial: 1,

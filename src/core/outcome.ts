@@ -86,7 +86,7 @@ export type DecisionOutcome =
       outcome?: Outcome;
     }
   /** The clicker may not decide: nothing changed; tell only them. */
-  | { type: 'refused'; pending: PendingAction; reason: string }
+  | { type: 'refused'; pending: PendingAction; reason: string; code?: 'access_unavailable' }
   /**
    * Already decided or expired: tell the clicker who decided what and when.
    * `expiredNow` means this click found it past its time and marked it expired

@@ -20,6 +20,12 @@ export interface Principal {
   id: string;
   displayName?: string;
   groups: readonly string[];
+  /**
+   * Set when the platform could not say which groups the principal is in
+   * (Slack `usergroups.list` failed, Discord sent no usable member roles):
+   * what failed, for a person. `groups` is then empty and access fails closed.
+   */
+  groupsUnavailable?: string;
 }
 
 /**

@@ -137,7 +137,7 @@ export function decisionView(decision: DecisionOutcome): View {
     case 'refused':
       return {
         tone: 'error',
-        title: 'Not allowed',
+        title: decision.code === 'access_unavailable' ? 'Access could not be checked' : 'Not allowed',
         text: decision.reason,
         facts: [],
         notes: ['Nothing was changed.'],

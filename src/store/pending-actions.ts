@@ -66,8 +66,8 @@ const EXPIRE_ONE = `update pending_actions set state = 'expired'
   where id = ? and state = 'pending' and expires_at <= ? returning *`;
 const FINISH = `update pending_actions set state = ?, outcome = ?, finished_at = ?
   where id = ? and state = 'approved'`;
-const EXPIRE_DUE = `update pending_actions set state = 'expired'
-  where state = 'pending' and expires_at <= ? returning *`;
+const EXPIRE_DUE_BASE = `update pending_actions set state = 'expired'
+  where state = 'pending' and expires_at <= ?`;
 
 function toAction(row: PendingRow): PendingAction {
   const action: PendingAction = {
@@ -186,8 +186,12 @@ export class SqlPendingActions implements PendingActionStore {
     }
   }
 
-  async expireDue(now: Date): Promise<PendingAction[]> {
-    const rows = await this.db.all<PendingRow>(EXPIRE_DUE, [toMillis(now, 'now')]);
+  async expireDue(now: Date, platforms?: readonly PlatformName[]): Promise<PendingAction[]> {
+    if (platforms?.length === 0) return [];
+    const sql = platforms
+      ? `${EXPIRE_DUE_BASE} and platform in (${platforms.map(() => '?').join(', ')}) returning *`
+      : `${EXPIRE_DUE_BASE} returning *`;
+    const rows = await this.db.all<PendingRow>(sql, [toMillis(now, 'now'), ...(platforms ?? [])]);
     return rows.map(toAction).sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime());
   }
 }

@@ -80,9 +80,11 @@ export interface PendingActionStore {
   /**
    * Atomically marks every pending action whose expiry has passed as `expired`
    * and returns them; on several replicas each expired action is returned to
-   * exactly one caller, which updates its prompt.
+   * exactly one caller, which updates its prompt. With `platforms`, only
+   * actions requested on those platforms: a replica takes only the prompts it
+   * can update and leaves the rest to a replica that serves their platform.
    */
-  expireDue(now: Date): Promise<PendingAction[]>;
+  expireDue(now: Date, platforms?: readonly PlatformName[]): Promise<PendingAction[]>;
 }
 
 export type AuditOutcome =

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { accessWarnings, authorize, canApprove, canCancel, rolesOf } from '../../src/core/access/index.js';
+import {
+  accessWarnings,
+  authorize,
+  canApprove,
+  canCancel,
+  namedGroups,
+  rolesOf,
+} from '../../src/core/access/index.js';
 import { type AccessConfig, parseConfigText } from '../../src/core/config/index.js';
 import type { Kind, Place, Principal } from '../../src/core/types.js';
 
@@ -439,6 +446,70 @@ describe('authorize', () => {
     const decision = authorize(access, { principal, place, account, action, kind });
     expect(decision.allowed).toBe(allowed);
     if (!decision.allowed && reason) expect(decision.reason).toMatch(reason);
+  });
+});
+
+describe('groups that could not be looked up', () => {
+  const unknown = (principal: Principal): Principal => ({
+    ...principal,
+    groupsUnavailable: 'usergroups.list: ratelimited',
+  });
+  const ask = (access: AccessConfig, principal: Principal, place: Place, account: string, kind: Kind) =>
+    authorize(access, { principal, place, account, action: kind === 'read' ? 'list' : 'create', kind });
+
+  it('refuses with access_unavailable instead of granting access.default, naming what failed', () => {
+    const decision = ask(ACCESS, unknown(slack('U77')), inSlack(), 'ifly', 'read');
+    expect(decision).toMatchObject({ allowed: false, code: 'access_unavailable' });
+    if (!decision.allowed) expect(decision.reason).toContain('usergroups.list: ratelimited');
+    expect(ask(ACCESS, slack('U77'), inSlack(), 'ifly', 'read').allowed).toBe(true);
+  });
+
+  it('still allows what the principal’s own id grants, here or through the account override', () => {
+    expect(ask(ACCESS, unknown(slack('U0ADMIN001')), inSlack(), 'ifly', 'destructive').allowed).toBe(true);
+    expect(ask(ACCESS, unknown(slack('U0ONCALL')), inSlack(), 'rong-prod', 'destructive').allowed).toBe(true);
+    expect(ask(ACCESS, unknown(slack('U0ONCALL')), inSlack(), 'ifly', 'read')).toMatchObject({
+      code: 'access_unavailable',
+    });
+  });
+
+  it('answers as usual when the rules name no group of that platform', () => {
+    const noDiscordRoles = accessFrom(`
+  default: viewer
+  roles: { admin: ["*"], viewer: [read] }
+  users: { "slack:group:S0OPS": admin }
+`);
+    const who = { ...discord('5'), groupsUnavailable: 'Discord sent no member roles' };
+    expect(ask(noDiscordRoles, who, inDiscord(), 'ifly', 'read').allowed).toBe(true);
+    expect(ask(noDiscordRoles, who, inDiscord(), 'ifly', 'write')).toMatchObject({ allowed: false });
+    expect(ask(noDiscordRoles, who, inDiscord(), 'ifly', 'write')).not.toHaveProperty('code');
+  });
+
+  it('the channel allow-list is checked first: a denial there is a denial', () => {
+    const decision = ask(LOCKED, unknown(slack('U0ADMIN001')), inSlack('C0ELSE'), 'ifly', 'read');
+    expect(decision).toMatchObject({ allowed: false });
+    expect(decision).not.toHaveProperty('code');
+  });
+
+  it('a click is refused the same way', () => {
+    const pending = {
+      requester: 'slack:U0ADMIN001',
+      account: 'ifly',
+      action: 'delete',
+      kind: 'destructive' as const,
+    };
+    expect(
+      canApprove(ACCESS, { principal: unknown(slack('U0OPSMEMBER')), place: inSlack(), pending }),
+    ).toMatchObject({ allowed: false, code: 'access_unavailable' });
+  });
+
+  it('lists the group principals of a platform the rules name, across accounts', () => {
+    expect(namedGroups(ACCESS, 'slack')).toEqual(['slack:group:S0OPS']);
+    expect(namedGroups(ACCESS, 'discord').sort()).toEqual([
+      'discord:role:500000000000000002',
+      'discord:role:500000000000000009',
+    ]);
+    expect(namedGroups(LOCKED, 'slack')).toEqual([]);
+    expect(namedGroups(undefined, 'slack')).toEqual([]);
   });
 });
 

@@ -234,6 +234,14 @@ describe('parseConfigText: errors name the path', () => {
     expect(e.message).toContain('confirmTimeoutMinutes: must be more than 0');
   });
 
+  it('confirmTimeoutMinutes stops at 30, the lifetime of the Slack response_url that updates the prompt', () => {
+    expect(parseConfigText(`${MINIMAL}confirmTimeoutMinutes: 30\n`, ENV).confirmTimeoutMinutes).toBe(30);
+    const e = configError(`${MINIMAL}confirmTimeoutMinutes: 31\n`);
+    expect(e.code).toBe('config_error');
+    expect(e.message).toContain('confirmTimeoutMinutes: must be more than 0 and at most 30 (minutes)');
+    expect(e.message).toContain('response_url');
+  });
+
   it('validates storage.url forms', () => {
     for (const url of [
       'sqlite:data/r.db',

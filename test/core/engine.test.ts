@@ -179,9 +179,9 @@ describe('engine: confirmations for chat users', () => {
     const swept = confirmOf(await handle(ADMIN, `mute agora ${TOWN_HALL}`));
     const late = confirmOf(await handle(ADMIN, `mute agora ${TOWN_HALL} on`));
     clock += 5 * 60_000 + 1;
-    const expired = await runtime.engine.expireDue();
+    const expired = await runtime.engine.expireDue(['slack', 'discord']);
     expect(expired.map((p) => p.id)).toEqual(expect.arrayContaining([swept.pending.id, late.pending.id]));
-    expect(await runtime.engine.expireDue()).toEqual([]);
+    expect(await runtime.engine.expireDue(['slack', 'discord'])).toEqual([]);
     expect(await decide(ADMIN2, late.pending.id)).toMatchObject({ type: 'stale', reason: 'expired' });
     expect(runtime.emulators.agora.rooms.get(TOWN_HALL)?.mute).toBe(false);
   });

@@ -20,7 +20,14 @@ describe('RoomOpsError', () => {
       expect(exitStatusFor(code)).toBe(2);
     }
     for (const code of ['denied', 'not_confirmed', 'cancelled']) expect(exitStatusFor(code)).toBe(3);
-    for (const code of ['partial', 'internal', 'vendor_auth', 'vendor_timeout', 'vendor_bad_reply']) {
+    for (const code of [
+      'partial',
+      'internal',
+      'access_unavailable',
+      'vendor_auth',
+      'vendor_timeout',
+      'vendor_bad_reply',
+    ]) {
       expect(exitStatusFor(code)).toBe(1);
     }
     expect(exitStatusFor('something_new')).toBe(1);

@@ -291,6 +291,20 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         expect((await store.pending.get(decided.id))?.state).toBe('cancelled');
       });
 
+      it('expires only the platforms asked for, leaving the others to a replica that serves them', async () => {
+        const store = await open();
+        const onSlack = await store.pending.create(newAction({ expiresAt: at(MINUTE), platform: 'slack' }));
+        const onDiscord = await store.pending.create(
+          newAction({ expiresAt: at(MINUTE), platform: 'discord' }),
+        );
+        expect(await store.pending.expireDue(at(2 * MINUTE), [])).toEqual([]);
+        const slackOnly = await store.pending.expireDue(at(2 * MINUTE), ['slack']);
+        expect(slackOnly.map((a) => a.id)).toEqual([onSlack.id]);
+        expect((await store.pending.get(onDiscord.id))?.state).toBe('pending');
+        const both = await store.pending.expireDue(at(2 * MINUTE), ['slack', 'discord']);
+        expect(both.map((a) => a.id)).toEqual([onDiscord.id]);
+      });
+
       it.skipIf(!harness.shared)('hands each expired action to exactly one of several sweepers', async () => {
         const url = await harness.freshUrl();
         const stores = await Promise.all([open(url), open(url), open(url)]);

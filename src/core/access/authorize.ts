@@ -6,9 +6,12 @@
  */
 import type { AccessConfig } from '../config/schema.js';
 import type { Kind, Place, Principal } from '../types.js';
-import { describeRoles, rolesGrant, rolesOf } from './roles.js';
+import { rulesUseGroups, unavailableReason } from './groups.js';
+import { describeRoles, ownRoles, rolesGrant, rolesOf } from './roles.js';
 
-export type AccessDecision = { allowed: true } | { allowed: false; reason: string };
+/** `code` is set when the refusal is a failed platform look-up, not a denial. */
+export type AccessDecision =
+  { allowed: true } | { allowed: false; reason: string; code?: 'access_unavailable' };
 
 export interface AccessRequest {
   principal: Principal;
@@ -55,6 +58,13 @@ export function checkAccess(
         reason: `RoomOps does not take commands ${label ? `in ${label}` : 'here'}: it is not in access.channels`,
       };
     }
+  }
+
+  if (principal.groupsUnavailable !== undefined && rulesUseGroups(access, principal.platform, account)) {
+    // More groups only ever add roles, so what the principal's own id grants
+    // stands; anything else could be wrong in either direction.
+    if (rolesGrant(access, ownRoles(access, principal, account), action, kind)) return ALLOWED;
+    return { allowed: false, code: 'access_unavailable', reason: unavailableReason(principal) };
   }
 
   const roles = rolesOf(access, principal, account);

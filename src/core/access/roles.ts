@@ -32,6 +32,17 @@ export function rolesOf(access: AccessConfig, principal: Principal, account?: st
   return [...new Set(roles)].filter((r) => r !== NO_ROLE);
 }
 
+/**
+ * Roles listed for the principal's own id only (no groups, no
+ * `access.default`): what it holds for certain when its groups are unknown.
+ */
+export function ownRoles(access: AccessConfig, principal: Principal, account?: string | null): string[] {
+  const roles = listedRoles(access.users, [principal.id]) ?? [];
+  const override = account && Object.hasOwn(access.accounts, account) ? access.accounts[account] : undefined;
+  if (override) roles.push(...(listedRoles(override.users, [principal.id]) ?? []));
+  return [...new Set(roles)].filter((r) => r !== NO_ROLE);
+}
+
 /** True when one of `roles` grants `action` (any form) or its `kind`, or everything (`*`). */
 export function rolesGrant(
   access: AccessConfig,

@@ -112,6 +112,9 @@ export const storageSchema = z
   .strict();
 
 export const DEFAULT_CONFIRM_TIMEOUT_MINUTES = 5;
+export const MAX_CONFIRM_TIMEOUT_MINUTES = 30;
+const CONFIRM_TIMEOUT_RANGE =
+  "must be more than 0 and at most 30 (minutes): Slack's response_url, which updates the prompt, lasts 30 minutes";
 
 export const configSchema = z
   .object({
@@ -120,10 +123,12 @@ export const configSchema = z
       .refine((a) => Object.keys(a).length > 0, 'define at least one account'),
     access: accessSchema.optional(),
     storage: storageSchema.optional(),
+    // Slack updates a prompt (decision, expiry) through its response_url,
+    // which works for 30 minutes only (PLATFORMS.md "Platform limits").
     confirmTimeoutMinutes: z
       .number()
-      .positive('must be more than 0')
-      .max(24 * 60, 'must be at most 1440 (a day)')
+      .positive(CONFIRM_TIMEOUT_RANGE)
+      .max(MAX_CONFIRM_TIMEOUT_MINUTES, CONFIRM_TIMEOUT_RANGE)
       .default(DEFAULT_CONFIRM_TIMEOUT_MINUTES),
   })
   .strict();

@@ -1,12 +1,17 @@
 /**
- * Autocomplete for `account` (the configured accounts) and `room` (the
- * engine's cached vendor list or inventory). Discord drops an answer that
- * comes after 3 seconds, so the room lookup races a 2-second timer and an
- * empty list is answered when it loses.
+ * Autocomplete for `account` and `room`, asked of the engine as the person
+ * typing, where they type (DESIGN.md "Access applies everywhere"): only
+ * accounts they may read there, and rooms only of such an account (else no
+ * choices and no vendor call). Outside a server there are no choices, as
+ * `/room` itself works in servers only. Discord drops an answer that comes
+ * after 3 seconds, so the room lookup races a 2-second timer and an empty
+ * list is answered when it loses.
  */
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
+import type { SuggestionRequest } from '../../core/engine-api.js';
 import { DISCORD_LIMITS as L, truncate } from '../../render/discord/limits.js';
 import type { HandlerContext } from './context.js';
+import { placeOf, principalOf } from './identity.js';
 import { errorFields } from './log-error.js';
 
 export const SUGGEST_DEADLINE_MS = 2000;
@@ -16,18 +21,24 @@ export async function handleAutocomplete(
   ctx: HandlerContext,
 ): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const typed = String(focused.value ?? '').trim();
+  const request: SuggestionRequest = {
+    principal: principalOf(interaction),
+    place: placeOf(interaction),
+    typed: String(focused.value ?? '').trim(),
+  };
   let choices: ApplicationCommandOptionChoiceData<string>[] = [];
-  if (focused.name === 'account') choices = accountChoices(ctx, typed);
-  else if (focused.name === 'room') choices = await roomChoices(interaction, ctx, typed);
+  if (interaction.guildId && focused.name === 'account') choices = accountChoices(ctx, request);
+  if (interaction.guildId && focused.name === 'room') choices = await roomChoices(interaction, ctx, request);
   await interaction.respond(choices.slice(0, L.choices));
 }
 
-function accountChoices(ctx: HandlerContext, typed: string): ApplicationCommandOptionChoiceData<string>[] {
-  const needle = typed.toLowerCase();
+function accountChoices(
+  ctx: HandlerContext,
+  request: SuggestionRequest,
+): ApplicationCommandOptionChoiceData<string>[] {
+  const needle = request.typed.toLowerCase();
   return ctx.engine
-    .accountNames()
-    .filter((a) => a.name.toLowerCase().includes(needle))
+    .suggestAccounts(request)
     .sort(
       (a, b) =>
         Number(!a.name.toLowerCase().startsWith(needle)) - Number(!b.name.toLowerCase().startsWith(needle)),
@@ -39,7 +50,7 @@ function accountChoices(ctx: HandlerContext, typed: string): ApplicationCommandO
 async function roomChoices(
   interaction: AutocompleteInteraction,
   ctx: HandlerContext,
-  typed: string,
+  request: SuggestionRequest,
 ): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const account = interaction.options.get('account')?.value;
   if (typeof account !== 'string' || account.length === 0) return [];
@@ -48,7 +59,10 @@ async function roomChoices(
     timer = setTimeout(() => resolve([]), SUGGEST_DEADLINE_MS);
   });
   try {
-    const rooms = await Promise.race([ctx.engine.suggestRooms(account, typed, L.choices), deadline]);
+    const rooms = await Promise.race([
+      ctx.engine.suggestRooms({ ...request, account, limit: L.choices }),
+      deadline,
+    ]);
     return rooms
       .filter((r) => r.id.length > 0 && r.id.length <= L.choiceValue)
       .map((r) => ({

@@ -20,7 +20,9 @@ export async function handleSlashCommand(
   interaction: ChatInputCommandInteraction,
   ctx: HandlerContext,
 ): Promise<void> {
-  if (!interaction.inGuild()) {
+  // guildId, not inGuild(): a server interaction without its member is an
+  // access question (the core answers access_unavailable), not a DM.
+  if (!interaction.guildId) {
     await interaction.reply({
       content: GUILD_ONLY,
       flags: MessageFlags.Ephemeral,

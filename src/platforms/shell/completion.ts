@@ -4,19 +4,26 @@
  */
 import type { CompleterResult } from 'node:readline';
 import type { EngineApi } from '../../core/engine-api.js';
+import type { Place, Principal } from '../../core/types.js';
+
+/** Whose shell it is: completion is asked for like any other suggestion. */
+export interface Completing {
+  principal: Principal;
+  place: Place;
+}
 
 type AsyncCompleter = (line: string, callback: (err: Error | null, result: CompleterResult) => void) => void;
 
-export function completer(engine: EngineApi): AsyncCompleter {
+export function completer(engine: EngineApi, who: Completing): AsyncCompleter {
   return (line, callback) => {
-    candidates(engine, line).then(
+    candidates(engine, who, line).then(
       (result) => callback(null, result),
       () => callback(null, [[], line]),
     );
   };
 }
 
-export async function candidates(engine: EngineApi, line: string): Promise<CompleterResult> {
+export async function candidates(engine: EngineApi, who: Completing, line: string): Promise<CompleterResult> {
   const words = line.split(/\s+/);
   const current = words[words.length - 1] ?? '';
   const match = (options: string[]) => options.filter((o) => o.startsWith(current));
@@ -31,7 +38,7 @@ export async function candidates(engine: EngineApi, line: string): Promise<Compl
   }
   if (words.length === 2) return [match(engine.accountNames().map((a) => a.name)), current];
   if (words.length === 3) {
-    const rooms = await engine.suggestRooms(words[1]!, '', 100);
+    const rooms = await engine.suggestRooms({ ...who, account: words[1]!, typed: '', limit: 100 });
     return [match(rooms.map((r) => r.id)), current];
   }
   return [[], current];

@@ -33,7 +33,7 @@ export async function runShell(options: ShellOptions): Promise<number> {
     output,
     terminal: interactive,
     historySize: 500,
-    ...(interactive ? { completer: completer(options.engine) } : {}),
+    ...(interactive ? { completer: completer(options.engine, options) } : {}),
   });
   const lines = lineQueue(rl);
   const write = (text: string) => output.write(`${text}\n`);

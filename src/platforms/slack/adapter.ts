@@ -14,6 +14,7 @@ import { expiredMessage } from './messages.js';
 import { replyTo } from './response-url.js';
 import { PageCache } from './page-cache.js';
 import { SlackPrincipals } from './principal.js';
+import { usergroupLister } from './usergroup-lister.js';
 
 export interface SlackAdapterOptions {
   runtime: Runtime;
@@ -30,7 +31,8 @@ export interface SlackAdapter extends PlatformAdapter {
 
 export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapterOptions): SlackAdapter {
   const logger = parent.child({ platform: 'slack' });
-  const built = buildApp(slackSettings(env), logger);
+  const settings = slackSettings(env);
+  const built = buildApp(settings, logger);
   const inFlight = new InFlight();
   let state: { connected: boolean; detail?: string } = { connected: false, detail: 'not started' };
 
@@ -39,7 +41,11 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
   });
   registerListeners(built.app, {
     engine: runtime.engine,
-    principals: new SlackPrincipals(logger),
+    principals: new SlackPrincipals({
+      list: usergroupLister(settings, logger),
+      named: () => runtime.engine.groupPrincipals('slack'),
+      logger,
+    }),
     pages: new PageCache(),
     inFlight,
     logger,

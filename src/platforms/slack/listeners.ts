@@ -10,7 +10,7 @@ import { CANCEL_ACTION, CONFIRM_ACTION, PAGE_ACTION } from '../../render/slack/i
 import type { InFlight } from './in-flight.js';
 import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './messages.js';
 import type { PageCache } from './page-cache.js';
-import type { ListUsergroups, SlackPrincipals } from './principal.js';
+import type { SlackPrincipals } from './principal.js';
 import { type Reply, replyTo } from './response-url.js';
 
 export interface ListenerDeps {
@@ -19,19 +19,6 @@ export interface ListenerDeps {
   pages: PageCache;
   inFlight: InFlight;
   logger: Logger;
-}
-
-type WebClientLike = {
-  usergroups: {
-    list(args: { include_users: boolean }): Promise<{ usergroups?: { id?: string; users?: string[] }[] }>;
-  };
-};
-
-function usergroupLister(client: WebClientLike): ListUsergroups {
-  return async () => {
-    const reply = await client.usergroups.list({ include_users: true });
-    return (reply.usergroups ?? []).filter((g) => g.id).map((g) => ({ id: g.id!, users: g.users ?? [] }));
-  };
 }
 
 const place = (channelId: string | undefined): Place => ({
@@ -58,15 +45,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }
     });
 
-  app.command('/room', async ({ command, ack, client }) => {
+  app.command('/room', async ({ command, ack }) => {
     await ack();
     const respond = replyTo(command.response_url);
     await afterAck(respond, 'command', async () => {
-      const principal = await principals.principal(
-        usergroupLister(client),
-        command.user_id,
-        command.user_name,
-      );
+      const principal = await principals.principal(command.user_id, command.user_name);
       const outcome = await engine.handle({
         principal,
         place: place(command.channel_id),
@@ -87,16 +70,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     [CONFIRM_ACTION, 'approved'],
     [CANCEL_ACTION, 'cancelled'],
   ] as const) {
-    app.action({ type: 'block_actions', action_id: actionId }, async ({ body, action, ack, client }) => {
+    app.action({ type: 'block_actions', action_id: actionId }, async ({ body, action, ack }) => {
       await ack();
       const respond = replyTo(body.response_url);
       await afterAck(respond, actionId, async () => {
         const pendingId = action.type === 'button' ? (action.value ?? '') : '';
-        const principal = await principals.principal(
-          usergroupLister(client),
-          body.user.id,
-          body.user.username ?? body.user.name,
-        );
+        const principal = await principals.principal(body.user.id, body.user.username ?? body.user.name);
         const outcome = await engine.decide({
           pendingId,
           decision,

@@ -9,5 +9,6 @@ export {
   COMMAND_ID,
   chatInput,
   GUILD_ID,
+  type Where,
 } from './payloads.js';
 export { FakeDiscord, type FakeDiscordOptions, type RecordedCall, type SentInteraction } from './server.js';

@@ -24,6 +24,8 @@ export interface Where {
   channelId?: string;
   /** A DM: no guild, no member, a top-level `user`. */
   dm?: boolean;
+  /** In a server but without `member` (its roles unknown): a top-level `user` only. */
+  memberless?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -54,6 +56,16 @@ function envelope(type: number, actor: Actor, where: Where, data: Json): Json {
     return { ...base, user: user(actor), context: 1, authorizing_integration_owners: { '0': '0' } };
   }
   const guildId = where.guildId ?? GUILD_ID;
+  if (where.memberless) {
+    return {
+      ...base,
+      guild_id: guildId,
+      guild_locale: 'en-US',
+      context: 0,
+      authorizing_integration_owners: { '0': guildId },
+      user: user(actor),
+    };
+  }
   return {
     ...base,
     guild_id: guildId,

@@ -50,8 +50,16 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly posts: ResponsePost[] = [];
   usergroups: FakeUsergroup[];
-  /** When set, `usergroups.list` answers `ok:false` with this error. */
+  /**
+   * When set, `usergroups.list` fails with this error: `ratelimited` as Slack
+   * sends it (HTTP 429, `Retry-After`), anything else (`missing_scope` …) as
+   * HTTP 200 `ok:false`.
+   */
   usergroupsError: string | undefined;
+  /** `Retry-After` seconds of a rate-limited `usergroups.list`. */
+  usergroupsRetryAfterSec = 1;
+  /** When set, `usergroups.list` answers only after this many ms (a slow Slack). */
+  usergroupsDelayMs: number | undefined;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -227,6 +235,19 @@ export class FakeSlack {
           bot_id: 'B_BOT',
         });
       case 'usergroups.list': {
+        if (this.usergroupsDelayMs) {
+          const delay = this.usergroupsDelayMs;
+          return new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => {
+            if (!res.destroyed) reply({ ok: true, usergroups: [] });
+          });
+        }
+        if (this.usergroupsError === 'ratelimited') {
+          res.writeHead(429, {
+            'content-type': 'application/json',
+            'retry-after': String(this.usergroupsRetryAfterSec),
+          });
+          return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        }
         if (this.usergroupsError)
           return reply({
             ok: false,

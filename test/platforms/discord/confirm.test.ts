@@ -209,7 +209,8 @@ describe('expiry', () => {
 
   async function expireAll(): Promise<void> {
     await new Promise((r) => setTimeout(r, 700));
-    for (const pending of await rig.runtime.engine.expireDue()) await rig.adapter.showExpired(pending);
+    for (const pending of await rig.runtime.engine.expireDue(['discord']))
+      await rig.adapter.showExpired(pending);
   }
 
   it('rewrites an expired prompt through the interaction webhook, buttons gone; a late click deletes nothing', async () => {
@@ -246,7 +247,7 @@ describe('expiry', () => {
     await createRongRoom(rig, 'e-three');
     const p = await requestDelete(rig, ADMIN, 'e-three');
     await new Promise((r) => setTimeout(r, 700));
-    const [pending] = await rig.runtime.engine.expireDue();
+    const [pending] = await rig.runtime.engine.expireDue(['discord']);
     const webhookCallsBefore = rig.fake.callsFor(p.sent.token).length;
     await rig.adapter.showExpired({ ...pending!, createdAt: new Date(Date.now() - 20 * 60_000) });
     expect(rig.fake.callsFor(p.sent.token).length).toBe(webhookCallsBefore);
