@@ -46,6 +46,8 @@ const SLACK_PATH = '/slack/events';
 const READY_PATHS = new Set(['/readyz', '/healthz']);
 /** Closing the store and vendor pools after the drain gets this long before the process exits anyway. */
 const CLOSE_BUDGET_MS = 5_000;
+/** After a drain that timed out, vendor pools would wait for the abandoned calls: close briefly, then go. */
+const CLOSE_AFTER_TIMEOUT_MS = 1_000;
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const { runtime, logger } = options;
@@ -125,7 +127,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         );
         server.closeAllConnections();
       }
-      const closed = await new Deadline(CLOSE_BUDGET_MS).race(runtime.close());
+      const closed = await new Deadline(finished ? CLOSE_BUDGET_MS : CLOSE_AFTER_TIMEOUT_MS).race(
+        runtime.close(),
+      );
       if (!closed) logger.warn('Closing the store and vendor connections timed out');
       logger.info('RoomOps stopped');
     })();

@@ -26,6 +26,7 @@ import {
 } from '../fakes/slack/index.js';
 
 export const BOT_TOKEN = 'xoxb-served-bot-token';
+export const APP_TOKEN = 'xapp-served-app-token';
 export const SIGNING_SECRET = 'served-signing-secret-0123456789';
 export const CHANNEL = 'C0OPS';
 export const ADMIN: SlackUser = { id: 'U0ADMIN', name: 'ada' };
@@ -45,6 +46,8 @@ export interface ServedOptions {
   storageUrl?: string;
   emulators?: SandboxEmulators;
   fake?: FakeSlack;
+  /** Slack over Socket Mode (SLACK_APP_TOKEN) instead of HTTP. */
+  socket?: boolean;
 }
 
 export interface Sent {
@@ -74,7 +77,7 @@ export class ServedRoomops {
   }
 
   static async start(options: ServedOptions = {}): Promise<ServedRoomops> {
-    const fake = options.fake ?? new FakeSlack({ botToken: BOT_TOKEN });
+    const fake = options.fake ?? new FakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN });
     if (!options.fake) await fake.start();
     const emulators = options.emulators ?? (await startSandboxEmulators());
     const dir = tempDir('roomops-served-');
@@ -95,7 +98,7 @@ export class ServedRoomops {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,
-        SLACK_APP_TOKEN: undefined,
+        SLACK_APP_TOKEN: options.socket ? APP_TOKEN : undefined,
         DISCORD_TOKEN: undefined,
         ROOMOPS_METRICS_TOKEN: undefined,
         ROOMOPS_SHUTDOWN_TIMEOUT_S: undefined,

@@ -52,6 +52,8 @@ export class FakeSlack {
   usergroups: FakeUsergroup[];
   /** When set, `usergroups.list` answers `ok:false` with this error. */
   usergroupsError: string | undefined;
+  /** When true, `apps.connections.open` fails, so a dropped Socket Mode client cannot reconnect. */
+  socketsRefused = false;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -102,6 +104,11 @@ export class FakeSlack {
       });
     }
     return current();
+  }
+
+  /** Closes every Socket Mode connection, as Slack does when it cycles its servers. */
+  dropSocketClients(): void {
+    for (const ws of this.clients) ws.terminate();
   }
 
   get socketClients(): number {
@@ -248,6 +255,7 @@ export class FakeSlack {
         });
       }
       case 'apps.connections.open':
+        if (this.socketsRefused) return reply({ ok: false, error: 'internal_error' });
         return reply({ ok: true, url: `${this.base.replace('http', 'ws')}/socket?ticket=${randomUUID()}` });
       default:
         return reply({ ok: false, error: 'unknown_method' });
