@@ -138,6 +138,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 
   if (options.handleSignals ?? true) {
     const onSignal = (signal: NodeJS.Signals) => {
+      // A second SIGTERM or SIGINT during the drain takes the default action: exit at once.
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
       logger.info(
         { signal, timeoutSeconds: drainMs / 1000 },
         'Draining: readiness is 503, finishing work in flight',

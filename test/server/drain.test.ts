@@ -70,7 +70,8 @@ describe('SIGTERM', () => {
       expect(await served.exit).toBe(0);
       const took = Date.now() - signalled;
       expect(took).toBeGreaterThanOrEqual(900);
-      expect(took).toBeLessThan(4_500);
+      // Well before the 8 s the vendor call would take: the drain did not wait for it.
+      expect(took).toBeLessThan(7_000);
       expect(served.stderr).toContain('Shutdown timeout reached');
     } finally {
       emulators.watchers.server.clearFaults();

@@ -4,7 +4,10 @@
  * and counts that run produced, no room or user id in any label, and the
  * bearer token when ROOMOPS_METRICS_TOKEN is set.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from '../cli/helpers.js';
 import { ADMIN, pendingIdOf, ServedRoomops, shown } from './served-process.js';
 
 /** `name{labels} value` lines of a Prometheus text body, by `name{labels}`. */
@@ -95,6 +98,32 @@ describe('metrics after a scripted run', () => {
     expect(body).toContain('# TYPE roomops_job_items_total counter');
     expect(series.has('process_cpu_seconds_total')).toBe(true);
     expect(series.has('nodejs_eventloop_lag_seconds')).toBe(true);
+  });
+
+  it('has a Grafana dashboard whose queries use only series this process exports, and every RoomOps series', () => {
+    const dashboard = JSON.parse(readFileSync(join(REPO, 'docs/grafana-dashboard.json'), 'utf8')) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr));
+    const used = new Set(
+      exprs
+        .flatMap((e) => e.match(/\b(?:roomops|process|nodejs)_[a-z0-9_]+/g) ?? [])
+        .map((name) => name.replace(/_(bucket|sum|count)$/, '')),
+    );
+    const declared = new Set([...body.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]!));
+    for (const name of used) expect(declared, `dashboard uses ${name}`).toContain(name);
+    const roomops = [...declared].filter((n) => n.startsWith('roomops_'));
+    expect(roomops.sort()).toEqual([
+      'roomops_ack_seconds',
+      'roomops_commands_total',
+      'roomops_confirmations_total',
+      'roomops_job_items_total',
+      'roomops_jobs',
+      'roomops_rate_limit_wait_seconds',
+      'roomops_vendor_request_seconds',
+      'roomops_vendor_requests_total',
+    ]);
+    for (const name of roomops) expect(used, `dashboard shows ${name}`).toContain(name);
   });
 
   it('puts no room id, user id or URL into any label', () => {
