@@ -125,6 +125,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
           { timeoutSeconds: drainMs / 1000 },
           'Shutdown timeout reached: work still in flight is abandoned (ROOMOPS_SHUTDOWN_TIMEOUT_S)',
         );
+        if (server.listening) server.close();
         server.closeAllConnections();
       }
       const closed = await new Deadline(finished ? CLOSE_BUDGET_MS : CLOSE_AFTER_TIMEOUT_MS).race(
