@@ -7,7 +7,7 @@
  *
  * `--markdown FILE` also writes the tables as Markdown (for docs/bench.md).
  * `--only NAME[,NAME]` runs some of them: vendor-http, core, cold-start,
- * slack, discord.
+ * slack, discord, slack-replicas.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -44,6 +44,10 @@ const BENCHES: Bench[] = [
   { name: 'cold-start', run: async () => (await import('./cold-start.js')).benchColdStart() },
   optional('slack', './slack-ack.js', 'benchSlackAck', 'Slack slash-command ack latency'),
   optional('discord', './discord-interaction.js', 'benchDiscordInteractions', 'Discord interaction latency'),
+  {
+    name: 'slack-replicas',
+    run: async () => (await import('./slack-replicas.js')).benchSlackReplicas(),
+  },
 ];
 
 function argValue(flag: string): string | undefined {

@@ -5,7 +5,7 @@
  */
 import type { AccountConfig } from '../vendors/account.js';
 import { createVendorClient } from '../vendors/create-client.js';
-import type { RecordedRequest } from '../vendors/http/types.js';
+import type { RecordedRequest, VendorHttpObserver } from '../vendors/http/types.js';
 import type { VendorClient } from '../vendors/types.js';
 import type { AccountRef } from './command-spec.js';
 
@@ -13,7 +13,10 @@ export class ClientPool {
   private readonly refs: Map<string, AccountRef>;
   private readonly clients = new Map<string, Promise<VendorClient>>();
 
-  constructor(accounts: Readonly<Record<string, AccountConfig>>) {
+  constructor(
+    accounts: Readonly<Record<string, AccountConfig>>,
+    private readonly observer?: VendorHttpObserver,
+  ) {
     this.refs = new Map(
       Object.entries(accounts).map(([name, config]) => [name, { name, vendor: config.vendor, config }]),
     );
@@ -32,7 +35,7 @@ export class ClientPool {
     if (!client) {
       const ref = this.refs.get(account);
       if (!ref) throw new Error(`no account ${account}`);
-      client = createVendorClient(ref.name, ref.config);
+      client = createVendorClient(ref.name, ref.config, undefined, this.observer);
       this.clients.set(account, client);
     }
     return client;

@@ -8,6 +8,8 @@ import { ClientPool } from '../core/client-pool.js';
 import type { AccessConfig } from '../core/config/index.js';
 import { Engine } from '../core/engine.js';
 import type { Logger } from '../core/logger.js';
+import { observeEngine } from '../core/observed-engine.js';
+import type { Observer } from '../core/observer.js';
 import type { Store } from '../store/types.js';
 import type { AccountConfig } from '../vendors/account.js';
 
@@ -23,9 +25,11 @@ export function buildEngine(options: {
   logger: Logger;
   confirmTimeoutMinutes: number;
   now?: () => Date;
+  /** Reports commands, decisions and vendor calls for `/metrics` (serving only). */
+  observer?: Observer;
 }): EngineParts {
-  const clients = new ClientPool(options.accounts);
-  const engine = new Engine({
+  const clients = new ClientPool(options.accounts, options.observer);
+  const core = new Engine({
     commands: COMMANDS,
     clients,
     store: options.store,
@@ -34,5 +38,6 @@ export function buildEngine(options: {
     confirmTimeoutMs: options.confirmTimeoutMinutes * 60_000,
     ...(options.now ? { now: options.now } : {}),
   });
+  const engine = options.observer ? observeEngine(core, options.observer) : core;
   return { engine, clients };
 }

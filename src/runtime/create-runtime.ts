@@ -6,6 +6,7 @@
 import { accessWarnings } from '../core/access/index.js';
 import { loadConfig } from '../core/config/index.js';
 import type { Logger } from '../core/logger.js';
+import type { Observer } from '../core/observer.js';
 import { openStore, resolveStorageUrl } from '../store/open-store.js';
 import { buildEngine } from './build-engine.js';
 import type { Runtime } from './types.js';
@@ -14,6 +15,8 @@ export async function createRuntime(options: {
   configPath?: string;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  /** Reports commands, decisions and vendor calls for `/metrics` (serving only). */
+  observer?: Observer;
 }): Promise<Runtime> {
   const loaded = await loadConfig({
     ...(options.configPath ? { path: options.configPath } : {}),
@@ -29,6 +32,7 @@ export async function createRuntime(options: {
     return startSandboxRuntime({
       logger: options.logger,
       storeUrl: storageUrl.replace(/roomops\.db$/, 'sandbox.db'),
+      ...(options.observer ? { observer: options.observer } : {}),
     });
   }
   const { config } = loaded;
@@ -39,6 +43,7 @@ export async function createRuntime(options: {
     store,
     logger: options.logger,
     confirmTimeoutMinutes: config.confirmTimeoutMinutes,
+    ...(options.observer ? { observer: options.observer } : {}),
   });
   return {
     engine,

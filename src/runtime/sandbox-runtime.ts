@@ -5,6 +5,7 @@
  */
 import { accessSchema } from '../core/config/index.js';
 import { createLogger, type Logger } from '../core/logger.js';
+import type { Observer } from '../core/observer.js';
 import {
   type SandboxEmulators,
   sandboxAccounts,
@@ -25,6 +26,8 @@ export interface SandboxRuntimeOptions {
   /** Start the emulators on consecutive ports from here (default: random). */
   basePort?: number;
   now?: () => Date;
+  /** Reports commands, decisions and vendor calls for `/metrics` (serving only). */
+  observer?: Observer;
 }
 
 export type SandboxRuntime = Runtime & { emulators: SandboxEmulators };
@@ -44,6 +47,7 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
       logger,
       confirmTimeoutMinutes: options.confirmTimeoutMinutes ?? 5,
       ...(options.now ? { now: options.now } : {}),
+      ...(options.observer ? { observer: options.observer } : {}),
     });
     await seedInventory(store, emulators);
     const openedStore = store;

@@ -16,6 +16,12 @@ export interface Runtime {
   mode: 'config' | 'sandbox';
   /** Warnings to print at start (e.g. no access: section). */
   warnings: string[];
+  /**
+   * Called once when a server starts draining (SIGTERM): stop taking new
+   * background work (job leases), finish or hand back what is held, and
+   * release its leases so another process resumes it. Before `close`.
+   */
+  stopBackgroundWork?(): Promise<void>;
   close(): Promise<void>;
 }
 

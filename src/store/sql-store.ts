@@ -4,6 +4,7 @@
  */
 import { SqlAuditLog } from './audit-log.js';
 import { SqlInventory } from './inventory.js';
+import { pendingMigrations } from './migrations/index.js';
 import { SqlPendingActions } from './pending-actions.js';
 import type { StoreKind } from './schema.js';
 import type { SqlDb } from './sql-db.js';
@@ -29,20 +30,16 @@ export class SqlStore implements Store {
 
   async healthy(): Promise<boolean> {
     if (this.#closed) return false;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((done) => {
-      timer = setTimeout(() => done(false), HEALTH_TIMEOUT_MS);
-      timer.unref();
-    });
     const probe = this.db
       .get<{ ok: number }>('select 1 as ok')
       .then((row) => Number(row?.ok) === 1)
       .catch(() => false);
-    try {
-      return await Promise.race([probe, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return (await withinHealthTimeout(probe)) ?? false;
+  }
+
+  async pendingMigrations(): Promise<string[] | undefined> {
+    if (this.#closed) return undefined;
+    return withinHealthTimeout(pendingMigrations(this.db).catch(() => undefined));
   }
 
   /** Idempotent. */
@@ -50,5 +47,19 @@ export class SqlStore implements Store {
     if (this.#closed) return;
     this.#closed = true;
     await this.db.close();
+  }
+}
+
+/** The probe's answer, or `undefined` when it takes longer than a health check may. */
+async function withinHealthTimeout<T>(probe: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((done) => {
+    timer = setTimeout(() => done(undefined), HEALTH_TIMEOUT_MS);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

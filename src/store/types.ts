@@ -180,5 +180,10 @@ export interface Store {
   readonly inventory: InventoryStore;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
+  /**
+   * Migrations of this version the database has not recorded (empty when up
+   * to date), for `/readyz`; `undefined` when the database does not answer.
+   */
+  pendingMigrations(): Promise<string[] | undefined>;
   close(): Promise<void>;
 }

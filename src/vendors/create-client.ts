@@ -5,15 +5,16 @@
  * sending them (`--dry-run`).
  */
 import type { AccountConfig } from './account.js';
-import type { RecordedRequest } from './http/types.js';
+import type { RecordedRequest, VendorHttpObserver } from './http/types.js';
 import type { VendorClient } from './types.js';
 
 export async function createVendorClient(
   name: string,
   account: AccountConfig,
   recorder?: RecordedRequest[],
+  observer?: VendorHttpObserver,
 ): Promise<VendorClient> {
-  const options = recorder ? { recorder } : {};
+  const options = { ...(recorder ? { recorder } : {}), ...(observer ? { observer } : {}) };
   switch (account.vendor) {
     case 'iflychat':
       return (await import('./iflychat/client.js')).createIflychatClient(account, name, options);

@@ -58,6 +58,11 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     built.receiver.client.on('disconnected', () => {
       state = { connected: false, detail: 'Socket Mode disconnected' };
     });
+    // With auto-reconnect the client announces nothing until its retry timer
+    // fires, so readiness follows the socket's own close.
+    built.receiver.client.on('close', () => {
+      state = { connected: false, detail: 'Socket Mode connection closed; reconnecting' };
+    });
   }
 
   return {

@@ -68,6 +68,24 @@ export async function migrateToLatest(db: SqlDb): Promise<void> {
 }
 
 /**
+ * The migrations this version knows that the database has not recorded
+ * (for `/readyz`). Throws when the database cannot be read.
+ */
+export async function pendingMigrations(db: SqlDb): Promise<string[]> {
+  const exists =
+    db.dialect === 'postgres'
+      ? await db.get(
+          "select 1 from information_schema.tables where table_schema = current_schema() and table_name = 'schema_migrations'",
+        )
+      : await db.get("select 1 from sqlite_master where type = 'table' and name = 'schema_migrations'");
+  if (exists === undefined) return MIGRATIONS.map((m) => m.name);
+  const applied = new Set(
+    (await db.all<{ name: string }>('select name from schema_migrations')).map((r) => r.name),
+  );
+  return MIGRATIONS.filter((m) => !applied.has(m.name)).map((m) => m.name);
+}
+
+/**
  * Databases created by earlier RoomOps versions were migrated by Kysely,
  * which recorded the same migration names in `kysely_migration` (in the same
  * schema). Their

@@ -8,7 +8,7 @@ import type { AgoraAccount } from '../account.js';
 import { VendorClientBase } from '../client-base.js';
 import { isVendorError, VendorError } from '../errors.js';
 import { vendorHttpFor } from '../http/for-account.js';
-import type { RecordedRequest, VendorHttpApi } from '../http/types.js';
+import type { VendorClientOptions, VendorHttpApi } from '../http/types.js';
 import { settleEach } from '../settle.js';
 import type {
   Announcement,
@@ -37,9 +37,7 @@ import {
   updateBody,
 } from './wire.js';
 
-export interface AgoraClientOptions {
-  /** `--dry-run`: record requests here instead of sending them. */
-  recorder?: RecordedRequest[];
+export interface AgoraClientOptions extends VendorClientOptions {
   /** Lifetime and renewal of app tokens built from appId + appCertificate. */
   token?: AppTokenOptions;
 }

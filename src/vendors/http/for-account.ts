@@ -6,7 +6,7 @@
  */
 import { type AccountConfig, DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, secretValues } from '../account.js';
 import type { VendorName } from '../types.js';
-import type { RecordedRequest, VendorHttpOptions } from './types.js';
+import type { VendorClientOptions, VendorHttpOptions } from './types.js';
 import { VendorHttp } from './vendor-http.js';
 
 export type VendorHttpHooks = Pick<VendorHttpOptions, 'authorize' | 'classify' | 'requestIdOf'>;
@@ -15,7 +15,7 @@ export function vendorHttpFor(
   vendor: VendorName,
   account: AccountConfig,
   accountName: string,
-  options: { recorder?: RecordedRequest[] },
+  options: VendorClientOptions,
   hooks: VendorHttpHooks,
 ): VendorHttp {
   return new VendorHttp({
@@ -28,6 +28,7 @@ export function vendorHttpFor(
     // Only the hooks given: an absent authorize/requestIdOf stays absent.
     ...hooks,
     ...(options.recorder ? { recorder: options.recorder } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
   });
 }
 

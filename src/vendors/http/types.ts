@@ -65,6 +65,24 @@ export interface VendorHttpOptions {
   requestIdOf?: (res: RawResponse) => string | undefined;
   /** When set, requests are recorded here instead of sent (`--dry-run`). */
   recorder?: RecordedRequest[];
+  /** Told about every attempt and every pacing wait (for `/metrics`). */
+  observer?: VendorHttpObserver;
+}
+
+/**
+ * Per-attempt figures for `/metrics`. `operation` is the endpoint template
+ * (`room/{id}/delete`), never a path with ids; `status` is the HTTP status, or
+ * `timeout` / `network` when no response arrived.
+ */
+export interface VendorHttpObserver {
+  vendorRequest(vendor: string, operation: string, status: string, seconds: number): void;
+  rateLimitWait(account: string, seconds: number): void;
+}
+
+/** What every vendor client factory accepts besides the account. */
+export interface VendorClientOptions {
+  recorder?: RecordedRequest[];
+  observer?: VendorHttpObserver;
 }
 
 export interface CallResult<T> {

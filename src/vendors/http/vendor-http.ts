@@ -94,8 +94,10 @@ export class VendorHttp implements VendorHttpApi {
       throw new DryRunStop();
     }
 
+    const queued = performance.now();
     await this.pacer.acquire();
     const started = performance.now();
+    this.options.observer?.rateLimitWait(this.options.account, (started - queued) / 1000);
     // One timer for the whole attempt, headers and body: undici's own timeouts
     // tick at about a second, too coarse for a timeoutMs under that. A plain
     // controller and setTimeout cost much less per request than AbortSignal.timeout().
@@ -127,13 +129,18 @@ export class VendorHttp implements VendorHttpApi {
         },
         'vendor request',
       );
+      this.observe(spec, String(res.statusCode), started);
       const error = this.options.classify(response, spec);
       if (error) return { failure: { error: this.scrubError(error, response), notSent: false } };
       return { response };
     } catch (error) {
-      return {
-        failure: networkFailure(error, `${this.options.vendor} ${spec.operation}`, this.options.timeoutMs),
-      };
+      const failure = networkFailure(
+        error,
+        `${this.options.vendor} ${spec.operation}`,
+        this.options.timeoutMs,
+      );
+      this.observe(spec, failure.error.code === 'vendor_timeout' ? 'timeout' : 'network', started);
+      return { failure };
     } finally {
       clearTimeout(timer);
     }
@@ -156,6 +163,15 @@ export class VendorHttp implements VendorHttpApi {
       );
     }
     return { data: parsed.data, status: response.status, ...(requestId ? { requestId } : {}) };
+  }
+
+  private observe(spec: RequestSpec, status: string, started: number): void {
+    this.options.observer?.vendorRequest(
+      this.options.vendor,
+      spec.operation,
+      status,
+      (performance.now() - started) / 1000,
+    );
   }
 
   /** A vendor may echo a credential back in its error text: mask it there too. */

@@ -8,7 +8,7 @@ import { VendorClientBase } from '../client-base.js';
 import { VendorError } from '../errors.js';
 import { isDryRunStop } from '../http/dry-run.js';
 import { vendorHttpFor } from '../http/for-account.js';
-import type { RecordedRequest, RequestSpec, VendorHttpApi } from '../http/types.js';
+import type { RequestSpec, VendorClientOptions, VendorHttpApi } from '../http/types.js';
 import { settleEach } from '../settle.js';
 import type {
   Announcement,
@@ -47,7 +47,7 @@ export const KICK_LOCKOUT_MINUTES = 15;
 export function createIflychatClient(
   account: IflychatAccount,
   accountName: string,
-  options: { recorder?: RecordedRequest[] } = {},
+  options: VendorClientOptions = {},
 ): VendorClient {
   // No authorize hook: iFlyChat's api_key travels in each JSON body (authedBody).
   const http = vendorHttpFor('iflychat', account, accountName, options, {
@@ -124,7 +124,7 @@ class IflychatClient extends VendorClientBase {
         changes.room_moderate ?? (current ? (current.room_moderate ?? '0') : '<current room_moderate>'),
     };
     // Sending the same four values twice leaves the same room: safe to retry.
-    await this.post(`room/${seg(id)}/edit`, fields, successReply, true);
+    await this.post('room/{id}/edit', fields, successReply, true, id);
     return toRoom({ ...current, ...fields, room_id: current?.room_id ?? Number(id) });
   }
 
@@ -132,7 +132,7 @@ class IflychatClient extends VendorClientBase {
     return settleEach(ids, async (id) => {
       // Not retried after a timeout or 5xx: if the first attempt deleted the
       // room, the retry would answer "room not found" and misreport the outcome.
-      await this.post(`room/${seg(id)}/delete`, {}, successReply, false);
+      await this.post('room/{id}/delete', {}, successReply, false, id);
       return true as const;
     });
   }
@@ -143,10 +143,11 @@ class IflychatClient extends VendorClientBase {
     const as = this.account.announceAs;
     if (!as) throw new MissingAnnounceAsError(this.accountName);
     await this.post(
-      `room/${seg(id)}/publish`,
+      'room/{id}/publish',
       { uid: as.id, name: as.name, message: text },
       successReply,
       false,
+      id,
     );
     return { room: id, text, postedAs: { id: as.id, name: as.name }, pinned: false };
   }
@@ -154,7 +155,7 @@ class IflychatClient extends VendorClientBase {
   /** iFlyChat rooms have no member list: these are the users online in the room now. */
   override async listMembers(id: string, page: PageRequest): Promise<Page<Member>> {
     const request = checkPageRequest(page);
-    const { data } = await this.post(`room/${seg(id)}/users`, {}, usersReply, true);
+    const { data } = await this.post('room/{id}/users', {}, usersReply, true, id);
     return pageLocally(data.users.map(toMember), request);
   }
 
@@ -168,7 +169,7 @@ class IflychatClient extends VendorClientBase {
       );
     }
     // Not retried after a timeout: a second kick would restart the lockout.
-    await this.post(`user/${seg(user)}/kick`, {}, successReply, false);
+    await this.post('user/{id}/kick', {}, successReply, false, user);
     return { room: id, user, siteWide: true, lockoutMinutes: KICK_LOCKOUT_MINUTES };
   }
 
@@ -211,13 +212,24 @@ class IflychatClient extends VendorClientBase {
     });
   }
 
-  private post<S extends z.ZodType>(path: string, fields: object, schema: S, idempotent: boolean) {
+  /**
+   * `endpoint` is the template (`room/{id}/delete`): it names the operation in
+   * errors and metrics, where a room or user id would make labels unbounded.
+   */
+  private post<S extends z.ZodType>(
+    endpoint: string,
+    fields: object,
+    schema: S,
+    idempotent: boolean,
+    id?: string,
+  ) {
+    const path = id === undefined ? endpoint : endpoint.replace('{id}', seg(id));
     const spec: RequestSpec = {
       method: 'POST',
       path: `${PREFIX}/${path}`,
       body: authedBody(this.account.apiKey, fields as Record<string, string>),
       idempotent,
-      operation: path,
+      operation: endpoint,
     };
     return this.http.call(spec, schema);
   }

@@ -9,7 +9,7 @@ import { VendorClientBase } from '../client-base.js';
 import { isVendorError, VendorError } from '../errors.js';
 import { isDryRunStop } from '../http/dry-run.js';
 import { vendorHttpFor } from '../http/for-account.js';
-import type { RecordedRequest, VendorHttpApi } from '../http/types.js';
+import type { VendorClientOptions, VendorHttpApi } from '../http/types.js';
 import { settleEach } from '../settle.js';
 import type {
   ItemOutcome,
@@ -34,7 +34,7 @@ export const MAX_MEMBERS = 500;
 export function createRongcloudClient(
   account: RongcloudAccount,
   accountName: string,
-  options: { recorder?: RecordedRequest[] } = {},
+  options: VendorClientOptions = {},
 ): VendorClient {
   const http = vendorHttpFor('rongcloud', account, accountName, options, {
     authorize: rongcloudAuthorizer(account),

@@ -7,7 +7,7 @@ import type { WatchersAccount } from '../account.js';
 import { VendorClientBase } from '../client-base.js';
 import { isVendorError } from '../errors.js';
 import { vendorHttpFor } from '../http/for-account.js';
-import type { RecordedRequest, RequestSpec, VendorHttpApi } from '../http/types.js';
+import type { RequestSpec, VendorClientOptions, VendorHttpApi } from '../http/types.js';
 import { settleEach } from '../settle.js';
 import type {
   Announcement,
@@ -34,7 +34,7 @@ const PING_ROOM = 'roomops-ping-probe';
 export function createWatchersClient(
   account: WatchersAccount,
   accountName: string,
-  options: { recorder?: RecordedRequest[] } = {},
+  options: VendorClientOptions = {},
 ): VendorClient {
   const http = vendorHttpFor('watchers', account, accountName, options, {
     authorize: watchersAuthorizer(account),

@@ -60,6 +60,8 @@ export class FakeSlack {
   usergroupsRetryAfterSec = 1;
   /** When set, `usergroups.list` answers only after this many ms (a slow Slack). */
   usergroupsDelayMs: number | undefined;
+  /** When true, `apps.connections.open` fails, so a dropped Socket Mode client cannot reconnect. */
+  socketsRefused = false;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -110,6 +112,11 @@ export class FakeSlack {
       });
     }
     return current();
+  }
+
+  /** Closes every Socket Mode connection, as Slack does when it cycles its servers. */
+  dropSocketClients(): void {
+    for (const ws of this.clients) ws.terminate();
   }
 
   get socketClients(): number {
@@ -269,6 +276,7 @@ export class FakeSlack {
         });
       }
       case 'apps.connections.open':
+        if (this.socketsRefused) return reply({ ok: false, error: 'internal_error' });
         return reply({ ok: true, url: `${this.base.replace('http', 'ws')}/socket?ticket=${randomUUID()}` });
       default:
         return reply({ ok: false, error: 'unknown_method' });
