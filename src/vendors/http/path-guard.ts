@@ -1,0 +1,48 @@
+/**
+ * Defence in depth behind the id checks: a request is sent only when its path
+ * reaches the server exactly as the client built it. A URL parser, a proxy or
+ * the vendor resolves `.` and `..` (also written `%2e`), turns `\` into `/`
+ * and ends the path at `?` or `#`; any of those in a built path means some
+ * input slipped past validation and the request would reach another resource
+ * (`DELETE …/chatrooms/42/users/..` is `DELETE …/chatrooms/42/`).
+ */
+
+/** The refusal: an input error (exit 2), raised before anything is sent. */
+export class UnsafePathError extends Error {
+  override readonly name = 'UnsafePathError';
+  readonly code = 'invalid_input';
+  readonly field = 'id';
+  constructor(
+    readonly operation: string,
+    readonly built: string,
+    readonly normalised: string,
+  ) {
+    super(
+      `Refused to send ${operation}: an id in the request path would change it from ${built} to ${normalised}. ` +
+        'Ids may not be dots only or contain / \\ ? # %, whitespace or control characters.',
+    );
+  }
+}
+
+/**
+ * Throws UnsafePathError when `pathAndQuery` (as built, query appended) would
+ * be normalised into something else by a WHATWG URL parser, as proxies and
+ * servers do. `redact` masks credentials (Watchers' `apiKey` query) in the message.
+ */
+export function assertPathUnchanged(
+  origin: string,
+  pathAndQuery: string,
+  operation: string,
+  redact: (text: string) => string,
+): void {
+  let normalised: string;
+  try {
+    const url = new URL(origin + pathAndQuery);
+    // The fragment never leaves the client: a `#` in the path cuts it short.
+    normalised = url.pathname + url.search;
+  } catch {
+    normalised = '(not a URL)';
+  }
+  if (normalised !== pathAndQuery)
+    throw new UnsafePathError(operation, redact(pathAndQuery), redact(normalised));
+}
