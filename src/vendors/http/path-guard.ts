@@ -25,24 +25,22 @@ export class UnsafePathError extends Error {
 }
 
 /**
- * Throws UnsafePathError when `pathAndQuery` (as built, query appended) would
- * be normalised into something else by a WHATWG URL parser, as proxies and
- * servers do. `redact` masks credentials (Watchers' `apiKey` query) in the message.
+ * Throws UnsafePathError when `path` (as built, before the query, which
+ * URLSearchParams encodes) would be normalised into another path by a WHATWG
+ * URL parser, as proxies and servers do: dot segments resolved, `\` read as
+ * `/`, the path cut at `?` or `#`. `redact` masks any credential in the message.
  */
 export function assertPathUnchanged(
   origin: string,
-  pathAndQuery: string,
+  path: string,
   operation: string,
   redact: (text: string) => string,
 ): void {
   let normalised: string;
   try {
-    const url = new URL(origin + pathAndQuery);
-    // The fragment never leaves the client: a `#` in the path cuts it short.
-    normalised = url.pathname + url.search;
+    normalised = new URL(origin + path).pathname;
   } catch {
     normalised = '(not a URL)';
   }
-  if (normalised !== pathAndQuery)
-    throw new UnsafePathError(operation, redact(pathAndQuery), redact(normalised));
+  if (normalised !== path) throw new UnsafePathError(operation, redact(path), redact(normalised));
 }

@@ -42,9 +42,7 @@ export class VendorHttp implements VendorHttpApi {
 
   async call<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<CallResult<z.output<S>>> {
     // Before anything is sent or recorded: the path must reach the vendor as built.
-    assertPathUnchanged(this.origin, withQuery(spec.path, spec.query), spec.operation, (text) =>
-      this.redactor.text(text),
-    );
+    assertPathUnchanged(this.origin, spec.path, spec.operation, (text) => this.redactor.text(text));
     const startedAt = Date.now();
     const deadline = startedAt + this.options.timeoutMs;
     let attempt = 0;
