@@ -25,6 +25,14 @@ export class UnsafePathError extends Error {
 }
 
 /**
+ * Paths a WHATWG parser leaves exactly as they are: only characters it never
+ * encodes or rewrites, and no segment that starts like a dot segment (`.`,
+ * `..`, `%2e` …). Checked first because it costs a tenth of parsing a URL;
+ * anything else gets the full comparison below.
+ */
+const PLAINLY_STABLE = /^(?:\/(?!\.|%2e)[\w\-.~!$&'()*+,;=:@%]*)+$/i;
+
+/**
  * Throws UnsafePathError when `path` (as built, before the query, which
  * URLSearchParams encodes) would be normalised into another path by a WHATWG
  * URL parser, as proxies and servers do: dot segments resolved, `\` read as
@@ -36,6 +44,7 @@ export function assertPathUnchanged(
   operation: string,
   redact: (text: string) => string,
 ): void {
+  if (PLAINLY_STABLE.test(path)) return;
   let normalised: string;
   try {
     normalised = new URL(origin + path).pathname;

@@ -7,6 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -15,7 +16,7 @@ import {
   startSandboxEmulators,
 } from '../../../src/sandbox/sandbox-emulators.js';
 import { createVendorClient } from '../../../src/vendors/create-client.js';
-import { UnsafePathError } from '../../../src/vendors/http/path-guard.js';
+import { assertPathUnchanged, UnsafePathError } from '../../../src/vendors/http/path-guard.js';
 import type { RecordedRequest, RequestSpec } from '../../../src/vendors/http/types.js';
 import { VendorHttp } from '../../../src/vendors/http/vendor-http.js';
 import type { VendorClient } from '../../../src/vendors/types.js';
@@ -124,6 +125,60 @@ describe('VendorHttp path guard', () => {
     expect(error.message).not.toContain(SECRET);
     expect(error.message).toContain('/x/..');
     await client.close();
+  });
+});
+
+describe('assertPathUnchanged', () => {
+  /** Path pieces that matter to a URL parser, mixed with plain ones. */
+  const piece = fc.constantFrom(
+    ...[
+      '/',
+      'a',
+      'Z9',
+      '.',
+      '..',
+      '%2e',
+      '%2E',
+      '.%2e',
+      '%',
+      '%2F',
+      '%41',
+      '\\',
+      '?',
+      '#',
+      ' ',
+      '"',
+      '{',
+      '~',
+      "'",
+      '@',
+      ':',
+      ';',
+      '=',
+      '+',
+      ',',
+      '\t',
+      '\u00e9',
+      '\u0000',
+      '_',
+      '-',
+    ],
+  );
+  it('refuses exactly the paths whose WHATWG-normalised form differs', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const path = `/${pieces.join('')}`;
+        const stable = new URL(`http://127.0.0.1:9${path}`).pathname === path;
+        let refused = false;
+        try {
+          assertPathUnchanged('http://127.0.0.1:9', path, 'test', (t) => t);
+        } catch (error) {
+          refused = error instanceof UnsafePathError;
+        }
+        expect(refused, path).toBe(!stable);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
