@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { oneUser, roomId, roomName, text } from '../src/core/args.js';
+import { oneUser, roomId, roomName, text, userIdList } from '../src/core/args.js';
 import type { CommandSpec, PositionalSpec, SettingSpec } from '../src/core/command-spec.js';
-import { booleanValue, intValue, listValue, timeValue } from '../src/core/parse/index.js';
+import { booleanValue, intValue, timeValue } from '../src/core/parse/index.js';
 import type { VendorName } from '../src/vendors/types.js';
 import { rememberRoom } from './shared/inventory.js';
 import { IFLYCHAT_ROOM_FLAGS, RONGCLOUD_LIFECYCLE } from './shared/vendor-settings.js';
@@ -14,7 +14,7 @@ const SETTINGS: Record<VendorName, Record<string, SettingSpec>> = {
     ...RONGCLOUD_LIFECYCLE,
     isBan: { schema: booleanValue, description: 'start with everyone muted' },
     whiteUserIds: {
-      schema: listValue.refine((l) => l.length <= 20, 'expected at most 20 users'),
+      schema: userIdList(20),
       description: 'users not muted (≤20)',
     },
     entryOwnerId: { schema: oneUser, description: 'owner of the initial attributes' },
@@ -49,7 +49,7 @@ const SETTINGS: Record<VendorName, Record<string, SettingSpec>> = {
     description: { schema: text(512), description: 'description (default: the name)' },
     owner: { schema: oneUser, description: 'owner username (default: the account defaultOwner)' },
     maxusers: { schema: intValue(1, 10000), description: 'maximum members (1–10000)' },
-    members: { schema: listValue, description: 'initial members, comma-separated' },
+    members: { schema: userIdList(), description: 'initial members, comma-separated' },
     custom: { schema: z.string().max(1024), description: 'free text' },
   },
 };

@@ -2,10 +2,13 @@
  * Argument schemas shared by several commands (room ids, users, toggles).
  * Every schema takes the word(s) as typed and returns the value the command
  * and the vendor client use; failures carry a message saying what is expected.
+ * The vendor-id schemas are marked at the end: validation checks each of their
+ * values against the account's vendor id rules, so no `..` reaches a URL.
  */
 import { z } from 'zod';
-import { booleanValue, intValue } from './parse/index.js';
+import { booleanValue, intValue, listValue } from './parse/index.js';
 import type { SettingSpec } from './command-spec.js';
+import { vendorId } from './vendor-id-args.js';
 
 const ROOM_ID = /^[^\s,]{1,128}$/;
 export const ROOM_EXPECTED = 'expected a room id (no spaces or commas, at most 128 characters)';
@@ -66,3 +69,15 @@ export const cursorSetting: SettingSpec = {
   schema: z.string().min(1).max(512),
   description: 'where the previous page ended (from its answer)',
 };
+
+/** Comma-separated user ids in a setting (`whiteUserIds=host1,host2`), at most `max`. */
+export const userIdList = (max = 100) =>
+  vendorId(
+    listValue.refine((users) => users.length <= max, `expected at most ${max} users`),
+    'user',
+  );
+
+vendorId(roomId, 'room');
+vendorId(roomIds, 'room');
+vendorId(userIds, 'user');
+vendorId(oneUser, 'user');

@@ -9,6 +9,7 @@ import type { VendorName } from '../vendors/types.js';
 import type { AccountRef, CommandSpec, PositionalSpec } from './command-spec.js';
 import { RoomOpsError } from './errors.js';
 import { supportedActions, supportsCommand } from './support.js';
+import { vendorIdProblem } from './vendor-id-args.js';
 import type { Visibility } from './outcome.js';
 import type { Kind, RawInvocation } from './types.js';
 
@@ -84,7 +85,7 @@ export function validateInvocation(
   };
 
   const args: Record<string, unknown> = {};
-  assignPositionals(spec.positionals(vendor), words, args, fail);
+  assignPositionals(spec.positionals(vendor), words, args, fail, vendor);
   const settings = spec.settings(vendor);
   for (const [key, value] of Object.entries(raw.options)) {
     const setting = settings[key];
@@ -97,7 +98,7 @@ export function validateInvocation(
       );
       continue;
     }
-    convert(setting.schema, value, key, args, fail);
+    convert(setting.schema, value, key, args, fail, vendor);
   }
   if (issues.length === 0 && spec.finalize) {
     // finalize returns the whole new args: keys it dropped (an alias it renamed) must go too.
@@ -140,6 +141,7 @@ function assignPositionals(
   words: string[],
   args: Record<string, unknown>,
   fail: (field: string, message: string) => void,
+  vendor: VendorName | null,
 ): void {
   let i = 0;
   for (const p of positionals) {
@@ -149,7 +151,7 @@ function assignPositionals(
     }
     const value = p.rest ? words.slice(i).join(' ') : words[i]!;
     i = p.rest ? words.length : i + 1;
-    convert(p.schema, value, p.name, args, fail);
+    convert(p.schema, value, p.name, args, fail, vendor);
   }
   if (i < words.length) {
     fail(words[i]!, `unexpected argument "${words.slice(i).join(' ')}" (settings are written key=value)`);
@@ -162,10 +164,14 @@ function convert(
   field: string,
   args: Record<string, unknown>,
   fail: (field: string, message: string) => void,
+  vendor: VendorName | null,
 ): void {
   const parsed = schema.safeParse(value);
-  if (parsed.success) args[field] = parsed.data;
-  else fail(field, parsed.error.issues.map((i) => i.message).join('; '));
+  if (!parsed.success) return fail(field, parsed.error.issues.map((i) => i.message).join('; '));
+  // Ids go into vendor URLs: each must match the vendor's own id rules before anything is sent.
+  const idProblem = vendorIdProblem(schema, parsed.data, vendor);
+  if (idProblem) return fail(field, idProblem);
+  args[field] = parsed.data;
 }
 
 function unsupported(action: string, account: AccountRef, commands: readonly CommandSpec[]): RoomOpsError {

@@ -4,6 +4,9 @@
  * field is reported by path (`accounts.rong.appSecret`).
  */
 import { z } from 'zod';
+import { AGORA_APP_PATH_NAME } from './agora/ids.js';
+import { type IdKind, type IdRule, idRuleFor, idRuleProblem } from './id-rules.js';
+import type { VendorName } from './types.js';
 
 const baseUrl = z
   .string()
@@ -21,11 +24,35 @@ const common = {
   rateLimit: z.number().positive().max(10_000).optional(),
 };
 
-const announceAs = z.object({ id: z.string().min(1), name: z.string().min(1) }).strict();
+/**
+ * A config value that reaches a vendor URL or stands for a vendor id: checked
+ * against the rule at load, so a bad one is a config error naming its path.
+ * The message never shows the value (it may come from the environment).
+ */
+const idField = (rule: IdRule) =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .superRefine((value, ctx) => {
+      const problem = idRuleProblem(rule, value, 'the value');
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+const vendorIdField = (vendor: VendorName, kind: IdKind) => idField(idRuleFor(vendor, kind));
+
+/** The user announcements are posted as (iFlyChat `uid`, Watchers `userId`). */
+const announceAs = (vendor: VendorName) =>
+  z.object({ id: vendorIdField(vendor, 'user'), name: z.string().min(1) }).strict();
+const agoraPathName = idField(AGORA_APP_PATH_NAME);
 const secret = z.string().min(1, 'must not be empty');
 
 export const iflychatAccount = z
-  .object({ vendor: z.literal('iflychat'), ...common, apiKey: secret, announceAs: announceAs.optional() })
+  .object({
+    vendor: z.literal('iflychat'),
+    ...common,
+    apiKey: secret,
+    announceAs: announceAs('iflychat').optional(),
+  })
   .strict();
 
 export const rongcloudAccount = z
@@ -38,7 +65,7 @@ export const watchersAccount = z
     ...common,
     apiKey: secret,
     token: secret,
-    announceAs: announceAs.optional(),
+    announceAs: announceAs('watchers').optional(),
   })
   .strict();
 
@@ -47,12 +74,12 @@ export const agoraAccount = z
     vendor: z.literal('agora'),
     ...common,
     baseUrl,
-    orgName: z.string().min(1),
-    appName: z.string().min(1),
+    orgName: agoraPathName,
+    appName: agoraPathName,
     appToken: secret.optional(),
     appId: z.string().min(1).optional(),
     appCertificate: secret.optional(),
-    defaultOwner: z.string().min(1).optional(),
+    defaultOwner: vendorIdField('agora', 'user').optional(),
   })
   .strict()
   .superRefine((a, ctx) => {

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { VendorError } from '../errors.js';
 import { DryRunStop } from './dry-run.js';
 import { networkFailure } from './network-errors.js';
+import { assertPathUnchanged } from './path-guard.js';
 import { Pacer } from './pacer.js';
 import { Redactor } from './redact.js';
 import { type AttemptFailure, backoffMs, MAX_ATTEMPTS, mayRetry } from './retry-policy.js';
@@ -40,6 +41,8 @@ export class VendorHttp implements VendorHttpApi {
   }
 
   async call<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<CallResult<z.output<S>>> {
+    // Before anything is sent or recorded: the path must reach the vendor as built.
+    assertPathUnchanged(this.origin, spec.path, spec.operation, (text) => this.redactor.text(text));
     const startedAt = Date.now();
     const deadline = startedAt + this.options.timeoutMs;
     let attempt = 0;
