@@ -21,8 +21,7 @@ export interface PageStateOptions {
 }
 
 export type PageFlip<P> =
-  | { ok: true; page: P; total: number }
-  | { ok: false; reason: 'gone' | 'not_yours'; message: string };
+  { ok: true; page: P; total: number } | { ok: false; reason: 'gone' | 'not_yours'; message: string };
 
 /** 96 random bits, base64url: 16 characters, fits Slack values and Discord custom ids. */
 const KEY_SHAPE = /^[A-Za-z0-9_-]{16}$/;
@@ -99,7 +98,10 @@ export class PageState {
       await this.store.prune(now, this.maxSets);
     } catch (error) {
       // Pruning is housekeeping: the pages were stored, so the answer goes out.
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'page sets: prune failed');
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'page sets: prune failed',
+      );
     }
   }
 }
@@ -108,5 +110,8 @@ export class PageState {
 export function parsePageRef(value: string): { key: string; index: number } {
   const cut = value.lastIndexOf(':');
   const index = cut < 0 ? Number.NaN : Number(value.slice(cut + 1));
-  return { key: cut < 0 ? '' : value.slice(0, cut), index: /^\d{1,3}$/.test(value.slice(cut + 1)) ? index : -1 };
+  return {
+    key: cut < 0 ? '' : value.slice(0, cut),
+    index: /^\d{1,3}$/.test(value.slice(cut + 1)) ? index : -1,
+  };
 }

@@ -35,6 +35,7 @@ export interface RunningServer {
 }
 
 const SLACK_PATH = '/slack/events';
+const DISCORD_PATH = '/discord/interactions';
 /** After this, connections still open at shutdown are cut. */
 const CLOSE_GRACE_MS = 10_000;
 
@@ -43,6 +44,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const adapters = await createAdapters({ runtime, env, logger });
   const slackListener = adapters.find((a) => a.name === 'slack')?.requestListener;
+  // Set only for Discord HTTP interactions (DISCORD_PUBLIC_KEY), not for the gateway.
+  const discordListener = adapters.find((a) => a.name === 'discord')?.requestListener;
   let stopping = false;
 
   const server = createServer((req, res) => {
@@ -70,6 +73,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         return;
       }
       slackListener(req, res);
+      return;
+    }
+    if (path === DISCORD_PATH && discordListener) {
+      // While stopping the adapter still answers (an ephemeral "restarting"), as Discord wants a reply.
+      discordListener(req, res);
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

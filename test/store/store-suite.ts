@@ -554,14 +554,19 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         expect(await store.interactions.claim('1100000000000000002', 'discord', at(MINUTE))).toBe(true);
       });
 
-      it.skipIf(!harness.shared)('lets exactly one of 20 simultaneous claims on two connections win', async () => {
-        const url = await harness.freshUrl();
-        const [a, b] = await Promise.all([open(url), open(url)]);
-        const claims = await Promise.all(
-          Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).interactions.claim('dup-1', 'discord', at(0))),
-        );
-        expect(claims.filter(Boolean)).toHaveLength(1);
-      });
+      it.skipIf(!harness.shared)(
+        'lets exactly one of 20 simultaneous claims on two connections win',
+        async () => {
+          const url = await harness.freshUrl();
+          const [a, b] = await Promise.all([open(url), open(url)]);
+          const claims = await Promise.all(
+            Array.from({ length: 20 }, (_, i) =>
+              (i % 2 ? a : b).interactions.claim('dup-1', 'discord', at(0)),
+            ),
+          );
+          expect(claims.filter(Boolean)).toHaveLength(1);
+        },
+      );
 
       it('forgets ids older than the cut-off, and only those', async () => {
         const store = await open();

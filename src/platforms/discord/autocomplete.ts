@@ -4,26 +4,29 @@
  * comes after 3 seconds, so the room lookup races a 2-second timer and an
  * empty list is answered when it loses.
  */
-import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import { DISCORD_LIMITS as L, truncate } from '../../render/discord/limits.js';
 import type { HandlerContext } from './context.js';
+import type { Choice, DiscordInteraction, Responder } from './interaction.js';
 import { errorFields } from './log-error.js';
 
 export const SUGGEST_DEADLINE_MS = 2000;
 
+type Autocomplete = Extract<DiscordInteraction, { kind: 'autocomplete' }>;
+
 export async function handleAutocomplete(
-  interaction: AutocompleteInteraction,
+  interaction: Autocomplete,
+  respond: Responder,
   ctx: HandlerContext,
 ): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const typed = String(focused.value ?? '').trim();
-  let choices: ApplicationCommandOptionChoiceData<string>[] = [];
+  const { focused } = interaction;
+  const typed = focused.value.trim();
+  let choices: Choice[] = [];
   if (focused.name === 'account') choices = accountChoices(ctx, typed);
   else if (focused.name === 'room') choices = await roomChoices(interaction, ctx, typed);
-  await interaction.respond(choices.slice(0, L.choices));
+  await respond.initial({ type: 8, data: { choices: choices.slice(0, L.choices) } });
 }
 
-function accountChoices(ctx: HandlerContext, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+function accountChoices(ctx: HandlerContext, typed: string): Choice[] {
   const needle = typed.toLowerCase();
   return ctx.engine
     .accountNames()
@@ -36,12 +39,8 @@ function accountChoices(ctx: HandlerContext, typed: string): ApplicationCommandO
     .map((a) => ({ name: truncate(`${a.name} (${a.vendor})`, L.choiceName), value: a.name }));
 }
 
-async function roomChoices(
-  interaction: AutocompleteInteraction,
-  ctx: HandlerContext,
-  typed: string,
-): Promise<ApplicationCommandOptionChoiceData<string>[]> {
-  const account = interaction.options.get('account')?.value;
+async function roomChoices(interaction: Autocomplete, ctx: HandlerContext, typed: string): Promise<Choice[]> {
+  const account = interaction.typed.options.account;
   if (typeof account !== 'string' || account.length === 0) return [];
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<[]>((resolve) => {

@@ -25,7 +25,11 @@ export async function firstPage(view: View, pages: PageState, owner: string): Pr
   return total > 1 ? withPager(all[0]!, key, 0, total) : all[0]!;
 }
 
-export async function outcomeMessage(outcome: Outcome, pages: PageState, owner: string): Promise<ResponseBody> {
+export async function outcomeMessage(
+  outcome: Outcome,
+  pages: PageState,
+  owner: string,
+): Promise<ResponseBody> {
   const publicAnswer = outcome.type === 'confirm' || outcome.visibility === 'public';
   return {
     response_type: publicAnswer ? 'in_channel' : 'ephemeral',
