@@ -11,3 +11,10 @@ export {
   GUILD_ID,
 } from './payloads.js';
 export { FakeDiscord, type FakeDiscordOptions, type RecordedCall, type SentInteraction } from './server.js';
+export {
+  DiscordInteractionSender,
+  generateSigningKey,
+  type PostedInteraction,
+  type SigningKey,
+  signRequest,
+} from './http-interactions.js';
