@@ -7,7 +7,7 @@
  *
  * `--markdown FILE` also writes the tables as Markdown (for docs/bench.md).
  * `--only NAME[,NAME]` runs some of them: vendor-http, core, cold-start,
- * slack, discord.
+ * slack, discord, discord-http.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -44,6 +44,7 @@ const BENCHES: Bench[] = [
   { name: 'cold-start', run: async () => (await import('./cold-start.js')).benchColdStart() },
   optional('slack', './slack-ack.js', 'benchSlackAck', 'Slack slash-command ack latency'),
   optional('discord', './discord-interaction.js', 'benchDiscordInteractions', 'Discord interaction latency'),
+  { name: 'discord-http', run: async () => (await import('./discord-http.js')).benchDiscordHttp() },
 ];
 
 function argValue(flag: string): string | undefined {
