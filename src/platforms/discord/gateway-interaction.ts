@@ -77,6 +77,10 @@ export function gatewayResponder(source: Handled): Responder {
         return;
       }
       const target = repliable();
+      if (response.type === 9) {
+        await target.showModal(response.data);
+        return;
+      }
       if (response.type === 4) await target.reply(options(response.data));
       else if (response.type === 5)
         await target.deferReply(response.data.flags ? { flags: response.data.flags as 64 } : {});

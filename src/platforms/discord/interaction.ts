@@ -5,7 +5,7 @@
  * (slash-command.ts, autocomplete.ts, buttons.ts) are written once, as Bolt
  * writes its listeners once over several receivers.
  */
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed, APIModalInteractionResponseCallbackData } from 'discord.js';
 import type { TypedOptions } from '../../core/engine-api.js';
 import type { Place, Principal } from '../../core/types.js';
 import type { ButtonRow } from '../../render/discord/index.js';
@@ -53,7 +53,12 @@ export type InitialResponse =
   | { type: 5; data: { flags?: number } }
   | { type: 6 }
   | { type: 7; data: MessageBody }
-  | { type: 8; data: { choices: Choice[] } };
+  | { type: 8; data: { choices: Choice[] } }
+  /** A modal: only as the first answer, never after a defer (Discord answers 40060 then). */
+  | { type: 9; data: ModalData };
+
+/** Discord docs, receiving-and-responding "Modal": custom_id 1–100, title ≤ 45, 1–5 components. */
+export type ModalData = APIModalInteractionResponseCallbackData;
 
 /** What a transport does for the handlers; the first call must be `initial`, once. */
 export interface Responder {

@@ -59,6 +59,8 @@ export function httpResponder(
       if (!guarded) return write(200, response);
       // The guard already answered: carry on as the edit it now has to be.
       if (response.type === 4 || response.type === 7) await editOriginal(response.data);
+      if (response.type === 9)
+        throw new Error('a modal must be the first answer, and the 2.5 s guard already deferred');
     },
     editOriginal,
     async deleteOriginal() {
