@@ -47,12 +47,9 @@ export function httpResponder(
   const editOriginal = async (body: MessageBody) => {
     const message = (await webhooks.editOriginal(app, token, withoutFlags(body))) as
       { id?: unknown; channel_id?: unknown } | undefined;
-    return typeof message?.id === 'string'
-      ? {
-          id: message.id,
-          ...(typeof message.channel_id === 'string' ? { channelId: message.channel_id } : {}),
-        }
-      : undefined;
+    // Kept for editing the prompt with the bot token later, so only well-formed ids are kept.
+    if (!isSnowflake(message?.id)) return undefined;
+    return { id: message.id, ...(isSnowflake(message.channel_id) ? { channelId: message.channel_id } : {}) };
   };
   return {
     async initial(response: InitialResponse) {
@@ -88,4 +85,8 @@ function guardResponse(interaction: DiscordInteraction): InitialResponse {
 function withoutFlags(body: MessageBody): MessageBody {
   const { flags: _flags, ...rest } = body;
   return rest;
+}
+
+function isSnowflake(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{1,20}$/.test(value);
 }

@@ -65,6 +65,8 @@ export class WebhookClient {
 
   editChannelMessage(channelId: string, messageId: string, body: MessageBody): Promise<unknown> {
     if (!this.options.botToken) throw new Error('no bot token (DISCORD_TOKEN) to edit channel messages with');
+    if (!/^\d{1,20}$/.test(channelId) || !/^\d{1,20}$/.test(messageId))
+      throw new Error('channel and message ids must be Discord snowflakes (digits)');
     return this.send('PATCH', `/channels/${channelId}/messages/${messageId}`, body, true);
   }
 
