@@ -7,7 +7,7 @@
  *
  * `--markdown FILE` also writes the tables as Markdown (for docs/bench.md).
  * `--only NAME[,NAME]` runs some of them: vendor-http, core, cold-start,
- * slack, discord, slack-replicas.
+ * slack, discord, slack-replicas, discord-http.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -48,6 +48,7 @@ const BENCHES: Bench[] = [
     name: 'slack-replicas',
     run: async () => (await import('./slack-replicas.js')).benchSlackReplicas(),
   },
+  { name: 'discord-http', run: async () => (await import('./discord-http.js')).benchDiscordHttp() },
 ];
 
 function argValue(flag: string): string | undefined {

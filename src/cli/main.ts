@@ -91,7 +91,7 @@ function parsePort(value: string): number {
 async function serveOrShell(cli: CliContext): Promise<number> {
   const env = process.env;
   const slack = Boolean(env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET));
-  if (!slack && !env.DISCORD_TOKEN) return shell({ ...cli }, false);
+  if (!slack && !env.DISCORD_TOKEN && !env.DISCORD_PUBLIC_KEY) return shell({ ...cli }, false);
   const { runServe } = await import('./serve-command.js');
   return runServe(cli);
 }

@@ -15,14 +15,15 @@ interface AdapterFactoryOptions {
   logger: Logger;
 }
 
-type DiscordModule = { createDiscordAdapter(options: AdapterFactoryOptions): PlatformAdapter };
+type DiscordModule = { createDiscordAdapter(options: AdapterFactoryOptions): ServedAdapter };
 
 export function slackConfigured(env: NodeJS.ProcessEnv): boolean {
   return !!env.SLACK_BOT_TOKEN && !!(env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET);
 }
 
+/** The gateway needs the bot token; HTTP interactions need only the public key. */
 export function discordConfigured(env: NodeJS.ProcessEnv): boolean {
-  return !!env.DISCORD_TOKEN;
+  return !!env.DISCORD_TOKEN || !!env.DISCORD_PUBLIC_KEY;
 }
 
 export async function createAdapters(options: AdapterFactoryOptions): Promise<ServedAdapter[]> {

@@ -48,6 +48,7 @@ const READY_PATHS = new Set(['/readyz', '/healthz']);
 const CLOSE_BUDGET_MS = 5_000;
 /** After a drain that timed out, vendor pools would wait for the abandoned calls: close briefly, then go. */
 const CLOSE_AFTER_TIMEOUT_MS = 1_000;
+const DISCORD_PATH = '/discord/interactions';
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const { runtime, logger } = options;
@@ -57,6 +58,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const serveMetrics = metrics ? metricsHandler(metrics.registry, env.ROOMOPS_METRICS_TOKEN) : undefined;
   const adapters = await createAdapters({ runtime, env, logger });
   const slackListener = adapters.find((a) => a.name === 'slack')?.requestListener;
+  // Set only for Discord HTTP interactions (DISCORD_PUBLIC_KEY), not for the gateway.
+  const discordListener = adapters.find((a) => a.name === 'discord')?.requestListener;
   let stopping = false;
 
   const server = createServer((req, res) => {
@@ -91,6 +94,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     // seen /readyz turn 503) are handled like any other.
     if (path === SLACK_PATH && slackListener) {
       slackListener(req, res);
+      return;
+    }
+    if (path === DISCORD_PATH && discordListener) {
+      // While stopping the adapter still answers (an ephemeral "restarting"), as Discord wants a reply.
+      discordListener(req, res);
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -82,4 +82,22 @@ export interface InventoryRoomsTable {
   gone_reason: string | null;
 }
 
+export interface InteractionReceiptsTable {
+  id: string;
+  platform: string;
+  received_at: Millis;
+}
+
+export interface PageSetsTable {
+  key: string;
+  platform: string;
+  owner: string;
+  /** JSON array of rendered pages */
+  pages: string;
+  /** Length of `pages` in UTF-8 bytes, as capped by the writer */
+  bytes: number;
+  created_at: Millis;
+  expires_at: Millis;
+}
+
 export type StoreKind = 'sqlite' | 'postgres';

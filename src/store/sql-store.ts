@@ -3,12 +3,21 @@
  * differ only in how they are opened (sqlite.ts, postgres.ts).
  */
 import { SqlAuditLog } from './audit-log.js';
+import { SqlInteractionLedger } from './interaction-ledger.js';
 import { SqlInventory } from './inventory.js';
 import { pendingMigrations } from './migrations/index.js';
+import { SqlPageStore } from './page-sets.js';
 import { SqlPendingActions } from './pending-actions.js';
 import type { StoreKind } from './schema.js';
 import type { SqlDb } from './sql-db.js';
-import type { AuditStore, InventoryStore, PendingActionStore, Store } from './types.js';
+import type {
+  AuditStore,
+  InteractionLedger,
+  InventoryStore,
+  PageStore,
+  PendingActionStore,
+  Store,
+} from './types.js';
 
 /** `/healthz` must answer quickly even when the database does not. */
 const HEALTH_TIMEOUT_MS = 2_000;
@@ -17,6 +26,8 @@ export class SqlStore implements Store {
   readonly pending: PendingActionStore;
   readonly audit: AuditStore;
   readonly inventory: InventoryStore;
+  readonly interactions: InteractionLedger;
+  readonly pages: PageStore;
   #closed = false;
 
   constructor(
@@ -26,6 +37,8 @@ export class SqlStore implements Store {
     this.pending = new SqlPendingActions(db);
     this.audit = new SqlAuditLog(db);
     this.inventory = new SqlInventory(db);
+    this.interactions = new SqlInteractionLedger(db);
+    this.pages = new SqlPageStore(db);
   }
 
   async healthy(): Promise<boolean> {

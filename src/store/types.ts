@@ -173,11 +173,42 @@ export interface InventoryStore {
   ): Promise<InventoryRoom[]>;
 }
 
+/** Interaction ids already handled, so a replayed delivery does nothing (any replica). */
+export interface InteractionLedger {
+  /** Records `id`: true the first time, false for a replay (atomic across processes). */
+  claim(id: string, platform: PlatformName, at: Date): Promise<boolean>;
+  /** Forgets ids received before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
+/** The pages of a long answer, flipped by buttons on any replica. */
+export interface PageSet {
+  /** Random, unguessable, URL-safe. */
+  key: string;
+  platform: PlatformName;
+  /** Principal id of who asked: only they may flip. */
+  owner: string;
+  /** Rendered pages as the platform shows them (JSON). */
+  pages: unknown[];
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface PageStore {
+  put(set: PageSet): Promise<void>;
+  /** The set when it exists and has not expired at `now`. */
+  get(key: string, now: Date): Promise<PageSet | undefined>;
+  /** Deletes expired sets, then all but the newest `keep`; returns how many went. */
+  prune(now: Date, keep: number): Promise<number>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly pending: PendingActionStore;
   readonly audit: AuditStore;
   readonly inventory: InventoryStore;
+  readonly interactions: InteractionLedger;
+  readonly pages: PageStore;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   /**

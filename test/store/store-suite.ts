@@ -559,5 +559,75 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         await expect(store.inventory.list('rong-prod', { limit: 0 })).rejects.toThrow(/limit/);
       });
     });
+
+    describe('interaction receipts', () => {
+      it('claims an interaction id once; a replay, even from another connection, is refused', async () => {
+        const store = await open();
+        expect(await store.interactions.claim('1100000000000000001', 'discord', at(0))).toBe(true);
+        expect(await store.interactions.claim('1100000000000000001', 'discord', at(MINUTE))).toBe(false);
+        expect(await store.interactions.claim('1100000000000000002', 'discord', at(MINUTE))).toBe(true);
+      });
+
+      it.skipIf(!harness.shared)(
+        'lets exactly one of 20 simultaneous claims on two connections win',
+        async () => {
+          const url = await harness.freshUrl();
+          const [a, b] = await Promise.all([open(url), open(url)]);
+          const claims = await Promise.all(
+            Array.from({ length: 20 }, (_, i) =>
+              (i % 2 ? a : b).interactions.claim('dup-1', 'discord', at(0)),
+            ),
+          );
+          expect(claims.filter(Boolean)).toHaveLength(1);
+        },
+      );
+
+      it('forgets ids older than the cut-off, and only those', async () => {
+        const store = await open();
+        await store.interactions.claim('old', 'discord', at(0));
+        await store.interactions.claim('new', 'discord', at(10 * MINUTE));
+        expect(await store.interactions.prune(at(5 * MINUTE))).toBe(1);
+        expect(await store.interactions.claim('old', 'discord', at(11 * MINUTE))).toBe(true);
+        expect(await store.interactions.claim('new', 'discord', at(11 * MINUTE))).toBe(false);
+      });
+    });
+
+    describe('page sets', () => {
+      const pageSet = (key: string, createdAt: Date, ttlMs = 15 * MINUTE) => ({
+        key,
+        platform: 'slack' as const,
+        owner: 'slack:U0REQUEST1',
+        pages: [{ text: 'page 1', blocks: [{ type: 'section' }] }, { text: 'page 2 ✓ <&>' }],
+        createdAt,
+        expiresAt: new Date(createdAt.getTime() + ttlMs),
+      });
+
+      it('keeps the pages and who asked until they expire', async () => {
+        const store = await open();
+        await store.pages.put(pageSet('k1', at(0)));
+        expect(await store.pages.get('k1', at(MINUTE))).toEqual(pageSet('k1', at(0)));
+        expect(await store.pages.get('k1', at(15 * MINUTE))).toBeUndefined();
+        expect(await store.pages.get('nope', at(0))).toBeUndefined();
+      });
+
+      it.skipIf(!harness.shared)('shows a set written by one connection to another', async () => {
+        const url = await harness.freshUrl();
+        const [a, b] = await Promise.all([open(url), open(url)]);
+        await a.pages.put(pageSet('shared', at(0)));
+        expect((await b.pages.get('shared', at(MINUTE)))?.pages).toEqual(pageSet('shared', at(0)).pages);
+      });
+
+      it('prunes expired sets, then all but the newest ones', async () => {
+        const store = await open();
+        await store.pages.put(pageSet('expired', at(0), MINUTE));
+        for (let i = 1; i <= 5; i++) await store.pages.put(pageSet(`k${i}`, at(i * 1000)));
+        expect(await store.pages.prune(at(2 * MINUTE), 3)).toBe(3);
+        const left = [];
+        for (const key of ['expired', 'k1', 'k2', 'k3', 'k4', 'k5'])
+          if (await store.pages.get(key, at(2 * MINUTE))) left.push(key);
+        expect(left).toEqual(['k3', 'k4', 'k5']);
+        expect(await store.pages.prune(at(2 * MINUTE), 3)).toBe(0);
+      });
+    });
   });
 }

@@ -7,35 +7,35 @@
  * after 3 seconds, so the room lookup races a 2-second timer and an empty
  * list is answered when it loses.
  */
-import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { SuggestionRequest } from '../../core/engine-api.js';
 import { DISCORD_LIMITS as L, truncate } from '../../render/discord/limits.js';
 import type { HandlerContext } from './context.js';
-import { placeOf, principalOf } from './identity.js';
+import type { Choice, DiscordInteraction, Responder } from './interaction.js';
 import { errorFields } from './log-error.js';
 
 export const SUGGEST_DEADLINE_MS = 2000;
 
+type Autocomplete = Extract<DiscordInteraction, { kind: 'autocomplete' }>;
+
 export async function handleAutocomplete(
-  interaction: AutocompleteInteraction,
+  interaction: Autocomplete,
+  respond: Responder,
   ctx: HandlerContext,
 ): Promise<void> {
-  const focused = interaction.options.getFocused(true);
+  const { focused } = interaction;
   const request: SuggestionRequest = {
-    principal: principalOf(interaction),
-    place: placeOf(interaction),
-    typed: String(focused.value ?? '').trim(),
+    principal: interaction.principal,
+    place: interaction.place,
+    typed: focused.value.trim(),
   };
-  let choices: ApplicationCommandOptionChoiceData<string>[] = [];
+  let choices: Choice[] = [];
+  // Outside a server there are no choices: /room itself works in servers only.
   if (interaction.guildId && focused.name === 'account') choices = accountChoices(ctx, request);
-  if (interaction.guildId && focused.name === 'room') choices = await roomChoices(interaction, ctx, request);
-  await interaction.respond(choices.slice(0, L.choices));
+  else if (interaction.guildId && focused.name === 'room') choices = await roomChoices(interaction, ctx, request);
+  await respond.initial({ type: 8, data: { choices: choices.slice(0, L.choices) } });
 }
 
-function accountChoices(
-  ctx: HandlerContext,
-  request: SuggestionRequest,
-): ApplicationCommandOptionChoiceData<string>[] {
+function accountChoices(ctx: HandlerContext, request: SuggestionRequest): Choice[] {
   const needle = request.typed.toLowerCase();
   return ctx.engine
     .suggestAccounts(request)
@@ -48,11 +48,11 @@ function accountChoices(
 }
 
 async function roomChoices(
-  interaction: AutocompleteInteraction,
+  interaction: Autocomplete,
   ctx: HandlerContext,
   request: SuggestionRequest,
-): Promise<ApplicationCommandOptionChoiceData<string>[]> {
-  const account = interaction.options.get('account')?.value;
+): Promise<Choice[]> {
+  const account = interaction.typed.options.account;
   if (typeof account !== 'string' || account.length === 0) return [];
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<[]>((resolve) => {

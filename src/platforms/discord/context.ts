@@ -1,10 +1,10 @@
-/** What every Discord handler needs: the engine, the page cache, a logger. */
+/** What every Discord handler needs: the engine, the page state, a logger. */
 import type { EngineApi } from '../../core/engine-api.js';
 import type { Logger } from '../../core/logger.js';
-import type { PageCache } from './page-cache.js';
+import type { PageState } from '../page-state.js';
 
 export interface HandlerContext {
   engine: EngineApi;
-  pages: PageCache;
+  pages: PageState;
   logger: Logger;
 }

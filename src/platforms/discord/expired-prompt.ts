@@ -2,45 +2,68 @@
  * Rewrites an expired confirmation prompt as an "expired" notice without
  * buttons. The interaction webhook is valid for 15 minutes (Discord docs,
  * receiving-and-responding "Interaction tokens are valid for 15 minutes");
- * after that, or if it is refused, the bot edits its own channel message.
+ * after that, or if it is refused, the bot edits its own channel message —
+ * when a bot token is configured (HTTP interactions may run without one).
  */
 import { type REST, Routes } from 'discord.js';
 import { expiredView } from '../../render/to-view.js';
 import type { PendingAction } from '../../store/types.js';
+import type { MessageBody } from './interaction.js';
 import { restBodyFor } from './message.js';
 
 /** A little under Discord's 15 minutes, so an edit is not sent with a token about to lapse. */
-const WEBHOOK_TOKEN_LIFETIME_MS = 14 * 60_000;
+export const WEBHOOK_TOKEN_LIFETIME_MS = 14 * 60_000;
 
-export interface PromptRest {
-  /** Interaction webhooks (no Authorization header). */
-  interactions: REST;
-  /** Calls with the bot token. */
-  bot: REST;
+export interface PromptEditor {
+  /** Through the interaction webhook (no Authorization header). */
+  editOriginal(applicationId: string, token: string, body: MessageBody): Promise<void>;
+  /** With the bot token; absent when none is configured. */
+  editChannelMessage?: (channelId: string, messageId: string, body: MessageBody) => Promise<void>;
+}
+
+export class PromptNotDelivered extends Error {
+  override readonly name = 'PromptNotDelivered';
+}
+
+export function restEditor(interactions: REST, bot: REST): PromptEditor {
+  return {
+    async editOriginal(applicationId, token, body) {
+      await interactions.patch(Routes.webhookMessage(applicationId, token, '@original'), {
+        body,
+        auth: false,
+      });
+    },
+    async editChannelMessage(channelId, messageId, body) {
+      await bot.patch(Routes.channelMessage(channelId, messageId), { body });
+    },
+  };
 }
 
 export async function editExpiredPrompt(
-  rest: PromptRest,
+  editor: PromptEditor,
   pending: PendingAction,
   now = Date.now(),
 ): Promise<void> {
   const prompt = pending.prompt;
   if (prompt?.platform !== 'discord') return;
   const body = restBodyFor(expiredView(pending));
+  const fallback =
+    editor.editChannelMessage && prompt.channelId && prompt.messageId
+      ? { edit: editor.editChannelMessage, channelId: prompt.channelId, messageId: prompt.messageId }
+      : undefined;
   const tokenFresh = now - pending.createdAt.getTime() < WEBHOOK_TOKEN_LIFETIME_MS;
   if (tokenFresh) {
     try {
-      await rest.interactions.patch(Routes.webhookMessage(prompt.applicationId, prompt.token, '@original'), {
-        body,
-        auth: false,
-      });
+      await editor.editOriginal(prompt.applicationId, prompt.token, body);
       return;
     } catch (error) {
-      if (!prompt.channelId || !prompt.messageId) throw error;
+      if (!fallback) throw error;
     }
   }
-  if (!prompt.channelId || !prompt.messageId) {
-    throw new Error(`expired prompt ${pending.id}: interaction token lapsed and no channel message is known`);
+  if (!fallback) {
+    throw new PromptNotDelivered(
+      `expired prompt ${pending.id}: the interaction token lapsed and no bot token or channel message is known`,
+    );
   }
-  await rest.bot.patch(Routes.channelMessage(prompt.channelId, prompt.messageId), { body });
+  await fallback.edit(fallback.channelId, fallback.messageId, body);
 }

@@ -5,72 +5,57 @@
  * A public reply whose outcome turns out private (a vendor failure) is
  * removed and the error goes to the caller alone.
  */
-import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import type { InvocationRequest } from '../../core/engine-api.js';
-import type { Outcome } from '../../core/outcome.js';
 import { toView } from '../../render/to-view.js';
 import type { HandlerContext } from './context.js';
-import { placeOf, principalOf } from './identity.js';
-import { messageFor, NO_MENTIONS } from './message.js';
-import { typedInvocation } from './typed-options.js';
+import { type DiscordInteraction, EPHEMERAL, NO_MENTIONS, type Responder } from './interaction.js';
+import { messageFor } from './message.js';
 
 const GUILD_ONLY = '/room works in servers only, not in direct messages.';
 
+type Command = Extract<DiscordInteraction, { kind: 'command' }>;
+
 export async function handleSlashCommand(
-  interaction: ChatInputCommandInteraction,
+  interaction: Command,
+  respond: Responder,
   ctx: HandlerContext,
 ): Promise<void> {
   // guildId, not inGuild(): a server interaction without its member is an
   // access question (the core answers access_unavailable), not a DM.
   if (!interaction.guildId) {
-    await interaction.reply({
-      content: GUILD_ONLY,
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
+    await respond.initial({
+      type: 4,
+      data: { content: GUILD_ONLY, flags: EPHEMERAL, allowed_mentions: NO_MENTIONS },
     });
     return;
   }
-  const principal = principalOf(interaction);
-  const request: InvocationRequest = {
-    principal,
-    place: placeOf(interaction),
-    typed: typedInvocation(interaction),
-  };
+  const { principal } = interaction;
+  const request: InvocationRequest = { principal, place: interaction.place, typed: interaction.typed };
   const preview = await ctx.engine.preview(request);
   if (preview.type === 'error') {
-    await interaction.reply({
-      ...messageFor(toView(preview), ctx.pages, principal.id),
-      flags: MessageFlags.Ephemeral,
-    });
+    const body = await messageFor(toView(preview), ctx.pages, principal.id);
+    await respond.initial({ type: 4, data: { ...body, flags: EPHEMERAL } });
     return;
   }
   const ephemeral = preview.visibility === 'private';
-  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await respond.initial({ type: 5, data: ephemeral ? { flags: EPHEMERAL } : {} });
   const outcome = await ctx.engine.handle(request);
-  await deliver(interaction, ctx, outcome, ephemeral, principal.id);
-}
-
-async function deliver(
-  interaction: ChatInputCommandInteraction,
-  ctx: HandlerContext,
-  outcome: Outcome,
-  ephemeral: boolean,
-  owner: string,
-): Promise<void> {
-  const body = messageFor(toView(outcome), ctx.pages, owner);
+  const body = await messageFor(toView(outcome), ctx.pages, principal.id);
   if (!ephemeral && outcome.visibility === 'private') {
-    await interaction.deleteReply();
-    await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
+    await respond.deleteOriginal();
+    await respond.followUp({ ...body, flags: EPHEMERAL });
     return;
   }
-  const message = await interaction.editReply(body);
+  const message = await respond.editOriginal(body);
   if (outcome.type === 'confirm') {
     await ctx.engine.attachPrompt(outcome.pending.id, {
       platform: 'discord',
       applicationId: interaction.applicationId,
       token: interaction.token,
-      messageId: message.id,
-      channelId: interaction.channelId,
+      ...(message ? { messageId: message.id } : {}),
+      ...((message?.channelId ?? interaction.channelId)
+        ? { channelId: message?.channelId ?? interaction.channelId }
+        : {}),
     });
   }
 }

@@ -1,34 +1,44 @@
 /**
  * `/room <subcommand> option:value …` → the engine's `{ action, options }`.
- * Values are passed as Discord typed them; the core validates them.
+ * Works on Discord's option tree as the API sends it (HTTP) and as
+ * discord.js exposes it (`interaction.options.data`): both are
+ * `{ name, type, value?, options? }`. Values are passed as Discord typed them;
+ * the core validates them.
  */
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  CommandInteractionOption,
-} from 'discord.js';
 import type { TypedOptions } from '../../core/engine-api.js';
 
-function leaves(options: readonly CommandInteractionOption[]): readonly CommandInteractionOption[] {
-  const first = options[0];
-  // Subcommand (type 1) or group (type 2): its options are the ones typed.
-  if (first && (first.type === 1 || first.type === 2)) return leaves(first.options ?? []);
-  return options;
+export interface OptionNode {
+  name: string;
+  type: number;
+  value?: unknown;
+  focused?: boolean;
+  options?: readonly OptionNode[];
 }
 
-export function typedInvocation(interaction: ChatInputCommandInteraction | AutocompleteInteraction): {
+const SUBCOMMAND = 1;
+const GROUP = 2;
+
+export interface TypedInvocation {
   action: string;
   options: TypedOptions;
-} {
-  const options: TypedOptions = {};
-  for (const option of leaves(interaction.options.data)) {
-    if (
-      typeof option.value === 'string' ||
-      typeof option.value === 'number' ||
-      typeof option.value === 'boolean'
-    ) {
-      options[option.name] = option.value;
-    }
+  focused?: { name: string; value: string };
+}
+
+export function typedInvocation(top: readonly OptionNode[]): TypedInvocation {
+  let action = '';
+  let leaves = top;
+  for (;;) {
+    const first = leaves[0];
+    if (!first || (first.type !== SUBCOMMAND && first.type !== GROUP)) break;
+    if (first.type === SUBCOMMAND) action = first.name;
+    leaves = first.options ?? [];
   }
-  return { action: interaction.options.getSubcommand(true), options };
+  const options: TypedOptions = {};
+  let focused: TypedInvocation['focused'];
+  for (const option of leaves) {
+    const v = option.value;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') options[option.name] = v;
+    if (option.focused) focused = { name: option.name, value: String(v ?? '') };
+  }
+  return { action, options, ...(focused ? { focused } : {}) };
 }

@@ -7,12 +7,12 @@ import type { RequestListener } from 'node:http';
 import type { Logger } from '../../core/logger.js';
 import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
 import type { PendingAction } from '../../store/types.js';
+import { PageState } from '../page-state.js';
 import { buildApp, slackSettings } from './build-app.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners.js';
 import { expiredMessage } from './messages.js';
 import { replyTo } from './response-url.js';
-import { PageCache } from './page-cache.js';
 import { SlackPrincipals } from './principal.js';
 import { usergroupLister } from './usergroup-lister.js';
 
@@ -46,7 +46,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
       named: () => runtime.engine.groupPrincipals('slack'),
       logger,
     }),
-    pages: new PageCache(),
+    pages: new PageState(runtime.store.pages, 'slack', logger),
     inFlight,
     logger,
   });

@@ -6,17 +6,17 @@ import type { App } from '@slack/bolt';
 import type { EngineApi } from '../../core/engine-api.js';
 import type { Logger } from '../../core/logger.js';
 import type { Place } from '../../core/types.js';
+import type { PageState } from '../page-state.js';
 import { CANCEL_ACTION, CONFIRM_ACTION, PAGE_ACTION } from '../../render/slack/index.js';
 import type { InFlight } from './in-flight.js';
 import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './messages.js';
-import type { PageCache } from './page-cache.js';
 import type { SlackPrincipals } from './principal.js';
 import { type Reply, replyTo } from './response-url.js';
 
 export interface ListenerDeps {
   engine: EngineApi;
   principals: SlackPrincipals;
-  pages: PageCache;
+  pages: PageState;
   inFlight: InFlight;
   logger: Logger;
 }
@@ -55,7 +55,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         place: place(command.channel_id),
         text: command.text ?? '',
       });
-      await respond(outcomeMessage(outcome, pages));
+      await respond(await outcomeMessage(outcome, pages, principal.id));
       if (outcome.type === 'confirm') {
         await engine.attachPrompt(outcome.pending.id, {
           platform: 'slack',
@@ -82,7 +82,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           principal,
           place: place(body.channel?.id ?? body.container?.channel_id),
         });
-        await respond(decisionMessage(outcome, pages));
+        await respond(await decisionMessage(outcome, pages, principal.id));
       });
     });
   }
@@ -94,8 +94,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const respond = replyTo(body.response_url);
       await afterAck(respond, 'page', async () => {
         const value = action.type === 'button' ? (action.value ?? '') : '';
-        const split = value.lastIndexOf(':');
-        await respond(pageMessage(pages, value.slice(0, split), Number(value.slice(split + 1))));
+        await respond(await pageMessage(pages, value, `slack:${body.user.id}`));
       });
     },
   );

@@ -10,23 +10,31 @@ import { renderNotice, renderPages, type SlackMessage, withPager } from '../../r
 import { decisionView, expiredView, toView } from '../../render/to-view.js';
 import type { View } from '../../render/view.js';
 import type { PendingAction } from '../../store/types.js';
-import type { PageCache } from './page-cache.js';
+import { type PageState, parsePageRef } from '../page-state.js';
 
 export interface ResponseBody extends SlackMessage {
   response_type?: 'ephemeral' | 'in_channel';
   replace_original?: boolean;
 }
 
-/** The first page of a view; further pages go to the cache behind Previous/Next. */
-export function firstPage(view: View, pages: PageCache): SlackMessage {
+/** The first page of a view; further pages go to the store behind Previous/Next, flippable by `owner` only. */
+export async function firstPage(view: View, pages: PageState, owner: string): Promise<SlackMessage> {
   const all = renderPages(view);
   if (all.length === 1) return all[0]!;
-  return withPager(all[0]!, pages.put(all), 0, all.length);
+  const { key, total } = await pages.put(all, owner);
+  return total > 1 ? withPager(all[0]!, key, 0, total) : all[0]!;
 }
 
-export function outcomeMessage(outcome: Outcome, pages: PageCache): ResponseBody {
+export async function outcomeMessage(
+  outcome: Outcome,
+  pages: PageState,
+  owner: string,
+): Promise<ResponseBody> {
   const publicAnswer = outcome.type === 'confirm' || outcome.visibility === 'public';
-  return { response_type: publicAnswer ? 'in_channel' : 'ephemeral', ...firstPage(toView(outcome), pages) };
+  return {
+    response_type: publicAnswer ? 'in_channel' : 'ephemeral',
+    ...(await firstPage(toView(outcome), pages, owner)),
+  };
 }
 
 /**
@@ -34,8 +42,12 @@ export function outcomeMessage(outcome: Outcome, pages: PageCache): ResponseBody
  * an expired one; a refusal, or a click on something already decided or
  * gone, is told to the clicker only and leaves the prompt as it is.
  */
-export function decisionMessage(decision: DecisionOutcome, pages: PageCache): ResponseBody {
-  const body = firstPage(decisionView(decision), pages);
+export async function decisionMessage(
+  decision: DecisionOutcome,
+  pages: PageState,
+  owner: string,
+): Promise<ResponseBody> {
+  const body = await firstPage(decisionView(decision), pages, owner);
   if (decision.type === 'decided') return { replace_original: true, ...body };
   // A click that finds the prompt expired is the moment it expired (the sweep
   // will not see it again), so the prompt itself becomes the expired notice.
@@ -47,17 +59,12 @@ export function expiredMessage(pending: PendingAction): ResponseBody {
   return { replace_original: true, ...renderPages(expiredView(pending))[0]! };
 }
 
-export function pageMessage(pages: PageCache, key: string, index: number): ResponseBody {
-  const all = pages.get(key);
-  const page = all?.[index];
-  if (!all || !page) {
-    return {
-      response_type: 'ephemeral',
-      replace_original: false,
-      ...renderNotice('These pages are no longer available. Run the command again to see the list.'),
-    };
-  }
-  return { replace_original: true, ...withPager(page, key, index, all.length) };
+/** A pager click: the page for whoever asked for the list; anyone else, or a lapsed set, is told privately. */
+export async function pageMessage(pages: PageState, value: string, asker: string): Promise<ResponseBody> {
+  const { key, index } = parsePageRef(value);
+  const flip = await pages.flip<SlackMessage>(key, index, asker);
+  if (!flip.ok) return { response_type: 'ephemeral', replace_original: false, ...renderNotice(flip.message) };
+  return { replace_original: true, ...withPager(flip.page, key, index, flip.total) };
 }
 
 export function failureMessage(): ResponseBody {

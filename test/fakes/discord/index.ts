@@ -12,3 +12,10 @@ export {
   type Where,
 } from './payloads.js';
 export { FakeDiscord, type FakeDiscordOptions, type RecordedCall, type SentInteraction } from './server.js';
+export {
+  DiscordInteractionSender,
+  generateSigningKey,
+  type PostedInteraction,
+  type SigningKey,
+  signRequest,
+} from './http-interactions.js';

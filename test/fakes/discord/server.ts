@@ -16,6 +16,8 @@ import { snowflake } from './snowflake.js';
 type Json = Record<string, unknown>;
 
 export interface RecordedCall {
+  /** `http-response`: the body RoomOps answered a signed HTTP interaction with (recorded as its callback). */
+  via?: 'rest' | 'http-response';
   method: string;
   /** Path without the `/api/v10` prefix: `/interactions/…/callback`. */
   path: string;
@@ -39,6 +41,8 @@ export interface SentInteraction {
   callbackType?: number;
   /** Answered (see `whenSettled`). */
   settled?: boolean;
+  /** HTTP interactions: resolves once RoomOps' HTTP answer has been recorded. */
+  httpAnswered?: Promise<void>;
 }
 
 export interface FakeDiscordOptions {
@@ -118,6 +122,52 @@ export class FakeDiscord {
     if (message) this.messages.adopt(String(message.id), channelId);
     this.dispatch('INTERACTION_CREATE', payload);
     return sent;
+  }
+
+  /** Remembers an interaction delivered over HTTP (http-interactions.ts), so its webhooks are accepted. */
+  trackHttpInteraction(payload: Json): {
+    sent: SentInteraction;
+    answered: (status: number, body: unknown) => void;
+  } {
+    const message = payload.message as Json | undefined;
+    const channelId = String((payload.channel as Json | undefined)?.id ?? payload.channel_id ?? '');
+    const known = this.interactions.get(String(payload.token));
+    let done!: () => void;
+    const sent: SentInteraction = {
+      id: String(payload.id),
+      token: String(payload.token),
+      type: Number(payload.type),
+      sentAt: performance.now(),
+      channelId,
+      ...(message ? { messageId: String(message.id) } : {}),
+      httpAnswered: new Promise<void>((resolve) => {
+        done = resolve;
+      }),
+    };
+    // A replay (same token) keeps the first delivery's state, so a second initial response is refused.
+    const tracked = known ?? sent;
+    if (known) known.httpAnswered = sent.httpAnswered;
+    else this.interactions.set(sent.token, sent);
+    if (message) this.messages.adopt(String(message.id), channelId);
+    return {
+      sent: tracked,
+      answered: (status, body) => {
+        const call: RecordedCall = {
+          via: 'http-response',
+          method: 'POST',
+          path: `/interactions/${sent.id}/${sent.token}/callback`,
+          query: new URLSearchParams(),
+          body,
+          at: performance.now(),
+          status,
+        };
+        // An empty 200 (a replay RoomOps ignored) is no initial response.
+        if (status === 200 && body !== undefined)
+          call.status = this.acceptInitialResponse(tracked, call).status;
+        this.record(call);
+        done();
+      },
+    };
   }
 
   dispatch(t: string, d: unknown): void {
@@ -279,6 +329,11 @@ export class FakeDiscord {
     }
     const pathname = decodeURIComponent(url.pathname);
     const path = pathname.startsWith(API) ? pathname.slice(API.length) : pathname;
+    // Discord takes a webhook call only after the interaction's HTTP answer; the
+    // fake records that answer a moment after RoomOps sends it, so it waits here.
+    const webhookToken = /^\/webhooks\/\d+\/([^/]+)/.exec(path)?.[1];
+    const pendingAnswer = webhookToken ? this.interactions.get(webhookToken)?.httpAnswered : undefined;
+    if (pendingAnswer) await Promise.race([pendingAnswer, new Promise((r) => setTimeout(r, 3000))]);
     const call: RecordedCall = {
       method: req.method ?? 'GET',
       path,
@@ -336,6 +391,15 @@ export class FakeDiscord {
     if (!sent || sent.id !== id)
       return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
     if (call.authorization) return invalid('interaction callbacks carry no Authorization header');
+    return this.acceptInitialResponse(sent, call);
+  }
+
+  /**
+   * An interaction's one initial response, by callback (gateway) or as the
+   * HTTP answer (HTTP interactions): the same deadline, limits and effects.
+   */
+  acceptInitialResponse(sent: SentInteraction, call: RecordedCall): { status: number; body?: unknown } {
+    const token = sent.token;
     const elapsed = call.at - sent.sentAt;
     if (sent.callbackType !== undefined) {
       return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };

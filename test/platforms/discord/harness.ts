@@ -105,7 +105,7 @@ export const embedText = (data: Json) => JSON.stringify(embedsOf(data)).replace(
 export function expectNoMentionsAnywhere(fake: FakeDiscord): void {
   const carrying = fake.calls.filter((c) => {
     if (c.method === 'GET' || c.method === 'DELETE' || c.method === 'PUT') return false;
-    if (isCallback(c)) return [4, 7].includes((c.body as { type: number }).type);
+    if (isCallback(c)) return [4, 7].includes((c.body as { type?: number } | undefined)?.type ?? 0);
     return c.path.startsWith('/webhooks/') || c.path.startsWith('/channels/');
   });
   for (const c of carrying) {

@@ -1,0 +1,103 @@
+/**
+ * The gateway transport: a discord.js client (Guilds intent only, no
+ * privileged intents) receiving interactions over the gateway WebSocket.
+ * One replica only (DESIGN.md "Rules every part keeps"); for several, use
+ * HTTP interactions (http/http-adapter.ts).
+ */
+import { Client, Events, GatewayIntentBits, MessageFlags, REST, Status } from 'discord.js';
+import type { Logger } from '../../core/logger.js';
+import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
+import type { PendingAction } from '../../store/types.js';
+import { PageState } from '../page-state.js';
+import { editExpiredPrompt, restEditor } from './expired-prompt.js';
+import { fromGateway, gatewayResponder } from './gateway-interaction.js';
+import { type CoreContext, handleInteraction, STOPPING } from './handle-interaction.js';
+import { NO_MENTIONS } from './interaction.js';
+import { errorFields } from './log-error.js';
+import { ReplayGuard } from './replay-guard.js';
+
+export interface DiscordAdapterOptions {
+  runtime: Pick<Runtime, 'engine' | 'store'>;
+  env: Readonly<Record<string, string | undefined>>;
+  logger: Logger;
+}
+
+/** Local ceiling for interaction endpoints only; not a Discord limit. */
+const INTERACTION_REQUESTS_PER_SECOND = 1000;
+
+export function createGatewayAdapter({ runtime, env, logger }: DiscordAdapterOptions): PlatformAdapter {
+  const token = env.DISCORD_TOKEN;
+  if (!token) throw new Error('DISCORD_TOKEN is not set: the Discord gateway needs the bot token');
+  const log = logger.child({ platform: 'discord', transport: 'gateway' });
+  const api = env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {};
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    // Nearly all of this client's calls are interaction callbacks and
+    // interaction webhooks, which Discord exempts from the bot's global
+    // 50 requests/s (Discord docs, topics/rate-limits "Global Rate Limit");
+    // @discordjs/rest would otherwise queue every edit behind that budget.
+    // Per-route limits from Discord's headers still apply.
+    rest: { ...api, globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND },
+  });
+  // Calls that carry the bot token (editing an expired prompt's channel
+  // message) keep the real global limit.
+  const botRest = new REST(api).setToken(token);
+  const ctx: CoreContext = {
+    engine: runtime.engine,
+    pages: new PageState(runtime.store.pages, 'discord', log),
+    replays: new ReplayGuard(runtime.store.interactions),
+    logger: log,
+  };
+  const inFlight = new Set<Promise<void>>();
+  let accepting = false;
+
+  client.on(Events.InteractionCreate, (raw) => {
+    if (!accepting) {
+      // Shutting down: say so rather than let Discord report a failure.
+      if (raw.isRepliable()) {
+        void raw
+          .reply({ content: STOPPING, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+          .catch(() => undefined);
+      }
+      return;
+    }
+    const parsed = fromGateway(raw);
+    if (!parsed) return;
+    const work = handleInteraction(parsed.interaction, gatewayResponder(parsed.source), ctx);
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  });
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn({ shard, code: event.code }, 'discord: gateway disconnected'),
+  );
+  client.on(Events.ShardResume, (shard) => log.info({ shard }, 'discord: gateway resumed'));
+  client.on(Events.Error, (error) => log.error(errorFields(error), 'discord: client error'));
+
+  return {
+    name: 'discord',
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      accepting = true;
+      await client.login(token);
+      await ready;
+      log.info({ user: client.user?.tag }, 'discord: connected to the gateway');
+    },
+    async stop() {
+      accepting = false;
+      await Promise.allSettled([...inFlight]);
+      await client.destroy();
+    },
+    status() {
+      const state = client.ws.status;
+      const connected = client.isReady() && state === Status.Ready;
+      return {
+        connected,
+        detail: connected ? `gateway ready (ping ${client.ws.ping} ms)` : `gateway ${Status[state] ?? state}`,
+      };
+    },
+    async showExpired(pending: PendingAction) {
+      await editExpiredPrompt(restEditor(client.rest, botRest), pending);
+    },
+  };
+}
