@@ -8,6 +8,7 @@ import { Client, Events, GatewayIntentBits, MessageFlags, REST, Status } from 'd
 import type { Logger } from '../../core/logger.js';
 import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
 import type { PendingAction } from '../../store/types.js';
+import { InFlight } from '../in-flight.js';
 import { PageState } from '../page-state.js';
 import { editExpiredPrompt, restEditor } from './expired-prompt.js';
 import { fromGateway, gatewayResponder } from './gateway-interaction.js';
@@ -49,7 +50,7 @@ export function createGatewayAdapter({ runtime, env, logger }: DiscordAdapterOpt
     replays: new ReplayGuard(runtime.store.interactions),
     logger: log,
   };
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   let accepting = false;
 
   client.on(Events.InteractionCreate, (raw) => {
@@ -64,9 +65,7 @@ export function createGatewayAdapter({ runtime, env, logger }: DiscordAdapterOpt
     }
     const parsed = fromGateway(raw);
     if (!parsed) return;
-    const work = handleInteraction(parsed.interaction, gatewayResponder(parsed.source), ctx);
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    void inFlight.run(() => handleInteraction(parsed.interaction, gatewayResponder(parsed.source), ctx));
   });
   client.on(Events.ShardDisconnect, (event, shard) =>
     log.warn({ shard, code: event.code }, 'discord: gateway disconnected'),
@@ -84,8 +83,10 @@ export function createGatewayAdapter({ runtime, env, logger }: DiscordAdapterOpt
       log.info({ user: client.user?.tag }, 'discord: connected to the gateway');
     },
     async stop() {
+      // Interactions still arriving during the drain are handled (DESIGN.md "Operations");
+      // only once nothing is in flight does the one gateway connection close.
+      await inFlight.drain();
       accepting = false;
-      await Promise.allSettled([...inFlight]);
       await client.destroy();
     },
     status() {

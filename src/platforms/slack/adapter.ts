@@ -9,7 +9,7 @@ import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
 import type { PendingAction } from '../../store/types.js';
 import { PageState } from '../page-state.js';
 import { buildApp, slackSettings } from './build-app.js';
-import { InFlight } from './in-flight.js';
+import { InFlight } from '../in-flight.js';
 import { registerListeners } from './listeners.js';
 import { expiredMessage } from './messages.js';
 import { replyTo } from './response-url.js';

@@ -8,7 +8,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Place } from '../../core/types.js';
 import type { PageState } from '../page-state.js';
 import { CANCEL_ACTION, CONFIRM_ACTION, PAGE_ACTION } from '../../render/slack/index.js';
-import type { InFlight } from './in-flight.js';
+import type { InFlight } from '../in-flight.js';
 import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './messages.js';
 import type { SlackPrincipals } from './principal.js';
 import { type Reply, replyTo } from './response-url.js';

@@ -10,6 +10,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Logger } from '../../../core/logger.js';
 import type { PlatformAdapter, Runtime } from '../../../runtime/types.js';
 import type { PendingAction } from '../../../store/types.js';
+import { InFlight } from '../../in-flight.js';
 import { PageState } from '../../page-state.js';
 import { editExpiredPrompt, type PromptEditor, PromptNotDelivered } from '../expired-prompt.js';
 import { type CoreContext, handleInteraction, STOPPING } from '../handle-interaction.js';
@@ -57,7 +58,7 @@ export function createHttpInteractionsAdapter({
       ? { editChannelMessage: async (c, m, body) => void (await webhooks.editChannelMessage(c, m, body)) }
       : {}),
   };
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   let accepting = false;
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -120,13 +121,13 @@ export function createHttpInteractionsAdapter({
       webhooks,
       () => log.warn({ interaction: interaction.id }, 'discord: no answer within 2.5 s; deferred it'),
     );
-    const work = handleInteraction(interaction, respond, ctx).finally(() => {
-      respond.dispose();
-      // Whatever happened, Discord gets an HTTP answer.
-      if (!res.headersSent) void sendEmpty(res, 500);
-    });
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    void inFlight.run(() =>
+      handleInteraction(interaction, respond, ctx).finally(() => {
+        respond.dispose();
+        // Whatever happened, Discord gets an HTTP answer.
+        if (!res.headersSent) void sendEmpty(res, 500);
+      }),
+    );
   }
 
   const requestListener: RequestListener = (req, res) => {
@@ -144,8 +145,9 @@ export function createHttpInteractionsAdapter({
       log.info({ path: DISCORD_INTERACTIONS_PATH }, 'discord: taking HTTP interactions');
     },
     async stop() {
-      accepting = false;
-      await Promise.allSettled([...inFlight]);
+      // The drain calls stop() while the port still takes requests, and again once it has closed:
+      // interactions arriving meanwhile are handled like any other (DESIGN.md "Operations").
+      await inFlight.drain();
       await webhooks.close();
     },
     status() {

@@ -38,13 +38,18 @@ export interface WebhookClientOptions {
 
 export class WebhookClient {
   private readonly base: string;
-  private readonly agent: Agent;
+  /** Opened on first use and again after close(): the drain closes it while the port may still take a request. */
+  private agent: Agent | undefined;
   private readonly timeoutMs: number;
 
   constructor(private readonly options: WebhookClientOptions = {}) {
     this.base = `${(options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '')}/v10`;
     this.timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
-    this.agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+  }
+
+  private dispatcher(): Agent {
+    this.agent ??= new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+    return this.agent;
   }
 
   get hasBotToken(): boolean {
@@ -70,8 +75,11 @@ export class WebhookClient {
     return this.send('PATCH', `/channels/${channelId}/messages/${messageId}`, body, true);
   }
 
+  /** Waits for requests under way, then closes the connections; a later request opens new ones. */
   async close(): Promise<void> {
-    await this.agent.close();
+    const agent = this.agent;
+    this.agent = undefined;
+    await agent?.close();
   }
 
   private async send(method: string, path: string, body?: MessageBody, bot = false): Promise<unknown> {
@@ -79,7 +87,7 @@ export class WebhookClient {
     for (let attempt = 1; ; attempt++) {
       const res = await request(`${this.base}${path}`, {
         method: method as 'PATCH',
-        dispatcher: this.agent,
+        dispatcher: this.dispatcher(),
         headers: {
           ...(body ? { 'content-type': 'application/json' } : {}),
           ...(bot ? { authorization: `Bot ${this.options.botToken}` } : {}),
