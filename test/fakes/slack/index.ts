@@ -3,6 +3,7 @@ export {
   FakeSlack,
   type FakeSlackOptions,
   type FakeUsergroup,
+  type PublishedView,
   type ResponsePost,
 } from './server.js';
 export {
