@@ -4,7 +4,7 @@
  * holds the credentials already, so it is never subject to them.
  */
 import type { PendingAction } from '../store/types.js';
-import { authorize, canApprove, canCancel } from './access/index.js';
+import { authorize, canApprove, canCancel, rolesGrant, rolesOf } from './access/index.js';
 import type { AccessConfig } from './config/index.js';
 import type { Place, Principal } from './types.js';
 import type { ValidInvocation } from './validate.js';
@@ -15,6 +15,12 @@ export interface AccessPolicy {
   authorize(principal: Principal, place: Place, invocation: ValidInvocation): Permission;
   canApprove(principal: Principal, place: Place, pending: PendingAction): Permission;
   canCancel(principal: Principal, place: Place, pending: PendingAction): Permission;
+  /**
+   * May this principal see what a read action shows (accounts, their own
+   * audit) outside any channel — their home? Roles only: the channel
+   * allow-list is about where commands are taken, and Home takes none.
+   */
+  mayView(principal: Principal, action: string): boolean;
 }
 
 export function accessPolicy(access: AccessConfig | undefined): AccessPolicy {
@@ -29,5 +35,9 @@ export function accessPolicy(access: AccessConfig | undefined): AccessPolicy {
       }),
     canApprove: (principal, place, pending) => canApprove(access, { principal, place, pending }),
     canCancel: (principal, place, pending) => canCancel(access, { principal, place, pending }),
+    mayView: (principal, action) =>
+      principal.platform === 'shell' ||
+      access === undefined ||
+      rolesGrant(access, rolesOf(access, principal, null), action, 'read'),
   };
 }

@@ -83,6 +83,8 @@ export interface PendingActionStore {
    * exactly one caller, which updates its prompt.
    */
   expireDue(now: Date): Promise<PendingAction[]>;
+  /** Actions still waiting for a decision at `now`, soonest expiry first, at most `limit` (App Home). */
+  listOpen(now: Date, limit: number): Promise<PendingAction[]>;
 }
 
 export type AuditOutcome =

@@ -12,6 +12,7 @@ import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './
 import type { PageCache } from './page-cache.js';
 import type { ListUsergroups, SlackPrincipals } from './principal.js';
 import { type Reply, replyTo } from './response-url.js';
+import { afterHomeDecision, type HomeClient, registerAppHome } from './app-home.js';
 
 export interface ListenerDeps {
   engine: EngineApi;
@@ -27,7 +28,7 @@ type WebClientLike = {
   };
 };
 
-function usergroupLister(client: WebClientLike): ListUsergroups {
+export function usergroupLister(client: WebClientLike): ListUsergroups {
   return async () => {
     const reply = await client.usergroups.list({ include_users: true });
     return (reply.usergroups ?? []).filter((g) => g.id).map((g) => ({ id: g.id!, users: g.users ?? [] }));
@@ -89,6 +90,35 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   ] as const) {
     app.action({ type: 'block_actions', action_id: actionId }, async ({ body, action, ack, client }) => {
       await ack();
+      if (body.container?.type === 'view') {
+        // A click in App Home: no channel, no message, no response_url.
+        await inFlight.run(async () => {
+          try {
+            await new Promise((resolve) => setImmediate(resolve));
+            const pendingId = action.type === 'button' ? (action.value ?? '') : '';
+            const groups = usergroupLister(client);
+            const principal = await principals.principal(
+              groups,
+              body.user.id,
+              body.user.username ?? body.user.name,
+            );
+            const outcome = await engine.decide({
+              pendingId,
+              decision,
+              principal,
+              place: { platform: 'slack' },
+              fromHome: true,
+            });
+            await afterHomeDecision(deps, client as unknown as HomeClient, groups, body.user.id, outcome);
+          } catch (error) {
+            logger.error(
+              { err: error instanceof Error ? error.message : String(error), what: `home ${actionId}` },
+              'Slack Home decision failed after ack',
+            );
+          }
+        });
+        return;
+      }
       const respond = replyTo(body.response_url);
       await afterAck(respond, actionId, async () => {
         const pendingId = action.type === 'button' ? (action.value ?? '') : '';
@@ -107,6 +137,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       });
     });
   }
+
+  registerAppHome(app, deps, (client) => usergroupLister(client as WebClientLike));
 
   app.action(
     { type: 'block_actions', action_id: new RegExp(`^${PAGE_ACTION}_(prev|next)$`) },

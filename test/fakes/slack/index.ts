@@ -7,7 +7,9 @@ export {
   type ResponsePost,
 } from './server.js';
 export {
+  appHomeOpenedBody,
   blockActionsBody,
+  homeBlockActionsPayload,
   blockActionsPayload,
   type SignedRequest,
   type SlackUser,

@@ -116,7 +116,9 @@ describe('confirmation flow', () => {
     expect(rig.runtime.emulators.rongcloud.rooms.has('c-approve')).toBe(false);
     const prompt = promptOf(rig, p);
     expect(prompt.components).toEqual([]);
-    expect(embedText(prompt as unknown as Json)).toMatch(/Approved by:\*\* <@400000000000000002> at <t:\d+:f>/);
+    expect(embedText(prompt as unknown as Json)).toMatch(
+      /Approved by:\*\* <@400000000000000002> at <t:\d+:f>/,
+    );
     expect((await rig.runtime.store.pending.get(p.pendingId))!.state).toBe('done');
   });
 
