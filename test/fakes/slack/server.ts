@@ -280,8 +280,7 @@ export class FakeSlack {
         if (!form.user_id || !/^[UW][A-Z0-9]+$/.test(form.user_id))
           return reply({ ok: false, error: 'invalid_arguments' });
         if (view.type !== 'home') return reply({ ok: false, error: 'invalid_arguments' });
-        const problems = validateMessage(view, { maxBlocks: 100 });
-        if (JSON.stringify(view).length > 250_000) problems.push('view_too_large');
+        const problems = validateMessage(view, { maxBlocks: 100, view: true });
         if (problems.length) return reply({ ok: false, error: 'invalid_blocks', errors: problems });
         this.views.push({ userId: form.user_id, view, at: Date.now() });
         for (const wake of this.waiters.splice(0)) wake();

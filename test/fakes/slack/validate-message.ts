@@ -12,7 +12,11 @@ const MAX_TOTAL_TEXT = 13_000;
 
 type Json = Record<string, unknown>;
 
-export function validateMessage(body: Json, options: { maxBlocks?: number } = {}): string[] {
+/**
+ * `maxBlocks` 100 and `view: true` for a Home view: no message text ceiling
+ * there, but the whole view ≤ 250 kB (`view_too_large`, views.publish).
+ */
+export function validateMessage(body: Json, options: { maxBlocks?: number; view?: boolean } = {}): string[] {
   const maxBlocks = options.maxBlocks ?? MAX_BLOCKS;
   const problems: string[] = [];
   const blocks = body.blocks;
@@ -96,7 +100,8 @@ export function validateMessage(body: Json, options: { maxBlocks?: number } = {}
         problems.push(`${at}: unexpected block type`);
     }
   });
-  if (total > MAX_TOTAL_TEXT) problems.push(`msg_blocks_too_long: ${total} characters`);
+  if (!options.view && total > MAX_TOTAL_TEXT) problems.push(`msg_blocks_too_long: ${total} characters`);
+  if (options.view && JSON.stringify(body).length > 250_000) problems.push('view_too_large');
   return problems;
 }
 
