@@ -62,6 +62,7 @@ export function buildReadme(read: (path: string) => string): string {
   return readme
     .replaceAll('[access.md](access.md)', '[Access control](#access-control)')
     .replaceAll('](access.md)', '](#access-control)')
+    .replaceAll('](screens.md)', '](docs/screens.md)')
     .replaceAll('see config.md', 'see [Configuring real accounts](#configuring-real-accounts)');
 }
 
