@@ -94,9 +94,9 @@ export function renderNotice(text: string): SlackMessage {
 export function headerText(view: Pick<View, 'tone' | 'title'>): string {
   const mark = TONE_EMOJI[view.tone];
   // emoji: true lets the marker render; a `:name:` inside the title itself stays text.
-  const title = fitEscaped(view.title || ' ', L.header - mark.length - 1).replace(
-    /:(?=[\w+-]+:)/g,
-    ':\u200b',
+  const title = fitEscaped(
+    (view.title || ' ').replace(/:(?=[\w+-]+:)/g, ':\u200b'),
+    L.header - mark.length - 1,
   );
   return mark ? `${mark} ${title}` : title;
 }

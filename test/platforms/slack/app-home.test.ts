@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishedView } from '../../fakes/slack/index.js';
-import { ADMIN, ADMIN2, pendingIdOf, SlackHarness, shown, VIEWER } from './harness.js';
+import { ACCESS, ADMIN, ADMIN2, CHANNEL, pendingIdOf, SlackHarness, shown, VIEWER } from './harness.js';
 
 let h: SlackHarness;
 beforeAll(async () => {
@@ -104,5 +104,33 @@ describe('App Home', () => {
     const [, rewritten] = await h.fake.waitForPosts(2, prompt.sent.responseUrl);
     expect(shown(rewritten!)).toContain('*Cancelled by*\\n<@U0ADMIN>');
     expect(destroys()).toBe(before);
+  });
+});
+
+describe('App Home under stricter access', () => {
+  let strict: SlackHarness;
+  beforeAll(async () => {
+    strict = await SlackHarness.start({
+      access: {
+        ...ACCESS,
+        channels: [`slack:${CHANNEL}`],
+        accounts: { rong: { twoPersonRule: true } },
+      },
+    });
+  });
+  afterAll(async () => strict?.close());
+
+  it('the requester under a two-person rule sees only Cancel; a second admin may approve, from Home outside the allowed channel', async () => {
+    const prompt = await strict.ask('delete rong support-1', ADMIN);
+    const id = pendingIdOf(prompt);
+    expect(buttonsFor(await strict.openHome(ADMIN), id)).toEqual(['room_cancel']);
+    // Home has no channel; the decision is judged where the prompt lives (an allowed channel).
+    const refused = await strict.clickHome('room_confirm', id, ADMIN);
+    expect(json(refused)).toContain('Not allowed');
+    expect((await strict.runtime.store.pending.get(id))!.state).toBe('pending');
+    const approved = await strict.clickHome('room_confirm', id, ADMIN2);
+    expect(json(approved)).toContain('Deleted 1 room on rong');
+    expect(strict.runtime.emulators.rongcloud.rooms.has('support-1')).toBe(false);
+    await strict.fake.waitForPosts(2, prompt.sent.responseUrl);
   });
 });
