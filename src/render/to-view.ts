@@ -103,6 +103,7 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
   else if (Array.isArray(r.messages))
     view.table = table(r.messages as Record<string, unknown>[], ['time', 'from', 'text']);
   else if (Array.isArray(r.entries)) view.table = auditTable(r.entries as Record<string, unknown>[]);
+  else if (Array.isArray(r.jobs)) view.table = jobsTable(r.jobs as Record<string, unknown>[]);
   else if (Array.isArray(r.accounts)) {
     view.table = {
       columns: ['Account', 'Vendor', 'Actions'],
@@ -240,6 +241,29 @@ function auditTable(entries: Record<string, unknown>[]): ViewTable {
       show(e.rooms),
       typeof e.decidedBy === 'string' ? [show(e.outcome), ' by ', person(e.decidedBy)] : show(e.outcome),
     ]),
+  };
+}
+
+/** DESIGN.md `jobs` result: id, state, action, account, runAt, total, done, failed. */
+function jobsTable(jobs: Record<string, unknown>[]): ViewTable {
+  return {
+    columns: ['Job', 'Action', 'Account', 'State', 'Runs', 'Done', 'Failed', 'Total'],
+    rows: jobs.map((j) => {
+      const runAt =
+        j.runAt instanceof Date ? j.runAt : typeof j.runAt === 'string' ? new Date(j.runAt) : undefined;
+      const when: ViewRich =
+        runAt && !Number.isNaN(runAt.getTime()) ? { time: runAt, countdown: j.state === 'scheduled' } : '';
+      return [
+        show(j.id),
+        show(j.action),
+        show(j.account),
+        show(j.state),
+        when,
+        show(j.done),
+        show(j.failed),
+        show(j.total),
+      ];
+    }),
   };
 }
 

@@ -7,7 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HomeData } from '../../src/core/home.js';
+import { renderPages as discord } from '../../src/render/discord/index.js';
 import { HOME_MAX_BLOCKS, renderHome } from '../../src/render/slack/home.js';
+import { renderPages as slack } from '../../src/render/slack/index.js';
+import { toView } from '../../src/render/to-view.js';
 import { EXAMPLE_NOW, examples, homeExample } from '../../scripts/screens/examples.js';
 import { messageProblems } from '../fakes/discord/limits.js';
 import { validateMessage } from '../fakes/slack/index.js';
@@ -134,5 +137,40 @@ describe('App Home', () => {
       elements: { action_id: string }[];
     }[];
     expect(actions.flatMap((a) => a.elements.map((e) => e.action_id))).toEqual(['room_cancel']);
+  });
+});
+
+describe('jobs list', () => {
+  it('is a table whose run times are local times (a countdown on Discord for scheduled ones)', () => {
+    const runAt = new Date('2026-12-01T13:30:00Z');
+    const view = toView({
+      type: 'result',
+      action: 'jobs',
+      account: null,
+      vendor: null,
+      kind: 'read',
+      visibility: 'private',
+      summary: '1 job',
+      result: {
+        jobs: [
+          {
+            id: 'job-81c0',
+            action: 'mute',
+            account: 'rong-prod',
+            state: 'scheduled',
+            runAt,
+            total: 5,
+            done: 0,
+            failed: 0,
+          },
+        ],
+      },
+    });
+    const [page] = slack(view);
+    expect(validateMessage({ text: 'x', blocks: page!.blocks })).toEqual([]);
+    const table = page!.blocks.find((b) => b.type === 'table') as unknown as { rows: Json[][] };
+    expect(JSON.stringify(table.rows[1]![4])).toContain(`"timestamp":${runAt.getTime() / 1000}`);
+    const [embed] = discord(view);
+    expect(JSON.stringify(embed)).toContain(`<t:${runAt.getTime() / 1000}:R>`);
   });
 });
