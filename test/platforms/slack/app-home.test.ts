@@ -85,6 +85,25 @@ describe('App Home', () => {
     expect(h.fake.postsTo(prompt.sent.responseUrl)).toHaveLength(2);
   });
 
+  it('rewrites the prompt with chat.update when its response_url is refused and its channel and ts are known', async () => {
+    const prompt = await h.ask('delete rong lobby', ADMIN);
+    const id = pendingIdOf(prompt);
+    await expect.poll(async () => (await h.runtime.store.pending.get(id))?.prompt).toBeTruthy();
+    // A response_url Slack no longer takes (past 30 minutes or five uses) and the prompt's place.
+    await h.runtime.engine.attachPrompt(id, {
+      platform: 'slack',
+      responseUrl: `${h.fake.url}/gone/${id}`,
+      channel: 'C0OPS',
+      ts: '1700000000.000100',
+    });
+    await h.clickHome('room_cancel', id, ADMIN);
+    const update = h.fake.calls.find((c) => c.method === 'chat.update' && c.form.ts === '1700000000.000100');
+    expect(update).toBeDefined();
+    expect(update!.form.channel).toBe('C0OPS');
+    expect(update!.form.blocks).toContain('Cancelled by');
+    expect(update!.form.blocks).not.toContain('room_confirm');
+  });
+
   it('a forged click by a viewer in Home is refused and leaves the prompt alone', async () => {
     const prompt = await h.ask('kick rong lobby dave', ADMIN);
     const id = pendingIdOf(prompt);
