@@ -4,7 +4,7 @@
  * holds the credentials already, so it is never subject to them.
  */
 import type { PendingAction } from '../store/types.js';
-import { authorize, canApprove, canCancel, namedGroups } from './access/index.js';
+import { authorize, canApprove, canCancel, namedGroups, rolesGrant, rolesOf } from './access/index.js';
 import type { AccessConfig } from './config/index.js';
 import type { PlatformName, Place, Principal } from './types.js';
 import type { ValidInvocation } from './validate.js';
@@ -22,6 +22,12 @@ export interface AccessPolicy {
   groupPrincipals(platform: PlatformName): string[];
   canApprove(principal: Principal, place: Place, pending: PendingAction): Permission;
   canCancel(principal: Principal, place: Place, pending: PendingAction): Permission;
+  /**
+   * May this principal see what a read action shows (accounts, their own
+   * audit) outside any channel — their home? Roles only: the channel
+   * allow-list is about where commands are taken, and Home takes none.
+   */
+  mayView(principal: Principal, action: string): boolean;
 }
 
 export function accessPolicy(access: AccessConfig | undefined): AccessPolicy {
@@ -39,5 +45,9 @@ export function accessPolicy(access: AccessConfig | undefined): AccessPolicy {
     groupPrincipals: (platform) => namedGroups(access, platform),
     canApprove: (principal, place, pending) => canApprove(access, { principal, place, pending }),
     canCancel: (principal, place, pending) => canCancel(access, { principal, place, pending }),
+    mayView: (principal, action) =>
+      principal.platform === 'shell' ||
+      access === undefined ||
+      rolesGrant(access, rolesOf(access, principal, null), action, 'read'),
   };
 }

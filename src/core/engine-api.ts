@@ -5,6 +5,7 @@
  */
 import type { PendingAction, PromptRef } from '../store/types.js';
 import type { CommandSpec } from './command-spec.js';
+import type { HomeData } from './home.js';
 import type { DecisionOutcome, ErrorOutcome, Outcome, Visibility } from './outcome.js';
 import type { Kind, Place, PlatformName, Principal } from './types.js';
 
@@ -33,6 +34,11 @@ export interface DecisionRequest {
   decision: 'approved' | 'cancelled';
   principal: Principal;
   place: Place;
+  /**
+   * Decided from the person's home (Slack App Home), which has no channel:
+   * judged at the prompt's own place, exactly as a click on the prompt.
+   */
+  fromHome?: boolean;
 }
 
 /** Autocomplete: who is typing, where, and what they typed so far. */
@@ -69,6 +75,8 @@ export interface EngineApi {
   decide(request: DecisionRequest): Promise<DecisionOutcome>;
   /** Remembers where a confirmation prompt was shown, so expiry can update it. */
   attachPrompt(pendingId: string, prompt: PromptRef): Promise<void>;
+  /** What this person's home shows: accounts, confirmations they may decide, jobs, their audit entries. */
+  home(principal: Principal): Promise<HomeData>;
   /**
    * Marks overdue pending actions requested on `platforms` (the ones the
    * caller can update) expired; each is returned to exactly one caller

@@ -27,6 +27,15 @@ import { executeInvocation } from './execute.js';
 import type { AccessPolicy } from './access-policy.js';
 import type { ClientPool } from './client-pool.js';
 import { RoomSuggester } from './room-suggester.js';
+import {
+  HOME_AUDIT_ENTRIES,
+  HOME_PENDING_SCAN,
+  type HomeData,
+  type HomePending,
+  placeOfPending,
+} from './home.js';
+import { supportedActions } from './support.js';
+import { VENDOR_LABEL } from '../vendors/capabilities.js';
 
 export interface EngineOptions {
   commands: readonly CommandSpec[];
@@ -141,9 +150,40 @@ export class Engine implements EngineApi {
     return outcome;
   }
 
+  async home(principal: Principal): Promise<HomeData> {
+    const { access, store, clients, commands } = this.options;
+    const open = await store.pending.listOpen(this.now(), HOME_PENDING_SCAN);
+    const pending: HomePending[] = [];
+    for (const p of open) {
+      // Only prompts on this person's platform: a decision here must be able to update its prompt.
+      if (p.platform !== principal.platform) continue;
+      const place = placeOfPending(p);
+      const canApprove = access.canApprove(principal, place, p).allowed;
+      const canCancel = access.canCancel(principal, place, p).allowed;
+      if (canApprove || canCancel)
+        pending.push({ pending: p, confirmLabel: this.confirmLabelOf(p), canApprove, canCancel });
+    }
+    const accounts = access.mayView(principal, 'accounts')
+      ? clients.accounts().map((a) => ({
+          name: a.name,
+          vendorName: VENDOR_LABEL[a.vendor],
+          actions: supportedActions(commands, a.vendor),
+        }))
+      : [];
+    const audit = access.mayView(principal, 'audit')
+      ? await store.audit.query({ actor: principal.id, limit: HOME_AUDIT_ENTRIES })
+      : [];
+    // Jobs live in the store once durable jobs exist (DESIGN.md "Durable jobs"); none are kept yet.
+    return { accounts, pending, jobs: [], audit };
+  }
+
   async decide(request: DecisionRequest): Promise<DecisionOutcome> {
     const pending = await this.options.store.pending.get(request.pendingId);
     if (!pending) return { type: 'unknown', id: request.pendingId };
+    if (request.fromHome) {
+      if (pending.platform !== request.principal.platform) return { type: 'unknown', id: request.pendingId };
+      request = { ...request, place: placeOfPending(pending) };
+    }
     if (pending.state === 'pending' && pending.expiresAt <= this.now()) {
       // Past its time but not yet swept: let decide() mark it expired atomically.
     } else if (pending.state !== 'pending') {
@@ -208,6 +248,21 @@ export class Engine implements EngineApi {
     const expired = await this.options.store.pending.expireDue(this.now(), platforms);
     for (const pending of expired) await this.audit.expired(pending);
     return expired;
+  }
+
+  /** The confirm button's label for a pending action, as its prompt showed it. */
+  private confirmLabelOf(pending: PendingAction): string {
+    try {
+      const invocation = validateInvocation(
+        pending.invocation as RawInvocation,
+        this.options.commands,
+        this.options.clients.accountMap(),
+      );
+      return invocation.spec.confirmLabel?.(invocation.args) ?? 'Confirm';
+    } catch {
+      // The config changed since: the approval will re-validate and say what is wrong.
+      return 'Confirm';
+    }
   }
 
   /** Parse and validate and authorize: no vendor call, no audit. */

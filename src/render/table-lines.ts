@@ -1,24 +1,37 @@
 /**
- * A table as monospaced lines for a code block (Slack and Discord): columns
- * padded to their widest cell. Each platform passes how a cell is cleaned
- * (its escaping, its truncation), so one long value cannot push the rest off
- * screen and no cell breaks out of the code block.
+ * A table as monospaced lines for a code block (Slack's fallback, Discord):
+ * columns padded to their widest cell, one long value cut so it cannot push
+ * the rest off screen. Widths are measured on the text as the reader sees it
+ * (code points, before any escaping: Slack shows `&lt;` as one `<`), so the
+ * caller escapes whole lines afterwards and the columns stay in line.
  */
-import type { ViewTable } from './view.js';
+import { plainText, type ViewTable } from './view.js';
 
 export interface TableLines {
   header: string[];
   rows: string[];
 }
 
-export function tableLines(table: ViewTable, clean: (cell: string) => string): TableLines {
-  const tidy = (cell: string) => clean(cell.replace(/\s+/g, ' ').trim());
+/** Code points, so an accented letter or an emoji counts once. */
+export const displayWidth = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+function cut(text: string, max: number): string {
+  const points = [...text];
+  return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+}
+
+export function tableLines(table: ViewTable, maxCell: number): TableLines {
+  const tidy = (cell: string) => cut(cell.replace(/\s+/g, ' ').trim(), maxCell);
   const columns = table.columns.map(tidy);
-  const rows = table.rows.map((row) => columns.map((_, i) => tidy(row[i] ?? '')));
-  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
+  const rows = table.rows.map((row) => columns.map((_, i) => tidy(plainText(row[i] ?? ''))));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c), ...rows.map((r) => displayWidth(r[i]!))));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => c.padEnd(widths[i]!))
+      .map((c, i) => c + ' '.repeat(widths[i]! - displayWidth(c)))
       .join('  ')
       .trimEnd();
   return {

@@ -1,10 +1,12 @@
 /**
  * View → plain text for the shell and `roomops run`: a header, facts, a
- * boxed table, code as is. Colour only on a terminal and only
- * when NO_COLOR is not set (https://no-color.org).
+ * boxed table, code as is. Times are ISO 8601 UTC and people their name
+ * (or principal id): a terminal has no local-time or mention markup.
+ * Colour only on a terminal and only when NO_COLOR is not set
+ * (https://no-color.org).
  */
 import { textTable } from './text-table.js';
-import type { Tone, View } from './view.js';
+import { plainText, type Tone, type View } from './view.js';
 
 const COLOURS: Record<Tone, string> = { ok: '32', error: '31', warning: '33', info: '36', pending: '35' };
 const MARKS: Record<Tone, string> = { ok: '✔', error: '✖', warning: '!', info: '•', pending: '?' };
@@ -22,13 +24,17 @@ export function renderText(view: View, options: { colour?: boolean } = {}): stri
   if (view.text) out.push(view.text);
   if (view.facts.length) {
     const width = Math.max(...view.facts.map((f) => f.label.length));
-    for (const f of view.facts) out.push(`  ${paint('1', f.label.padEnd(width))}  ${f.value}`);
+    for (const f of view.facts) out.push(`  ${paint('1', f.label.padEnd(width))}  ${plainText(f.value)}`);
   }
   if (view.table) {
     if (view.table.rows.length === 0) out.push('  (none)');
     else
       out.push(
-        textTable(view.table.columns, view.table.rows, options.colour ? (h) => paint('1', h) : undefined),
+        textTable(
+          view.table.columns,
+          view.table.rows.map((row) => row.map(plainText)),
+          options.colour ? (h) => paint('1', h) : undefined,
+        ),
       );
   }
   if (view.code) out.push(view.code);

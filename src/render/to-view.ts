@@ -7,7 +7,9 @@ import type { DecisionOutcome, Outcome } from '../core/outcome.js';
 import type { PendingAction } from '../store/types.js';
 import { VENDOR_LABEL } from '../vendors/capabilities.js';
 import type { VendorName } from '../vendors/types.js';
-import type { View, ViewFact, ViewTable } from './view.js';
+import { isoUtc, type View, type ViewFact, type ViewPerson, type ViewRich, type ViewTable } from './view.js';
+
+const person = (id: string, name?: string): ViewPerson => (name ? { person: id, name } : { person: id });
 
 export function toView(outcome: Outcome): View {
   const where = outcome.account
@@ -20,9 +22,11 @@ export function toView(outcome: Outcome): View {
       if (e.field) facts.push({ label: 'Field', value: e.field });
       if (e.vendorCode !== undefined) facts.push({ label: 'Vendor code', value: String(e.vendorCode) });
       if (where) facts.push({ label: 'Account', value: where });
+      const partial = e.code === 'partial';
       const view: View = {
-        tone: 'error',
-        title: `${outcome.action} failed`,
+        // A partial failure did some of its work: not the same news as nothing done.
+        tone: partial ? 'warning' : 'error',
+        title: partial ? `${outcome.action} partly failed` : `${outcome.action} failed`,
         text: e.message,
         facts,
         notes: [],
@@ -39,12 +43,12 @@ export function toView(outcome: Outcome): View {
     case 'confirm': {
       const p = outcome.pending;
       const facts: ViewFact[] = [
-        { label: 'Requested by', value: p.requesterName ?? p.requester },
+        { label: 'Requested by', value: person(p.requester, p.requesterName) },
         { label: 'Account', value: where ?? p.account },
       ];
       if (p.rooms.length)
         facts.push({ label: p.rooms.length === 1 ? 'Room' : 'Rooms', value: p.rooms.join(', ') });
-      facts.push({ label: 'Expires', value: p.expiresAt.toISOString() });
+      facts.push({ label: 'Expires', value: { time: p.expiresAt, countdown: true } });
       return {
         tone: 'pending',
         title: `Confirm: ${outcome.action}`,
@@ -87,10 +91,6 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
     facts: [],
     notes: [],
   };
-  if (outcome.approvedBy)
-    view.notes.push(
-      `Approved by ${outcome.approvedBy}${outcome.approvedAt ? ` at ${outcome.approvedAt.toISOString()}` : ''}`,
-    );
   if (outcome.requestId) view.notes.push(`Vendor request id: ${outcome.requestId}`);
   if (typeof r.text === 'string') {
     view.code = r.text;
@@ -103,6 +103,7 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
   else if (Array.isArray(r.messages))
     view.table = table(r.messages as Record<string, unknown>[], ['time', 'from', 'text']);
   else if (Array.isArray(r.entries)) view.table = auditTable(r.entries as Record<string, unknown>[]);
+  else if (Array.isArray(r.jobs)) view.table = jobsTable(r.jobs as Record<string, unknown>[]);
   else if (Array.isArray(r.accounts)) {
     view.table = {
       columns: ['Account', 'Vendor', 'Actions'],
@@ -120,6 +121,12 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
     view.text = a.text ?? '(no announcement)';
   }
   if (where) view.facts.push({ label: 'Account', value: where });
+  if (outcome.approvedBy) {
+    const at: ViewRich = outcome.approvedAt
+      ? [outcome.approvedBy, ' at ', { time: outcome.approvedAt }]
+      : outcome.approvedBy;
+    view.facts.push({ label: 'Approved by', value: at });
+  }
   if (typeof r.cursor === 'string') view.notes.push(`More: add cursor=${r.cursor}`);
   return view;
 }
@@ -145,26 +152,26 @@ export function decisionView(decision: DecisionOutcome): View {
     case 'stale': {
       const p = decision.pending;
       if (decision.reason === 'expired' || p.state === 'expired') return expiredView(p);
-      const who = p.decidedByName ?? p.decidedBy ?? 'someone';
-      const when = p.decidedAt ? ` at ${p.decidedAt.toISOString()}` : '';
       const what = p.state === 'cancelled' ? 'cancelled' : 'approved';
+      const facts = pendingFacts(p);
+      if (p.decidedBy) facts.unshift(decidedFact(what, p.decidedBy, p.decidedByName, p.decidedAt));
       return {
         tone: 'warning',
-        title: `Already ${what}`,
-        text: `${who} ${what} this${when}.`,
-        facts: pendingFacts(p),
+        title: `Already ${what}: ${p.action}`,
+        text: 'Someone decided this before your click; nothing more was done.',
+        facts,
         notes: [],
       };
     }
     case 'decided': {
       const p = decision.pending;
-      const who = decision.byName ?? decision.by;
+      const decided = decidedFact(decision.decision, decision.by, decision.byName, p.decidedAt);
       if (decision.decision === 'cancelled') {
         return {
           tone: 'warning',
           title: `Cancelled: ${p.action}`,
-          text: `${p.description}\nCancelled by ${who}.`,
-          facts: pendingFacts(p),
+          text: p.description,
+          facts: [decided, ...pendingFacts(p)],
           notes: [],
         };
       }
@@ -172,9 +179,10 @@ export function decisionView(decision: DecisionOutcome): View {
       const base: View = inner ?? { tone: 'ok', title: `Approved: ${p.action}`, facts: [], notes: [] };
       return {
         ...base,
-        notes: [
-          ...base.notes.filter((n) => !n.startsWith('Approved by')),
-          `Approved by ${who}; requested by ${p.requesterName ?? p.requester}`,
+        facts: [
+          ...base.facts.filter((f) => f.label !== 'Approved by'),
+          decided,
+          { label: 'Requested by', value: person(p.requester, p.requesterName) },
         ],
       };
     }
@@ -191,9 +199,17 @@ export function expiredView(p: PendingAction): View {
   };
 }
 
+function decidedFact(what: 'approved' | 'cancelled', by: string, byName?: string, at?: Date): ViewFact {
+  const who = person(by, byName);
+  return {
+    label: what === 'approved' ? 'Approved by' : 'Cancelled by',
+    value: at ? [who, ' at ', { time: at }] : who,
+  };
+}
+
 function pendingFacts(p: PendingAction): ViewFact[] {
   return [
-    { label: 'Requested by', value: p.requesterName ?? p.requester },
+    { label: 'Requested by', value: person(p.requester, p.requesterName) },
     { label: 'Account', value: p.account },
     ...(p.rooms.length ? [{ label: 'Rooms', value: p.rooms.join(', ') }] : []),
   ];
@@ -216,19 +232,44 @@ function auditTable(entries: Record<string, unknown>[]): ViewTable {
   return {
     columns: ['Time', 'Who', 'Account', 'Action', 'Rooms', 'Outcome'],
     rows: entries.map((e) => [
-      show(e.at),
-      show(e.actor),
+      e.at instanceof Date ? { time: e.at } : show(e.at),
+      typeof e.actor === 'string'
+        ? person(e.actor, typeof e.actorName === 'string' ? e.actorName : undefined)
+        : show(e.actor),
       show(e.account),
       show(e.action),
       show(e.rooms),
-      `${show(e.outcome)}${e.decidedBy ? ` (by ${show(e.decidedBy)})` : ''}`,
+      typeof e.decidedBy === 'string' ? [show(e.outcome), ' by ', person(e.decidedBy)] : show(e.outcome),
     ]),
+  };
+}
+
+/** DESIGN.md `jobs` result: id, state, action, account, runAt, total, done, failed. */
+function jobsTable(jobs: Record<string, unknown>[]): ViewTable {
+  return {
+    columns: ['Job', 'Action', 'Account', 'State', 'Runs', 'Done', 'Failed', 'Total'],
+    rows: jobs.map((j) => {
+      const runAt =
+        j.runAt instanceof Date ? j.runAt : typeof j.runAt === 'string' ? new Date(j.runAt) : undefined;
+      const when: ViewRich =
+        runAt && !Number.isNaN(runAt.getTime()) ? { time: runAt, countdown: j.state === 'scheduled' } : '';
+      return [
+        show(j.id),
+        show(j.action),
+        show(j.account),
+        show(j.state),
+        when,
+        show(j.done),
+        show(j.failed),
+        show(j.total),
+      ];
+    }),
   };
 }
 
 function show(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return isoUtc(value);
   if (Array.isArray(value)) return value.map(show).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

@@ -3,17 +3,37 @@
  * builds it from an Outcome; each platform renderer (text, Slack Block Kit,
  * Discord embeds) draws it within that platform's limits. All strings here
  * are plain, untrusted text: renderers escape them for their platform.
+ * Times and people are kept as values, not text, so each platform can show
+ * them its own way (DESIGN.md "Presentation"): a reader's local time and a
+ * live mention in chat, ISO 8601 UTC in the terminal.
  */
 export type Tone = 'ok' | 'error' | 'warning' | 'info' | 'pending';
 
+/** A moment; `countdown` adds a live "in 4 minutes" where the platform has one (expiry, run time). */
+export interface ViewTime {
+  time: Date;
+  countdown?: boolean;
+}
+
+/** Someone, by principal id (`slack:U…`, `discord:…`, `shell:alice`), with the name we last saw. */
+export interface ViewPerson {
+  person: string;
+  name?: string;
+}
+
+export type ViewInline = string | ViewTime | ViewPerson;
+
+/** One value: a piece, or pieces shown one after another ("ok", " by ", person). */
+export type ViewRich = ViewInline | readonly ViewInline[];
+
 export interface ViewFact {
   label: string;
-  value: string;
+  value: ViewRich;
 }
 
 export interface ViewTable {
   columns: string[];
-  rows: string[][];
+  rows: ViewRich[][];
 }
 
 export interface ViewConfirm {
@@ -36,8 +56,28 @@ export interface View {
   table?: ViewTable;
   /** Pre-formatted text shown in a code block (dry-run requests). */
   code?: string;
-  /** Small print: request id, who approved, next-page cursor hints. */
+  /** Small print: request id, next-page cursor hints. Plain text only. */
   notes: string[];
   /** Present on a confirmation prompt: draw confirm + cancel buttons. */
   confirm?: ViewConfirm;
+}
+
+export const isTime = (v: ViewInline): v is ViewTime => typeof v === 'object' && 'time' in v;
+export const isPerson = (v: ViewInline): v is ViewPerson => typeof v === 'object' && 'person' in v;
+
+/** The pieces of a value, in order. */
+export const piecesOf = (value: ViewRich): readonly ViewInline[] =>
+  typeof value === 'string' || !Array.isArray(value) ? [value as ViewInline] : value;
+
+/** ISO 8601 UTC to the second: what the CLI, `--json` and every fallback show. */
+export const isoUtc = (time: Date): string => time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * A value as plain text, each time as ISO 8601 UTC and each person by name
+ * (else id): the terminal's form, and every platform's fallback.
+ */
+export function plainText(value: ViewRich): string {
+  return piecesOf(value)
+    .map((p) => (typeof p === 'string' ? p : isTime(p) ? isoUtc(p.time) : (p.name ?? p.person)))
+    .join('');
 }

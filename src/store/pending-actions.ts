@@ -68,6 +68,11 @@ const FINISH = `update pending_actions set state = ?, outcome = ?, finished_at =
   where id = ? and state = 'approved'`;
 const EXPIRE_DUE_BASE = `update pending_actions set state = 'expired'
   where state = 'pending' and expires_at <= ?`;
+/** Served by the (state, expires_at) index. */
+const LIST_OPEN = `select * from pending_actions
+  where state = 'pending' and expires_at > ? order by expires_at, id limit ?`;
+/** App Home shows at most this many; a caller asking for more gets this many. */
+const LIST_OPEN_MAX = 500;
 
 function toAction(row: PendingRow): PendingAction {
   const action: PendingAction = {
@@ -184,6 +189,13 @@ export class SqlPendingActions implements PendingActionStore {
       const why = current === undefined ? 'there is no such action' : `it is ${current.state}, not approved`;
       throw new RoomOpsError('internal', `Cannot finish pending action ${id}: ${why}.`);
     }
+  }
+
+  async listOpen(now: Date, limit: number): Promise<PendingAction[]> {
+    const bounded = Math.max(0, Math.min(LIST_OPEN_MAX, Math.floor(limit)));
+    if (bounded === 0 || !Number.isFinite(bounded)) return [];
+    const rows = await this.db.all<PendingRow>(LIST_OPEN, [toMillis(now, 'now'), bounded]);
+    return rows.map(toAction);
   }
 
   async expireDue(now: Date, platforms?: readonly PlatformName[]): Promise<PendingAction[]> {

@@ -85,6 +85,8 @@ export interface PendingActionStore {
    * can update and leaves the rest to a replica that serves their platform.
    */
   expireDue(now: Date, platforms?: readonly PlatformName[]): Promise<PendingAction[]>;
+  /** Actions still waiting for a decision at `now`, soonest expiry first, at most `limit` (App Home). */
+  listOpen(now: Date, limit: number): Promise<PendingAction[]>;
 }
 
 export type AuditOutcome =

@@ -303,6 +303,21 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         expect((await store.pending.get(onDiscord.id))?.state).toBe('pending');
         const both = await store.pending.expireDue(at(2 * MINUTE), ['slack', 'discord']);
         expect(both.map((a) => a.id)).toEqual([onDiscord.id]);
+        });
+
+      it('lists the actions still open, soonest expiry first, within the limit', async () => {
+        const store = await open();
+        const late = await store.pending.create(newAction({ expiresAt: at(10 * MINUTE) }));
+        const soon = await store.pending.create(newAction({ expiresAt: at(2 * MINUTE) }));
+        await store.pending.create(newAction({ expiresAt: at(MINUTE) }));
+        const decided = await store.pending.create(newAction({ expiresAt: at(5 * MINUTE) }));
+        await store.pending.decide(decided.id, 'cancelled', 'slack:U0REQUEST1', undefined, at(30_000));
+
+        const open1 = await store.pending.listOpen(at(MINUTE), 10);
+        expect(open1.map((a) => a.id)).toEqual([soon.id, late.id]);
+        expect(open1[0]).toMatchObject({ state: 'pending', requester: soon.requester });
+        expect((await store.pending.listOpen(at(MINUTE), 1)).map((a) => a.id)).toEqual([soon.id]);
+        expect(await store.pending.listOpen(at(MINUTE), 0)).toEqual([]);
       });
 
       it.skipIf(!harness.shared)('hands each expired action to exactly one of several sweepers', async () => {

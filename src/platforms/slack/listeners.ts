@@ -12,6 +12,7 @@ import type { InFlight } from '../in-flight.js';
 import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './messages.js';
 import type { SlackPrincipals } from './principal.js';
 import { type Reply, replyTo } from './response-url.js';
+import { afterHomeDecision, type HomeClient, registerAppHome } from './app-home.js';
 
 export interface ListenerDeps {
   engine: EngineApi;
@@ -70,8 +71,32 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     [CONFIRM_ACTION, 'approved'],
     [CANCEL_ACTION, 'cancelled'],
   ] as const) {
-    app.action({ type: 'block_actions', action_id: actionId }, async ({ body, action, ack }) => {
+    app.action({ type: 'block_actions', action_id: actionId }, async ({ body, action, ack, client }) => {
       await ack();
+      if (body.container?.type === 'view') {
+        // A click in App Home: no channel, no message, no response_url.
+        await inFlight.run(async () => {
+          try {
+            await new Promise((resolve) => setImmediate(resolve));
+            const pendingId = action.type === 'button' ? (action.value ?? '') : '';
+            const principal = await principals.principal(body.user.id, body.user.username ?? body.user.name);
+            const outcome = await engine.decide({
+              pendingId,
+              decision,
+              principal,
+              place: { platform: 'slack' },
+              fromHome: true,
+            });
+            await afterHomeDecision(deps, client as unknown as HomeClient, body.user.id, outcome);
+          } catch (error) {
+            logger.error(
+              { err: error instanceof Error ? error.message : String(error), what: `home ${actionId}` },
+              'Slack Home decision failed after ack',
+            );
+          }
+        });
+        return;
+      }
       const respond = replyTo(body.response_url);
       await afterAck(respond, actionId, async () => {
         const pendingId = action.type === 'button' ? (action.value ?? '') : '';
@@ -86,6 +111,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       });
     });
   }
+
+  registerAppHome(app, deps);
 
   app.action(
     { type: 'block_actions', action_id: new RegExp(`^${PAGE_ACTION}_(prev|next)$`) },

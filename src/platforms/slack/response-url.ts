@@ -4,6 +4,10 @@
  * of Bolt's `respond()`, which uses `fetch`: the fetch machinery cost several
  * times more CPU per answer, and that CPU is taken from the acks of the next
  * commands arriving on the same event loop (docs/bench.md, Slack acks).
+ * A message carrying a native `table` block goes with its monospace twin
+ * (`fallbackBlocks`, never sent along): if Slack refuses the table (400,
+ * `invalid_blocks`, where a workspace or surface does not take it), the twin
+ * is posted instead, so the answer still arrives.
  */
 import { Agent, request } from 'undici';
 import type { ResponseBody } from './messages.js';
@@ -20,14 +24,19 @@ export class ResponseUrlError extends Error {
 }
 
 export function replyTo(responseUrl: string): Reply {
-  return async (message) => {
+  const post = async (body: Omit<ResponseBody, 'fallbackBlocks'>): Promise<number> => {
     const res = await request(responseUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(message),
+      body: JSON.stringify(body),
       dispatcher: agent,
     });
     await res.body.dump();
-    if (res.statusCode < 200 || res.statusCode >= 300) throw new ResponseUrlError(res.statusCode);
+    return res.statusCode;
+  };
+  return async ({ fallbackBlocks, ...message }) => {
+    let status = await post(message);
+    if (status === 400 && fallbackBlocks) status = await post({ ...message, blocks: fallbackBlocks });
+    if (status < 200 || status >= 300) throw new ResponseUrlError(status);
   };
 }

@@ -8,3 +8,12 @@ export const TONE_COLOUR: Record<Tone, number> = {
   info: 0x1565c0,
   pending: 0xef6c00,
 };
+
+/** The tone's marker at the start of the title, shown once; a plain read has none. */
+export const TONE_MARK: Record<Tone, string> = {
+  ok: '✅',
+  error: '❌',
+  warning: '⚠️',
+  info: '',
+  pending: '⏳',
+};

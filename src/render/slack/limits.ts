@@ -24,7 +24,18 @@ export const SLACK_LIMITS = {
   fallbackText: 3000,
 } as const;
 
-/** Rows of a table shown per page, so a long list stays readable. */
+/**
+ * The `table` block (docs.slack.dev reference/block-kit/blocks/table-block):
+ * ≤ 100 rows, ≤ 20 cells per row, cells `raw_text` or `rich_text`; one
+ * table per message and ≤ 10,000 characters across the cells are reported,
+ * not documented (PLATFORMS.md "Second stage facts" 5), so we keep both.
+ */
+export const TABLE_LIMITS = { rows: 100, cells: 20, chars: 10_000, perMessage: 1 } as const;
+
+/** Our cap for one table cell, so one long value cannot take the whole table. */
+export const TABLE_CELL_MAX = 200;
+
+/** Rows of a table shown per page: a page is one table (header + 20 ≤ 100 rows), and stays readable. */
 export const TABLE_ROWS_PER_PAGE = 20;
 
 /** Cut `text` to `max` characters, marking the cut with an ellipsis. */

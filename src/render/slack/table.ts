@@ -1,13 +1,13 @@
 /**
- * Tables in Slack code blocks: cells capped at 32 characters. Lines come back
- * unescaped; the caller escapes them for the code block.
+ * The monospace fallback for a Slack table: cells capped at 32 characters.
+ * Lines come back as displayed (unescaped); the caller escapes whole lines
+ * for the code block, after padding, so `<` and `&` keep their columns.
  */
 import { type TableLines, tableLines as lines } from '../table-lines.js';
 import type { ViewTable } from '../view.js';
-import { truncate } from './limits.js';
 
 const MAX_CELL = 32;
 
 export type { TableLines };
 
-export const tableLines = (table: ViewTable): TableLines => lines(table, (cell) => truncate(cell, MAX_CELL));
+export const tableLines = (table: ViewTable): TableLines => lines(table, MAX_CELL);

@@ -3,10 +3,13 @@ export {
   FakeSlack,
   type FakeSlackOptions,
   type FakeUsergroup,
+  type PublishedView,
   type ResponsePost,
 } from './server.js';
 export {
+  appHomeOpenedBody,
   blockActionsBody,
+  homeBlockActionsPayload,
   blockActionsPayload,
   type SignedRequest,
   type SlackUser,

@@ -2,7 +2,9 @@
  * A fake Slack on 127.0.0.1 for the real Bolt app:
  * - Web API `POST /api/<method>`: form-encoded, bearer token checked, HTTP 200
  *   with `{ok:…}` envelopes (PLATFORMS.md "Outbound Web API"): `auth.test`,
- *   `usergroups.list` (with `include_users`), `apps.connections.open`.
+ *   `usergroups.list` (with `include_users`), `apps.connections.open`,
+ *   `views.publish` (App Home: `type: home`, ≤ 100 blocks, each published
+ *   view recorded) and `chat.update` (blocks validated, recorded).
  * - `response_url`s `POST /response/<id>`: JSON bodies validated like Slack
  *   (validate-message.ts, 400 `invalid_blocks`), at most 5 uses each, every
  *   post recorded, with waiting for N posts.
@@ -37,6 +39,12 @@ export interface ResponsePost {
   problems: string[];
 }
 
+export interface PublishedView {
+  userId: string;
+  view: { type: string; blocks: Record<string, unknown>[]; [k: string]: unknown };
+  at: number;
+}
+
 export interface FakeSlackOptions {
   botToken: string;
   appToken?: string;
@@ -62,6 +70,9 @@ export class FakeSlack {
   usergroupsDelayMs: number | undefined;
   /** When true, `apps.connections.open` fails, so a dropped Socket Mode client cannot reconnect. */
   socketsRefused = false;
+  readonly views: PublishedView[] = [];
+  /** When true, a message with a `table` block is refused (400 `invalid_blocks`), as a workspace without tables would. */
+  rejectTables = false;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -117,6 +128,18 @@ export class FakeSlack {
   /** Closes every Socket Mode connection, as Slack does when it cycles its servers. */
   dropSocketClients(): void {
     for (const ws of this.clients) ws.terminate();
+  }
+
+  /** Waits until `count` Home views were published for `userId`. */
+  async waitForViews(userId: string, count: number, timeoutMs = 10_000): Promise<PublishedView[]> {
+    const deadline = Date.now() + timeoutMs;
+    const mine = () => this.views.filter((v) => v.userId === userId);
+    while (mine().length < count) {
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} Home view(s) for ${userId}, got ${mine().length}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return mine();
   }
 
   get socketClients(): number {
@@ -275,6 +298,29 @@ export class FakeSlack {
           })),
         });
       }
+      case 'views.publish': {
+        let view: PublishedView['view'];
+        try {
+          view = JSON.parse(form.view ?? '') as PublishedView['view'];
+        } catch {
+          return reply({ ok: false, error: 'invalid_arguments' });
+        }
+        if (!form.user_id || !/^[UW][A-Z0-9]+$/.test(form.user_id))
+          return reply({ ok: false, error: 'invalid_arguments' });
+        if (view.type !== 'home') return reply({ ok: false, error: 'invalid_arguments' });
+        const problems = validateMessage(view, { maxBlocks: 100, view: true });
+        if (problems.length) return reply({ ok: false, error: 'invalid_blocks', errors: problems });
+        this.views.push({ userId: form.user_id, view, at: Date.now() });
+        for (const wake of this.waiters.splice(0)) wake();
+        return reply({ ok: true, view: { ...view, id: 'VHOME1' } });
+      }
+      case 'chat.update': {
+        if (!form.channel || !form.ts) return reply({ ok: false, error: 'invalid_arguments' });
+        const blocks = form.blocks ? (JSON.parse(form.blocks) as unknown[]) : undefined;
+        const problems = validateMessage({ text: form.text, ...(blocks ? { blocks } : {}) });
+        if (problems.length) return reply({ ok: false, error: 'invalid_blocks', errors: problems });
+        return reply({ ok: true, channel: form.channel, ts: form.ts, text: form.text ?? '' });
+      }
       case 'apps.connections.open':
         if (this.socketsRefused) return reply({ ok: false, error: 'internal_error' });
         return reply({ ok: true, url: `${this.base.replace('http', 'ws')}/socket?ticket=${randomUUID()}` });
@@ -293,7 +339,14 @@ export class FakeSlack {
       return;
     }
     const used = this.posts.filter((p) => p.id === id && p.status === 200).length;
-    const problems = used >= RESPONSE_URL_USES ? ['used_url'] : validateMessage(body);
+    const tables =
+      Array.isArray(body.blocks) && body.blocks.some((b) => (b as { type?: string }).type === 'table');
+    const problems =
+      used >= RESPONSE_URL_USES
+        ? ['used_url']
+        : this.rejectTables && tables
+          ? ['invalid_blocks: table']
+          : validateMessage(body);
     const status = problems.length ? (used >= RESPONSE_URL_USES ? 404 : 400) : 200;
     this.posts.push({ id, body, at: Date.now(), status, problems });
     for (const wake of this.waiters.splice(0)) wake();

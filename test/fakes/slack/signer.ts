@@ -14,13 +14,14 @@ export function sign(
   body: string,
   secret: string,
   timestampSec = Math.floor(Date.now() / 1000),
+  contentType = 'application/x-www-form-urlencoded',
 ): SignedRequest {
   const ts = String(timestampSec);
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
   return {
     body,
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': contentType,
       'x-slack-request-timestamp': ts,
       'x-slack-signature': signature,
     },
@@ -105,4 +106,66 @@ export function blockActionsPayload(
 
 export function blockActionsBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** An Events API `app_home_opened` callback (PLATFORMS.md "Second stage facts" 4), as JSON. */
+export function appHomeOpenedBody(userId: string, tab: 'home' | 'messages' = 'home'): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: {
+      type: 'app_home_opened',
+      user: userId,
+      channel: 'D0HOME',
+      tab,
+      event_ts: `${Date.now() / 1000}`,
+    },
+    authorizations: [
+      { enterprise_id: null, team_id: 'T1', user_id: 'U_BOT', is_bot: true, is_enterprise_install: false },
+    ],
+    is_ext_shared_channel: false,
+  });
+}
+
+/** A button click in App Home: container `view`, the Home view, and no channel, message or response_url. */
+export function homeBlockActionsPayload(
+  action: { actionId: string; value: string },
+  user: SlackUser,
+): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'roomops-test' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: `${Date.now()}.3.${randomUUID().slice(0, 8)}`,
+    container: { type: 'view', view_id: 'VHOME1' },
+    view: {
+      id: 'VHOME1',
+      team_id: 'T1',
+      type: 'home',
+      blocks: [],
+      private_metadata: '',
+      callback_id: '',
+      state: { values: {} },
+      hash: '1700000000.abcdef',
+      root_view_id: 'VHOME1',
+      app_id: 'A1',
+      bot_id: 'B_BOT',
+    },
+    actions: [
+      {
+        type: 'button',
+        block_id: 'room_decision_0',
+        action_id: action.actionId,
+        value: action.value,
+        text: { type: 'plain_text', text: action.actionId },
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
 }

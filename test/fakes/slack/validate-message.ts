@@ -4,12 +4,20 @@
  * dialog's required plain_text fields. Returns the problems; none = accepted.
  */
 const MAX_BLOCKS = 50;
+/** Table block (docs.slack.dev table-block; one per message and 10,000 cell characters as reported). */
+const TABLE = { rows: 100, cells: 20, chars: 10_000, columnSettings: 20 };
+const RICH_ELEMENTS = new Set(['text', 'user', 'date', 'link', 'emoji', 'channel', 'usergroup']);
 /** Slack answers `msg_blocks_too_long` at about 13,200 characters (bolt-js#2509). */
 const MAX_TOTAL_TEXT = 13_000;
 
 type Json = Record<string, unknown>;
 
-export function validateMessage(body: Json): string[] {
+/**
+ * `maxBlocks` 100 and `view: true` for a Home view: no message text ceiling
+ * there, but the whole view ≤ 250 kB (`view_too_large`, views.publish).
+ */
+export function validateMessage(body: Json, options: { maxBlocks?: number; view?: boolean } = {}): string[] {
+  const maxBlocks = options.maxBlocks ?? MAX_BLOCKS;
   const problems: string[] = [];
   const blocks = body.blocks;
   if (blocks === undefined) {
@@ -17,7 +25,9 @@ export function validateMessage(body: Json): string[] {
     return problems;
   }
   if (!Array.isArray(blocks)) return ['blocks is not an array'];
-  if (blocks.length > MAX_BLOCKS) problems.push(`too many blocks: ${blocks.length}`);
+  if (blocks.length > maxBlocks) problems.push(`too many blocks: ${blocks.length}`);
+  const tables = blocks.filter((b) => (b as Json).type === 'table').length;
+  if (tables > 1) problems.push(`only_one_table_allowed: ${tables} table blocks`);
   let total = 0;
   const text = (t: unknown, max: number, where: string, plainOnly = false) => {
     const o = t as Json | undefined;
@@ -83,10 +93,77 @@ export function validateMessage(body: Json): string[] {
       }
       case 'divider':
         break;
+      case 'table':
+        problems.push(...tableProblems(b, at));
+        break;
       default:
         problems.push(`${at}: unexpected block type`);
     }
   });
-  if (total > MAX_TOTAL_TEXT) problems.push(`msg_blocks_too_long: ${total} characters`);
+  if (!options.view && total > MAX_TOTAL_TEXT) problems.push(`msg_blocks_too_long: ${total} characters`);
+  if (options.view && JSON.stringify(body).length > 250_000) problems.push('view_too_large');
+  return problems;
+}
+
+/** A `table` block: rows and cells within limits, every cell raw_text (non-empty) or rich_text. */
+export function tableProblems(b: Json, at: string): string[] {
+  const problems: string[] = [];
+  const rows = b.rows as unknown[];
+  if (!Array.isArray(rows) || rows.length === 0) return [`${at}: rows must be a non-empty array`];
+  if (rows.length > TABLE.rows) problems.push(`${at}: ${rows.length} rows > ${TABLE.rows}`);
+  const settings = b.column_settings as Json[] | undefined;
+  if (settings !== undefined) {
+    if (!Array.isArray(settings) || settings.length > TABLE.columnSettings)
+      problems.push(`${at}: column_settings must be ≤ ${TABLE.columnSettings} items`);
+    else
+      for (const s of settings)
+        if (s.align !== undefined && !['left', 'center', 'right'].includes(String(s.align)))
+          problems.push(`${at}: bad align ${String(s.align)}`);
+  }
+  let chars = 0;
+  rows.forEach((row, r) => {
+    if (!Array.isArray(row) || row.length === 0 || row.length > TABLE.cells) {
+      problems.push(`${at}.rows[${r}]: 1–${TABLE.cells} cells`);
+      return;
+    }
+    row.forEach((raw, c) => {
+      const cell = raw as Json;
+      const where = `${at}.rows[${r}][${c}]`;
+      if (cell.type === 'raw_text') {
+        if (typeof cell.text !== 'string' || cell.text.length === 0)
+          problems.push(`${where}: empty raw_text`);
+        else chars += cell.text.length;
+      } else if (cell.type === 'rich_text') {
+        const sections = cell.elements as Json[];
+        if (!Array.isArray(sections) || sections.length === 0)
+          problems.push(`${where}: rich_text without elements`);
+        else
+          for (const section of sections) {
+            const inner = section.elements as Json[];
+            if (section.type !== 'rich_text_section' || !Array.isArray(inner) || inner.length === 0) {
+              problems.push(`${where}: expected a non-empty rich_text_section`);
+              continue;
+            }
+            for (const e of inner) {
+              if (!RICH_ELEMENTS.has(String(e.type))) problems.push(`${where}: element ${String(e.type)}`);
+              if (e.type === 'text') {
+                if (typeof e.text !== 'string' || e.text.length === 0) problems.push(`${where}: empty text`);
+                else chars += e.text.length;
+              }
+              if (e.type === 'user' && !/^[UW][A-Z0-9]+$/.test(String(e.user_id)))
+                problems.push(`${where}: bad user_id`);
+              if (e.type === 'date') {
+                if (!Number.isInteger(e.timestamp))
+                  problems.push(`${where}: date needs an integer timestamp`);
+                if (typeof e.format !== 'string' || typeof e.fallback !== 'string')
+                  problems.push(`${where}: date needs format and fallback`);
+                else chars += e.fallback.length;
+              }
+            }
+          }
+      } else problems.push(`${where}: cell type ${String(cell.type)}`);
+    });
+  });
+  if (chars > TABLE.chars) problems.push(`${at}: ${chars} characters in cells > ${TABLE.chars}`);
   return problems;
 }

@@ -116,7 +116,9 @@ describe('confirmation flow', () => {
     expect(rig.runtime.emulators.rongcloud.rooms.has('c-approve')).toBe(false);
     const prompt = promptOf(rig, p);
     expect(prompt.components).toEqual([]);
-    expect(embedText(prompt as unknown as Json)).toMatch(/Approved by mo/);
+    expect(embedText(prompt as unknown as Json)).toMatch(
+      /Approved by:\*\* <@400000000000000002> at <t:\d+:f>/,
+    );
     expect((await rig.runtime.store.pending.get(p.pendingId))!.state).toBe('done');
   });
 
@@ -182,7 +184,7 @@ describe('confirmation flow', () => {
     await rig.until(c, (cs) => cs.some(isEdit));
     const prompt = promptOf(rig, p);
     expect(prompt.components).toEqual([]);
-    expect(embedText(prompt as unknown as Json)).toMatch(/Cancelled by ada/);
+    expect(embedText(prompt as unknown as Json)).toMatch(/Cancelled by:\*\* <@400000000000000001>/);
     expect(destroyCalls(rig).length).toBe(before);
     expect((await rig.runtime.store.pending.get(p.pendingId))!.state).toBe('cancelled');
     // A late confirm after the cancel changes nothing and is answered privately.

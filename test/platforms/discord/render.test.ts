@@ -87,7 +87,7 @@ describe('untrusted text', () => {
     expect(page!.description).toContain('\\*\\*bold\\*\\*');
     expect(page!.description).toContain('\\[click\\]');
     expect(page!.description).toContain('\\# heading');
-    expect(page!.fields![0]!.value).toBe('\\`code\\` \\|\\|spoiler\\|\\| \\_it\\_');
+    expect(page!.description).toContain('**name:** \\`code\\` \\|\\|spoiler\\|\\| \\_it\\_');
   });
 
   it('keeps a table cell from closing the code block', () => {

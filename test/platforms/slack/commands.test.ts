@@ -90,7 +90,8 @@ describe('every action family', () => {
   it('audit shows who did what', async () => {
     const audit = await h.ask('audit limit=100', ADMIN);
     expect(audit.body.response_type).toBe('ephemeral');
-    expect(shown(audit)).toContain('slack:U0OPER');
+    // People are mentions, so Slack shows their current name.
+    expect(shown(audit)).toContain('{"type":"user","user_id":"U0OPER"}');
   });
 
   it('denies a write to a read-only user, privately, and changes nothing', async () => {
@@ -116,8 +117,12 @@ describe('untrusted text', () => {
     expect(shown(post)).not.toContain('<@U0ADMIN>');
     expect(shown(post)).toContain('&lt;!channel&gt; party');
     const list = await h.ask('list ifly');
-    expect(shown(list)).toContain('&lt;!channel&gt; party');
-    expect(shown(list)).not.toContain('<!channel>');
+    // In the table the name is a raw_text cell, which Slack never reads as markup; everywhere else it is escaped.
+    const blocks = list.body.blocks as { type: string; rows?: { type: string; text?: string }[][] }[];
+    const cells = blocks.find((b) => b.type === 'table')!.rows!.flat();
+    expect(cells).toContainEqual({ type: 'raw_text', text: '<!channel> party <@U0ADMIN>' });
+    expect(JSON.stringify(blocks.filter((b) => b.type !== 'table'))).not.toContain('<!channel>');
+    expect(JSON.stringify(list.body.fallbackBlocks ?? [])).not.toContain('<!channel>');
   });
 });
 

@@ -40,7 +40,7 @@ describe('confirmation prompt', () => {
     const loser = winner === a ? b : a;
     expect(winner.body.replace_original).toBe(true);
     expect(shown(winner)).not.toContain('room_confirm');
-    expect(shown(winner)).toMatch(/Approved by (ada|grace)/);
+    expect(shown(winner)).toMatch(/\*Approved by\*\\n<@U0ADMIN2?> at <!date\^\d+\^/);
     expect(loser.body.response_type).toBe('ephemeral');
     expect(loser.body.replace_original).toBe(false);
     expect(shown(loser)).toContain('Already approved');
@@ -66,7 +66,7 @@ describe('confirmation prompt', () => {
     const prompt = await h.ask('mute rong lobby on', ADMIN);
     const approved = await h.press('room_confirm', pendingIdOf(prompt), GROUPIE);
     expect(approved.body.replace_original).toBe(true);
-    expect(shown(approved)).toContain('Approved by gus');
+    expect(shown(approved)).toContain('*Approved by*\\n<@U0GROUP> at <!date^');
     const call = h.fake.calls.find((c) => c.method === 'usergroups.list');
     expect(call?.form.include_users).toBe('true');
   });
@@ -76,7 +76,7 @@ describe('confirmation prompt', () => {
     const before = destroys();
     const cancelled = await h.press('room_cancel', pendingIdOf(prompt), ADMIN);
     expect(cancelled.body.replace_original).toBe(true);
-    expect(shown(cancelled)).toContain('Cancelled by ada');
+    expect(shown(cancelled)).toContain('*Cancelled by*\\n<@U0ADMIN> at <!date^');
     expect(shown(cancelled)).not.toContain('room_confirm');
     expect(destroys()).toBe(before);
     const late = await h.press('room_confirm', pendingIdOf(prompt), ADMIN2);

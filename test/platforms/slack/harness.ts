@@ -11,7 +11,10 @@ import {
 } from '../../../src/runtime/sandbox-runtime.js';
 import { type RunningServer, serve } from '../../../src/server/index.js';
 import {
+  appHomeOpenedBody,
   blockActionsBody,
+  homeBlockActionsPayload,
+  type PublishedView,
   blockActionsPayload,
   FakeSlack,
   type FakeUsergroup,
@@ -157,6 +160,25 @@ export class SlackHarness {
     if (sent.status !== 200) throw new Error(`click was not acknowledged: ${sent.status}`);
     const [post] = await this.fake.waitForPosts(1, sent.responseUrl);
     return { ...post!, sent };
+  }
+
+  /** `user` opens RoomOps' Home tab; resolves with the view published for them. */
+  async openHome(user: SlackUser): Promise<PublishedView> {
+    const before = this.fake.views.filter((v) => v.userId === user.id).length;
+    const signed = sign(appHomeOpenedBody(user.id), SIGNING_SECRET, undefined, 'application/json');
+    const r = await this.post(signed.body, signed.headers);
+    if (r.status !== 200) throw new Error(`event was not acknowledged: ${r.status}`);
+    return (await this.fake.waitForViews(user.id, before + 1)).at(-1)!;
+  }
+
+  /** A click on a button in `user`'s Home tab; resolves with the Home published after it. */
+  async clickHome(actionId: string, value: string, user: SlackUser): Promise<PublishedView> {
+    const before = this.fake.views.filter((v) => v.userId === user.id).length;
+    const body = blockActionsBody(homeBlockActionsPayload({ actionId, value }, user));
+    const signed = sign(body, SIGNING_SECRET);
+    const r = await this.post(signed.body, signed.headers);
+    if (r.status !== 200) throw new Error(`click was not acknowledged: ${r.status}`);
+    return (await this.fake.waitForViews(user.id, before + 1)).at(-1)!;
   }
 
   /** Stops the server; the runtime too unless `keepRuntime`. */

@@ -18,9 +18,14 @@ describe('Block Kit renderer', () => {
       confirm: { pendingId: 'p1', confirmLabel: 'Delete <!channel>', question: 'Delete <!channel>?' },
     };
     const [page] = renderPages(view);
-    const json = JSON.stringify(page);
-    expect(json).not.toMatch(/<!channel>|<!here>|<@U/);
-    expect(json).toContain('&lt;!channel&gt;');
+    // Table cells are raw_text, which Slack never reads as markup: only there may the name stay as typed.
+    const { fallbackBlocks, ...sent } = page!;
+    const markup = JSON.stringify({ ...sent, blocks: sent.blocks.filter((b) => b.type !== 'table') });
+    expect(markup).not.toMatch(/<!channel>|<!here>|<@U/);
+    expect(markup).toContain('&lt;!channel&gt;');
+    expect(JSON.stringify(fallbackBlocks)).not.toMatch(/<!channel>|<!here>|<@U/);
+    const table = sent.blocks.find((b) => b.type === 'table') as unknown as { rows: { type: string }[][] };
+    expect(table.rows.flat().every((c) => c.type === 'raw_text')).toBe(true);
     expect(page!.text).toBe('&lt;!channel&gt; &amp; &lt;@U123&gt; — Room &lt;!here&gt; created');
   });
 
@@ -85,11 +90,13 @@ describe('Block Kit renderer', () => {
     expect(pages.map((p) => JSON.stringify(p)).join('')).toContain('line 599 ');
   });
 
-  it('shows an empty table as (none) and a backtick cannot close the code fence', () => {
+  it('shows an empty table as None and a backtick cannot close the fallback code fence', () => {
     const [empty] = renderPages({ ...base, table: { columns: ['id'], rows: [] } });
-    expect(JSON.stringify(empty)).toContain('(none)');
+    expect(JSON.stringify(empty)).toContain('_None._');
     const [ticks] = renderPages({ ...base, table: { columns: ['id'], rows: [['a```b']] } });
-    const section = ticks!.blocks.find((b) => b.type === 'section') as unknown as { text: { text: string } };
+    const section = ticks!.fallbackBlocks!.find((b) => b.type === 'section') as unknown as {
+      text: { text: string };
+    };
     expect(section.text.text.match(/```/g)).toHaveLength(2);
   });
 });

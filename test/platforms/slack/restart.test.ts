@@ -37,7 +37,7 @@ describe('restart between command and click', () => {
         expect(second.runtime.emulators.rongcloud.rooms.has('support-1')).toBe(true);
         const approved = await second.press('room_confirm', id, ADMIN2);
         expect(approved.body.replace_original).toBe(true);
-        expect(shown(approved)).toContain('Approved by grace');
+        expect(shown(approved)).toContain('*Approved by*\\n<@U0ADMIN2>');
         expect(second.runtime.emulators.rongcloud.rooms.has('support-1')).toBe(false);
       } finally {
         await second.close();
