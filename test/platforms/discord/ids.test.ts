@@ -48,11 +48,24 @@ async function answer(subcommand: string, options: Record<string, string>): Prom
   const callback = calls.find(isCallback)!;
   const data = callbackData(callback);
   const [embed] = embedsOf(data) as { description?: string; fields?: { name: string; value: string }[] }[];
+  // Facts are `**Label:** value` lines of the description, after its text.
+  const lines = withoutEscapes(embed?.description ?? '').split('\n');
+  const fact = /^\*\*(.+?):\*\* (.*)$/;
+  const facts = lines.flatMap((line) => {
+    const m = fact.exec(line);
+    return m ? [[m[1] as string, (m[2] as string).replace(/^`(.*)`$/, '$1')] as const] : [];
+  });
   return {
     type: (callback.body as { type: number }).type,
     flags: data.flags,
-    description: withoutEscapes(embed?.description ?? ''),
-    fields: Object.fromEntries((embed?.fields ?? []).map((f) => [f.name, withoutEscapes(f.value)])),
+    description: lines
+      .filter((line) => !fact.test(line))
+      .join('\n')
+      .trim(),
+    fields: Object.fromEntries([
+      ...facts,
+      ...(embed?.fields ?? []).map((f) => [f.name, withoutEscapes(f.value)] as const),
+    ]),
   };
 }
 
