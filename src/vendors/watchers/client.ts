@@ -120,7 +120,14 @@ class WatchersClient extends VendorClientBase {
   override deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
     return settleEach(ids, async (id) => {
       await this.http.call(
-        { method: 'DELETE', path: roomPath(id), idempotent: true, operation: 'external/room (delete)' },
+        {
+          method: 'DELETE',
+          path: roomPath(id),
+          // Not retried after a timeout or 5xx: if the first attempt deleted the
+          // room, the repeat answers "Room not found" and misreports the outcome.
+          idempotent: false,
+          operation: 'external/room (delete)',
+        },
         anyReply,
       );
       return true as const;
