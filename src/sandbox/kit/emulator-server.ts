@@ -164,6 +164,8 @@ export class EmulatorServer {
           request.body = undefined;
         }
         response = await route.handler(request);
+        if (fault?.kind === 'variant' && response.status >= 200 && response.status < 300)
+          response = { status: response.status, json: fault.json ?? null };
       }
     }
     this.record({ method: request.method, path: request.path, at: Date.now(), status: response.status });

@@ -162,7 +162,7 @@ class RongcloudClient extends VendorClientBase {
 
   private async fetchRoom(id: string): Promise<Room> {
     const { data } = await this.http.call(rc.get(id), chatroomInfo);
-    return toRoom(data);
+    return toRoom(data, id);
   }
 
   /**
@@ -210,7 +210,7 @@ class RongcloudClient extends VendorClientBase {
   }
 }
 
-function toRoom(info: ChatroomInfo): Room {
+function toRoom(info: ChatroomInfo, id: string): Room {
   const { code: _code, ...fields } = info;
-  return { ...fields, id: info.chatroomId };
+  return { ...fields, chatroomId: info.chatroomId ?? id, id };
 }

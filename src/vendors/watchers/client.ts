@@ -184,8 +184,8 @@ class WatchersClient extends VendorClientBase {
       room: id,
       text,
       postedAs: { id: as.id, name: as.name },
-      ...('id' in data ? { messageId: String(data.id) } : {}),
-      ...('createdAt' in data && typeof data.createdAt === 'string' ? { createdAt: data.createdAt } : {}),
+      ...(data.id !== undefined ? { messageId: String(data.id) } : {}),
+      ...(data.createdAt !== undefined ? { createdAt: data.createdAt } : {}),
     };
   }
 
