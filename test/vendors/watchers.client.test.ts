@@ -369,10 +369,16 @@ describe('Watchers client against the emulator', () => {
     it('does not retry a delete whose answer came too late (the room is gone; a repeat would say not found)', async () => {
       await client.createRoom('cl-late-delete', { name: 'Late', about: 'late' });
       const slow = make({ timeoutMs: 300 });
-      emulator.server.injectFault({ kind: 'delay_after', delayMs: 1000, path: '/external/room/cl-late-delete' });
+      emulator.server.injectFault({
+        kind: 'delay_after',
+        delayMs: 1000,
+        path: '/external/room/cl-late-delete',
+      });
       const [outcome] = await slow.deleteRooms(['cl-late-delete']);
       expect(outcome?.ok === false && outcome.error.code).toBe('vendor_timeout');
-      expect(requestsTo('/external/room/cl-late-delete').filter((r) => r.method === 'DELETE')).toHaveLength(1);
+      expect(requestsTo('/external/room/cl-late-delete').filter((r) => r.method === 'DELETE')).toHaveLength(
+        1,
+      );
       expect(emulator.rooms.has('cl-late-delete')).toBe(false);
     });
 
@@ -381,7 +387,9 @@ describe('Watchers client against the emulator', () => {
       const before = requestsTo('/external/room/quiz-night').filter((r) => r.method === 'DELETE').length;
       const [outcome] = await client.deleteRooms(['quiz-night']);
       expect(outcome?.ok === false && outcome.error.code).toBe('vendor_unavailable');
-      expect(requestsTo('/external/room/quiz-night').filter((r) => r.method === 'DELETE').length - before).toBe(1);
+      expect(
+        requestsTo('/external/room/quiz-night').filter((r) => r.method === 'DELETE').length - before,
+      ).toBe(1);
       expect(emulator.rooms.has('quiz-night')).toBe(true);
     });
 
