@@ -8,7 +8,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
-import { parseJson, pool, roomops, type RunningSandbox, startSandboxProcess, tempDir } from './helpers.js';
+import {
+  type CliResult,
+  parseJson,
+  pool,
+  roomops,
+  type RunningSandbox,
+  startSandboxProcess,
+  tempDir,
+} from './helpers.js';
 
 const dir = tempDir('roomops-hostile-');
 const cli = (args: string[], input?: string) =>
@@ -28,14 +36,14 @@ describe('a YAML alias bomb', () => {
     ])
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     writeFileSync(file, `${levels.join('\n')}\naccounts: {}\n`);
-    const [run, check] = await pool(
+    const [run, check] = (await pool(
       [
         ['run', 'accounts', '--json', '--config', file],
         ['check', '--config', file],
       ],
       2,
       (args) => cli(args),
-    );
+    )) as [CliResult, CliResult];
     expect(run.code).toBe(2);
     expect(parseJson(run).error).toMatchObject({ code: 'config_error' });
     expect(parseJson(run).error.message).toMatch(/alias/i);
@@ -74,7 +82,7 @@ describe('credentials shorter than four characters', () => {
       2,
       (text) => cli(['run', text, '--dry-run', '--json', '--config', config]),
     );
-    for (const result of results) {
+    for (const result of results as CliResult[]) {
       expect(result.code, result.stdout + result.stderr).toBe(0);
       const requests = JSON.stringify(parseJson(result).result.requests);
       for (const secret of Object.values(SHORT))
@@ -113,7 +121,7 @@ describe('terminal escape sequences in vendor text', () => {
   });
 
   it('are replaced in run and shell text output; --json keeps the exact text, escaped', async () => {
-    const [run, shell, json] = await pool(
+    const [run, shell, json] = (await pool(
       [
         { args: ['run', 'list ifly', '--config', config] },
         { args: ['shell', '--config', config], input: 'list ifly\n' },
@@ -121,7 +129,7 @@ describe('terminal escape sequences in vendor text', () => {
       ],
       2,
       ({ args, input }) => cli(args, input),
-    );
+    )) as [CliResult, CliResult, CliResult];
     for (const result of [run, shell]) {
       expect(result.code, result.stderr).toBe(0);
       // eslint-disable-next-line no-control-regex -- the point is that none reach the terminal.

@@ -5,14 +5,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJson, pool, roomops, tempDir } from './helpers.js';
+import { type CliResult, parseJson, pool, roomops, tempDir } from './helpers.js';
 
 const dir = tempDir('roomops-order-');
 const cli = (args: string[]) => roomops(args, { cwd: dir, env: { NO_COLOR: '1' } });
 
 describe('options before the sub-command', () => {
   it('run: --json --yes --dry-run before `run` act as after it', async () => {
-    const [deleted, dryRun, notConfirmed, mixed] = await pool(
+    const [deleted, dryRun, notConfirmed, mixed] = (await pool(
       [
         ['--json', '--yes', 'run', 'delete rong support-1'],
         ['--dry-run', '--json', 'run', 'delete rong support-1'],
@@ -21,7 +21,7 @@ describe('options before the sub-command', () => {
       ],
       2,
       (args) => cli(args),
-    );
+    )) as [CliResult, CliResult, CliResult, CliResult];
     expect(deleted.code, deleted.stderr).toBe(0);
     expect(parseJson(deleted)).toMatchObject({ ok: true, result: { deleted: ['support-1'] } });
     expect(dryRun.code).toBe(0);
@@ -41,14 +41,14 @@ describe('options before the sub-command', () => {
   });
 
   it('check --json and discord-register --guild work before the sub-command too', async () => {
-    const [check, register] = await pool(
+    const [check, register] = (await pool(
       [
         ['--json', 'check'],
         ['--guild', '600000000000000003', 'discord-register'],
       ],
       2,
       (args) => cli(args),
-    );
+    )) as [CliResult, CliResult];
     expect(check.code).toBe(0);
     expect(parseJson(check)).toMatchObject({ ok: true, action: 'check' });
     // Reaches the sub-command (which then wants the Discord credentials), not commander's option error.
