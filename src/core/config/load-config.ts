@@ -35,6 +35,7 @@ const NON_SECRET_ACCOUNT_FIELDS = new Set([
   'baseUrl',
   'timeoutMs',
   'rateLimit',
+  'maxReplyBytes',
   'appKey',
   'orgName',
   'appName',
