@@ -4,6 +4,7 @@
  * shows the outcomes. It translates and delivers; the engine decides. Pending
  * actions live in the store, so a reconnect or restart loses nothing.
  */
+import { discordRestOptions } from './rest-options.js';
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, REST, Status } from 'discord.js';
 import type { Logger } from '../../core/logger.js';
 import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
@@ -34,7 +35,7 @@ export function createDiscordAdapter({ runtime, env, logger }: DiscordAdapterOpt
   const token = env.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set: the Discord adapter needs the bot token');
   const log = logger.child({ platform: 'discord' });
-  const api = env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {};
+  const api = discordRestOptions(env);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,

@@ -30,7 +30,8 @@ export interface SlackAdapter extends PlatformAdapter {
 
 export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapterOptions): SlackAdapter {
   const logger = parent.child({ platform: 'slack' });
-  const built = buildApp(slackSettings(env), logger);
+  const settings = slackSettings(env);
+  const built = buildApp(settings, logger);
   const inFlight = new InFlight();
   let state: { connected: boolean; detail?: string } = { connected: false, detail: 'not started' };
 
@@ -43,6 +44,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     pages: new PageCache(),
     inFlight,
     logger,
+    replyTimeoutMs: settings.timeoutMs,
   });
 
   if (built.mode === 'socket') {
@@ -76,7 +78,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     async showExpired(pending: PendingAction) {
       const prompt = pending.prompt;
       if (prompt?.platform !== 'slack') return;
-      await replyTo(prompt.responseUrl)(expiredMessage(pending));
+      await replyTo(prompt.responseUrl, settings.timeoutMs)(expiredMessage(pending));
     },
   };
 }

@@ -19,6 +19,8 @@ export interface ListenerDeps {
   pages: PageCache;
   inFlight: InFlight;
   logger: Logger;
+  /** Per response_url post. */
+  replyTimeoutMs: number;
 }
 
 type WebClientLike = {
@@ -40,7 +42,7 @@ const place = (channelId: string | undefined): Place => ({
 });
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { engine, principals, pages, inFlight, logger } = deps;
+  const { engine, principals, pages, inFlight, logger, replyTimeoutMs } = deps;
 
   /** Runs the work after the ack; a failure is logged and told to the user, never thrown into Bolt. */
   const afterAck = (respond: Reply, what: string, work: () => Promise<void>) =>
@@ -60,7 +62,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.command('/room', async ({ command, ack, client }) => {
     await ack();
-    const respond = replyTo(command.response_url);
+    const respond = replyTo(command.response_url, replyTimeoutMs);
     await afterAck(respond, 'command', async () => {
       const principal = await principals.principal(
         usergroupLister(client),
@@ -89,7 +91,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   ] as const) {
     app.action({ type: 'block_actions', action_id: actionId }, async ({ body, action, ack, client }) => {
       await ack();
-      const respond = replyTo(body.response_url);
+      const respond = replyTo(body.response_url, replyTimeoutMs);
       await afterAck(respond, actionId, async () => {
         const pendingId = action.type === 'button' ? (action.value ?? '') : '';
         const principal = await principals.principal(
@@ -112,7 +114,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     { type: 'block_actions', action_id: new RegExp(`^${PAGE_ACTION}_(prev|next)$`) },
     async ({ body, action, ack }) => {
       await ack();
-      const respond = replyTo(body.response_url);
+      const respond = replyTo(body.response_url, replyTimeoutMs);
       await afterAck(respond, 'page', async () => {
         const value = action.type === 'button' ? (action.value ?? '') : '';
         const split = value.lastIndexOf(':');

@@ -6,6 +6,7 @@
  * commands arriving on the same event loop (docs/bench.md, Slack acks).
  */
 import { Agent, request } from 'undici';
+import { DEFAULT_OUTBOUND_TIMEOUT_MS } from '../outbound-timeout.js';
 import type { ResponseBody } from './messages.js';
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 32 });
@@ -19,15 +20,33 @@ export class ResponseUrlError extends Error {
   }
 }
 
-export function replyTo(responseUrl: string): Reply {
+export class ResponseUrlTimeout extends Error {
+  override readonly name = 'ResponseUrlTimeout';
+  constructor(readonly timeoutMs: number) {
+    super(`Slack's response_url did not answer within ${timeoutMs} ms`);
+  }
+}
+
+/** A poster for one response_url; the whole post, headers and body, must finish within `timeoutMs`. */
+export function replyTo(responseUrl: string, timeoutMs: number = DEFAULT_OUTBOUND_TIMEOUT_MS): Reply {
   return async (message) => {
-    const res = await request(responseUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(message),
-      dispatcher: agent,
-    });
-    await res.body.dump();
-    if (res.statusCode < 200 || res.statusCode >= 300) throw new ResponseUrlError(res.statusCode);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new ResponseUrlTimeout(timeoutMs)), timeoutMs);
+    try {
+      const res = await request(responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message),
+        dispatcher: agent,
+        signal: controller.signal,
+      });
+      await res.body.dump();
+      if (res.statusCode < 200 || res.statusCode >= 300) throw new ResponseUrlError(res.statusCode);
+    } catch (error) {
+      if (controller.signal.aborted) throw new ResponseUrlTimeout(timeoutMs);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   };
 }
