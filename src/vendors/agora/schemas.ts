@@ -4,7 +4,7 @@
  * echoes: a 2xx is Agora's success, so an acknowledgement whose echo differs
  * (unmute-all answering `"mute": false`, `result`/`expire` per [AG-mute]'s
  * field table) never turns a done change into a failure. Only `data` (and
- * `count`/`cursor` on lists) is read; the rest of the Easemob envelope is let
+ * `cursor` on lists) is read; the rest of the Easemob envelope is let
  * through. Room objects keep the vendor's own fields (`.loose()`).
  */
 import { z } from 'zod';
@@ -31,14 +31,13 @@ export const roomDetails = z.looseObject({
 
 export const createReply = envelope(z.looseObject({ id: roomId }));
 
-/** `data` is an array, with `count` and a `cursor` only when more pages exist (not the seed's object). */
+/** `data` is an array, with a `cursor` only when more pages exist (not the seed's object); `count` is not read. */
 export const listReply = z.looseObject({
   data: z.array(roomSummary),
-  count: z.number().optional(),
   cursor: z.string().optional(),
 });
 
-export const detailsReply = z.looseObject({ data: z.array(roomDetails), count: z.number().optional() });
+export const detailsReply = z.looseObject({ data: z.array(roomDetails) });
 
 /** One flag per changed field (`groupname` for the name, agora.md §2.5); kept as the vendor sent it. */
 export const modifyReply = z.looseObject({ data: z.record(z.string(), z.unknown()).optional() });
@@ -49,10 +48,7 @@ export const acknowledgement = z.unknown();
 export const announcementReply = envelope(z.looseObject({ announcement: z.string() }));
 
 /** Member list entries are one-key objects: `{"owner": u}` or `{"member": u}`. */
-export const membersReply = z.looseObject({
-  data: z.array(z.record(z.string(), z.string())),
-  count: z.number().optional(),
-});
+export const membersReply = z.looseObject({ data: z.array(z.record(z.string(), z.string())) });
 
 /**
  * One member added or removed: `result: true` (the admin endpoint's example

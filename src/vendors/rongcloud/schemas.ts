@@ -33,9 +33,6 @@ export const memberQuery = z
   })
   .loose();
 
-/** `/chatroom/ban/query.json` and `/chatroom/keepalive/query.json` */
-export const chatroomIdList = z.object({ code: ok, chatroomIds: z.array(z.string()) }).loose();
-
 /** What an error body looks like: `{"code":1004,"errorMessage":"…","url":"/…json"}`. */
 export const errorBody = z
   .object({
