@@ -4,6 +4,7 @@
  */
 import type { CompleterResult } from 'node:readline';
 import type { EngineApi } from '../../core/engine-api.js';
+import { terminalSafe } from '../../render/terminal-safe.js';
 
 type AsyncCompleter = (line: string, callback: (err: Error | null, result: CompleterResult) => void) => void;
 
@@ -32,7 +33,9 @@ export async function candidates(engine: EngineApi, line: string): Promise<Compl
   if (words.length === 2) return [match(engine.accountNames().map((a) => a.name)), current];
   if (words.length === 3) {
     const rooms = await engine.suggestRooms(words[1]!, '', 100);
-    return [match(rooms.map((r) => r.id)), current];
+    // An id with control characters could not be typed as a command anyway, and listing it would
+    // write them to the terminal.
+    return [match(rooms.map((r) => r.id).filter((id) => terminalSafe(id) === id)), current];
   }
   return [[], current];
 }
