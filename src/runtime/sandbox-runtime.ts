@@ -14,7 +14,7 @@ import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
 import { buildEngine } from './build-engine.js';
 import { SANDBOX_NOTICE } from './sandbox-notice.js';
-import { sandboxStoreFile } from './sandbox-store-file.js';
+import { type SandboxStoreFile, sandboxStoreFile } from './sandbox-store-file.js';
 import type { Runtime } from './types.js';
 
 export interface SandboxRuntimeOptions {
@@ -35,9 +35,10 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
   const logger = options.logger ?? createLogger('warn');
   const access = options.access === undefined ? undefined : accessSchema.parse(options.access);
   const emulators = await startSandboxEmulators(options.basePort);
-  const tempFile = options.storeUrl === undefined ? sandboxStoreFile() : undefined;
+  let tempFile: SandboxStoreFile | undefined;
   let store: Store | undefined;
   try {
+    tempFile = options.storeUrl === undefined ? sandboxStoreFile() : undefined;
     store = await openStore(options.storeUrl ?? tempFile!.url, { logger });
     const accounts = sandboxAccounts(emulators.urls);
     const { engine, clients } = buildEngine({
