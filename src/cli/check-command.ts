@@ -7,6 +7,8 @@ import { toOutcomeError } from '../core/outcome-errors.js';
 import { startSandboxEmulators, sandboxAccounts } from '../sandbox/sandbox-emulators.js';
 import type { AccountConfig } from '../vendors/account.js';
 import { createVendorClient } from '../vendors/create-client.js';
+import { terminalSafe } from '../render/terminal-safe.js';
+import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
 import type { CliContext } from './context.js';
 import { printFailure } from './run-command.js';
 
@@ -21,6 +23,7 @@ interface AccountCheck {
 export async function runCheck(cli: CliContext, json: boolean): Promise<number> {
   let accounts: Record<string, AccountConfig>;
   let stop = async () => {};
+  let sandbox = false;
   try {
     const loaded = await loadConfig({
       ...(cli.configPath ? { path: cli.configPath } : {}),
@@ -28,6 +31,8 @@ export async function runCheck(cli: CliContext, json: boolean): Promise<number> 
     });
     if (loaded.source === 'file') accounts = loaded.config.accounts;
     else {
+      sandbox = true;
+      process.stderr.write(`${SANDBOX_NOTICE}\n`);
       const emulators = await startSandboxEmulators();
       stop = emulators.stop;
       accounts = sandboxAccounts(emulators.urls);
@@ -40,11 +45,14 @@ export async function runCheck(cli: CliContext, json: boolean): Promise<number> 
       Object.entries(accounts).map(([name, account]) => checkAccount(name, account)),
     );
     const ok = results.every((r) => r.ok);
-    if (json) process.stdout.write(`${JSON.stringify({ ok, action: 'check', accounts: results })}\n`);
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ ok, action: 'check', accounts: results, ...(sandbox ? { sandbox: true } : {}) })}\n`,
+      );
     else {
       for (const r of results) {
         process.stdout.write(
-          `${r.ok ? '✔' : '✖'} ${r.name} (${r.vendor}) ${r.ok ? `reachable in ${r.latencyMs} ms` : `${r.error!.code}: ${r.error!.message}`}\n`,
+          `${r.ok ? '✔' : '✖'} ${r.name} (${r.vendor}) ${r.ok ? `reachable in ${r.latencyMs} ms` : `${r.error!.code}: ${terminalSafe(r.error!.message)}`}\n`,
         );
       }
     }

@@ -9,10 +9,12 @@ export async function runDiscordRegister(guildId?: string): Promise<number> {
     return 2;
   }
   const { registerCommands } = await import('../platforms/discord/registration.js');
+  const { outboundTimeoutMs } = await import('../platforms/outbound-timeout.js');
   try {
     const stored = await registerCommands({
       token,
       applicationId,
+      timeoutMs: outboundTimeoutMs(process.env),
       ...(process.env.DISCORD_API_URL ? { apiUrl: process.env.DISCORD_API_URL } : {}),
       ...(guildId ? { guildId } : {}),
     });

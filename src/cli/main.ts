@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { optionsAfterSubcommand } from './argv-order.js';
 import type { CliContext } from './context.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
@@ -105,7 +106,9 @@ function finish(code: number): void {
   process.exitCode = code;
 }
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`roomops: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+program
+  .parseAsync([...process.argv.slice(0, 2), ...optionsAfterSubcommand(program, process.argv.slice(2))])
+  .catch((error: unknown) => {
+    process.stderr.write(`roomops: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });

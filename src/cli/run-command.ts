@@ -6,9 +6,11 @@
 import { exitStatusFor, RoomOpsError } from '../core/errors.js';
 import type { Outcome } from '../core/outcome.js';
 import { toOutcomeError } from '../core/outcome-errors.js';
+import { terminalSafe } from '../render/terminal-safe.js';
 import { renderText, useColour } from '../render/text.js';
 import { toView } from '../render/to-view.js';
 import { createRuntime } from '../runtime/create-runtime.js';
+import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
 import { type CliContext, cliLogger } from './context.js';
 import { outcomeJson } from './json-output.js';
 import { SHELL_PLACE, shellPrincipal } from './principal.js';
@@ -36,17 +38,21 @@ export async function runCommand(text: string, options: RunOptions, cli: CliCont
       place: SHELL_PLACE,
       text: options.dryRun ? `${text} --dry-run` : text,
     };
+    // A script must be able to tell it was answered by the sandbox, not a real vendor.
+    const sandbox = runtime.mode === 'sandbox';
+    if (sandbox) process.stderr.write(`${SANDBOX_NOTICE}\n`);
     // Destructive commands run only with --yes; without it the engine answers not_confirmed (exit 3).
     const outcome = await runtime.engine.handle({ ...request, preconfirmed: options.yes === true });
-    return print(outcome, options);
+    return print(outcome, { ...options, sandbox });
   } finally {
     await runtime.close();
   }
 }
 
-export function print(outcome: Outcome, options: { json?: boolean }): number {
+export function print(outcome: Outcome, options: { json?: boolean; sandbox?: boolean }): number {
   const { json, exitCode } = outcomeJson(outcome);
-  if (options.json) process.stdout.write(`${JSON.stringify(json)}\n`);
+  if (options.json)
+    process.stdout.write(`${JSON.stringify(options.sandbox ? { ...json, sandbox: true } : json)}\n`);
   else {
     const stream = exitCode === 0 ? process.stdout : process.stderr;
     stream.write(`${renderText(toView(outcome), { colour: useColour(stream) })}\n`);
@@ -60,6 +66,6 @@ export function printFailure(error: unknown, options: { json?: boolean }, action
   );
   if (options.json)
     process.stdout.write(`${JSON.stringify({ ok: false, action, account: null, vendor: null, error: e })}\n`);
-  else process.stderr.write(`✖ ${e.message}\n`);
+  else process.stderr.write(`✖ ${terminalSafe(e.message)}\n`);
   return exitStatusFor(e.code);
 }

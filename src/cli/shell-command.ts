@@ -1,4 +1,5 @@
 import { createRuntime } from '../runtime/create-runtime.js';
+import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
 import { startSandboxRuntime } from '../runtime/sandbox-runtime.js';
 import { runShell } from '../platforms/shell/shell.js';
 import { type CliContext, cliLogger } from './context.js';
@@ -38,6 +39,7 @@ export async function runShellCommand(cli: CliContext, forceSandbox: boolean): P
       principal: shellPrincipal(),
       place: SHELL_PLACE,
       banner,
+      ...(runtime.mode === 'sandbox' ? { pipedNotice: SANDBOX_NOTICE } : {}),
     });
   } finally {
     await runtime.close();

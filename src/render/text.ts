@@ -5,6 +5,7 @@
  * Colour only on a terminal and only when NO_COLOR is not set
  * (https://no-color.org).
  */
+import { terminalSafe } from './terminal-safe.js';
 import { textTable } from './text-table.js';
 import { plainText, type Tone, type View } from './view.js';
 
@@ -18,26 +19,28 @@ export function useColour(
   return stream.isTTY === true && !('NO_COLOR' in env && env.NO_COLOR !== '');
 }
 
+/** Every string of the view is untrusted: control characters are replaced before colour is added. */
 export function renderText(view: View, options: { colour?: boolean } = {}): string {
   const paint = (code: string, s: string) => (options.colour ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const out: string[] = [paint(COLOURS[view.tone], `${MARKS[view.tone]} ${view.title}`)];
-  if (view.text) out.push(view.text);
+  const safe = terminalSafe;
+  const out: string[] = [paint(COLOURS[view.tone], `${MARKS[view.tone]} ${safe(view.title)}`)];
+  if (view.text) out.push(safe(view.text));
   if (view.facts.length) {
-    const width = Math.max(...view.facts.map((f) => f.label.length));
-    for (const f of view.facts) out.push(`  ${paint('1', f.label.padEnd(width))}  ${plainText(f.value)}`);
+    const width = Math.max(...view.facts.map((f) => safe(f.label).length));
+    for (const f of view.facts) out.push(`  ${paint('1', safe(f.label).padEnd(width))}  ${safe(plainText(f.value))}`);
   }
   if (view.table) {
     if (view.table.rows.length === 0) out.push('  (none)');
     else
       out.push(
         textTable(
-          view.table.columns,
-          view.table.rows.map((row) => row.map(plainText)),
+          view.table.columns.map(safe),
+          view.table.rows.map((row) => row.map((cell) => safe(plainText(cell)))),
           options.colour ? (h) => paint('1', h) : undefined,
         ),
       );
   }
-  if (view.code) out.push(view.code);
-  for (const note of view.notes) out.push(paint('2', note));
+  if (view.code) out.push(safe(view.code));
+  for (const note of view.notes) out.push(paint('2', safe(note)));
   return out.join('\n');
 }

@@ -22,20 +22,16 @@ export async function createRuntime(options: {
     ...(options.configPath ? { path: options.configPath } : {}),
     env: options.env,
   });
-  const storageUrl = resolveStorageUrl(
-    options.env,
-    loaded.source === 'file' ? loaded.config.storage?.url : undefined,
-  );
   if (loaded.source === 'none') {
-    // The emulators load only in sandbox mode.
+    // The emulators load only in sandbox mode; its store is a temporary file, never the configured one.
     const { startSandboxRuntime } = await import('./sandbox-runtime.js');
     return startSandboxRuntime({
       logger: options.logger,
-      storeUrl: storageUrl.replace(/roomops\.db$/, 'sandbox.db'),
       ...(options.observer ? { observer: options.observer } : {}),
     });
   }
   const { config } = loaded;
+  const storageUrl = resolveStorageUrl(options.env, config.storage?.url);
   const store = await openStore(storageUrl, { logger: options.logger });
   const { engine, clients } = buildEngine({
     accounts: config.accounts,

@@ -14,12 +14,14 @@ import {
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
 import { buildEngine } from './build-engine.js';
+import { SANDBOX_NOTICE } from './sandbox-notice.js';
+import { type SandboxStoreFile, sandboxStoreFile } from './sandbox-store-file.js';
 import type { Runtime } from './types.js';
 
 export interface SandboxRuntimeOptions {
   /** The raw `access:` section, as in DESIGN.md; absent = chat users may only read. */
   access?: unknown;
-  /** Default `sqlite::memory:`. */
+  /** A store URL for tests; default a temporary SQLite file removed at close (never the configured store). */
   storeUrl?: string;
   confirmTimeoutMinutes?: number;
   logger?: Logger;
@@ -36,9 +38,11 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
   const logger = options.logger ?? createLogger('warn');
   const access = options.access === undefined ? undefined : accessSchema.parse(options.access);
   const emulators = await startSandboxEmulators(options.basePort);
+  let tempFile: SandboxStoreFile | undefined;
   let store: Store | undefined;
   try {
-    store = await openStore(options.storeUrl ?? 'sqlite::memory:', { logger });
+    tempFile = options.storeUrl === undefined ? sandboxStoreFile() : undefined;
+    store = await openStore(options.storeUrl ?? tempFile!.url, { logger });
     const accounts = sandboxAccounts(emulators.urls);
     const { engine, clients } = buildEngine({
       accounts,
@@ -57,16 +61,24 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
       logger,
       mode: 'sandbox',
       emulators,
-      warnings: access ? [] : ['Sandbox: no access: section, so Slack and Discord users may only read.'],
+      warnings: [
+        SANDBOX_NOTICE,
+        ...(access ? [] : ['Sandbox: no access: section, so Slack and Discord users may only read.']),
+      ],
       close: async () => {
-        await clients.close();
-        await openedStore.close();
-        await emulators.stop();
+        try {
+          await clients.close();
+          await openedStore.close();
+          await emulators.stop();
+        } finally {
+          tempFile?.remove();
+        }
       },
     };
   } catch (error) {
     await store?.close();
     await emulators.stop();
+    tempFile?.remove();
     throw error;
   }
 }

@@ -22,6 +22,13 @@ const common = {
   baseUrl: baseUrl.optional(),
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
   rateLimit: z.number().positive().max(10_000).optional(),
+  /** Largest reply body read, in bytes (DESIGN.md "Nothing lost after the vendor acted": a cap, default 5 MiB). */
+  maxReplyBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(256 * 1024 * 1024)
+    .optional(),
 };
 
 /**

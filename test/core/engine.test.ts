@@ -201,14 +201,34 @@ describe('engine: confirmations for chat users', () => {
   });
 
   it('the audit log records the request, the approval and the vendor outcome', async () => {
+    // Its own room, so the test does not depend on what other tests deleted.
+    const created = resultOf(await handle(ADMIN, 'create agora Audited'));
+    const id = (created.result as { room: { id: string } }).room.id;
+    const confirm = confirmOf(await handle(ADMIN, `delete agora ${id}`));
+    expect(await decide(ADMIN2, confirm.pending.id)).toMatchObject({ type: 'decided', decision: 'approved' });
+    expect(runtime.emulators.agora.rooms.has(id)).toBe(false);
+
     const entries = (
-      await runtime.store.audit.query({ account: 'agora', action: 'delete', limit: 100 })
-    ).filter((e) => e.rooms.includes(SUPPORT));
-    // Requested by UADMIN, approved by UADMIN2, run once.
-    expect(entries.some((e) => e.actor === 'slack:UADMIN' && e.outcome !== 'ok')).toBe(true);
-    const ran = entries.filter((e) => e.decidedBy === 'slack:UADMIN2');
-    expect(ran.length).toBeGreaterThan(0);
-    expect(ran.every((e) => e.channel === 'slack:C0OPS')).toBe(true);
+      await runtime.store.audit.query({ account: 'agora', action: 'delete', limit: 1000 })
+    ).filter((e) => e.rooms.includes(id));
+    // The request: by UADMIN, waiting for confirmation, in the channel.
+    const byOutcome = (outcome: string) => entries.filter((e) => e.outcome === outcome);
+    expect(byOutcome('pending')).toHaveLength(1);
+    expect(byOutcome('pending')[0]).toMatchObject({ actor: 'slack:UADMIN', channel: 'slack:C0OPS' });
+    // The approval: by UADMIN2.
+    expect(byOutcome('approved')).toHaveLength(1);
+    expect(byOutcome('approved')[0]).toMatchObject({ actor: 'slack:UADMIN2', decidedBy: 'slack:UADMIN2' });
+    // The vendor outcome: run once, for the requester, approved by UADMIN2, and it succeeded.
+    const ran = byOutcome('ok');
+    expect(ran).toHaveLength(1);
+    expect(ran[0]).toMatchObject({
+      actor: 'slack:UADMIN',
+      decidedBy: 'slack:UADMIN2',
+      channel: 'slack:C0OPS',
+    });
+    expect(ran[0]!.detail).toContain(id);
+    expect(entries.every((e) => e.pendingId === confirm.pending.id)).toBe(true);
+    expect(ran[0]!.decidedAt).toBeInstanceOf(Date);
   });
 });
 

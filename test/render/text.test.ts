@@ -43,3 +43,26 @@ describe('renderText', () => {
     ).toContain('(none)');
   });
 });
+
+describe('terminal-safe text', () => {
+  it('replaces C0, DEL and C1 controls in every part of a view, keeps newlines and tabs, and still colours', () => {
+    const evil = 'A\u001b]0;title\u0007B\u001b[2J\u009b31m\rC\u007f';
+    const out = renderText(
+      {
+        tone: 'ok',
+        title: evil,
+        text: `line 1\n\t${evil}`,
+        facts: [{ label: evil, value: evil }],
+        table: { columns: ['name'], rows: [[evil]] },
+        code: evil,
+        notes: [evil],
+      },
+      { colour: true },
+    );
+    // The only ESC left is the renderer's own colour codes.
+    // eslint-disable-next-line no-control-regex -- checking for control characters.
+    expect(out.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(out).toContain('A␛]0;title␇B␛[2J\ufffd31m␍C\ufffd');
+    expect(out).toContain('line 1\n\t');
+  });
+});

@@ -65,7 +65,9 @@ describe('Agora emulator', () => {
       const again = createAgoraEmulator();
       expect([...again.rooms.keys()]).toEqual([...fresh.rooms.keys()]);
 
-      const reply = await send(base, 'GET', `${PREFIX}/chatrooms?limit=10`);
+      // Its own emulator: the shared one holds rooms other tests created, in any order.
+      const freshBase = await fresh.start(0);
+      const reply = await send(freshBase, 'GET', `${PREFIX}/chatrooms?limit=10`).finally(() => fresh.stop());
       expect(reply.status).toBe(200);
       expect(reply.body.action).toBe('get');
       expect(reply.body.organization).toBe(creds.orgName);

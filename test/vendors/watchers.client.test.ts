@@ -366,6 +366,33 @@ describe('Watchers client against the emulator', () => {
       expect(outcome).toMatchObject({ ok: true, value: { id: 'quiz-night' } });
     });
 
+    it('does not retry a delete whose answer came too late (the room is gone; a repeat would say not found)', async () => {
+      await client.createRoom('cl-late-delete', { name: 'Late', about: 'late' });
+      const slow = make({ timeoutMs: 300 });
+      emulator.server.injectFault({
+        kind: 'delay_after',
+        delayMs: 1000,
+        path: '/external/room/cl-late-delete',
+      });
+      const [outcome] = await slow.deleteRooms(['cl-late-delete']);
+      expect(outcome?.ok === false && outcome.error.code).toBe('vendor_timeout');
+      expect(requestsTo('/external/room/cl-late-delete').filter((r) => r.method === 'DELETE')).toHaveLength(
+        1,
+      );
+      expect(emulator.rooms.has('cl-late-delete')).toBe(false);
+    });
+
+    it('does not retry a delete after a 5xx', async () => {
+      emulator.server.injectFault({ kind: 'status', status: 503, path: '/external/room/quiz-night' });
+      const before = requestsTo('/external/room/quiz-night').filter((r) => r.method === 'DELETE').length;
+      const [outcome] = await client.deleteRooms(['quiz-night']);
+      expect(outcome?.ok === false && outcome.error.code).toBe('vendor_unavailable');
+      expect(
+        requestsTo('/external/room/quiz-night').filter((r) => r.method === 'DELETE').length - before,
+      ).toBe(1);
+      expect(emulator.rooms.has('quiz-night')).toBe(true);
+    });
+
     it('does not retry a reset connection for an announcement (it could post twice)', async () => {
       emulator.server.injectFault({ kind: 'reset', path: '/external/message/send' });
       const count = emulator.state.messages.length;

@@ -35,6 +35,7 @@ const NON_SECRET_ACCOUNT_FIELDS = new Set([
   'baseUrl',
   'timeoutMs',
   'rateLimit',
+  'maxReplyBytes',
   'appKey',
   'orgName',
   'appName',
@@ -139,6 +140,9 @@ export function validateConfig(data: unknown, env: Env, where = DEFAULT_CONFIG_F
   return parsed.data;
 }
 
+/** Alias expansions a config may use; real configs need a handful, a YAML bomb needs thousands. */
+const MAX_ALIAS_COUNT = 100;
+
 /** Parses YAML text and validates it. Throws ConfigError. */
 export function parseConfigText(text: string, env: Env, where = DEFAULT_CONFIG_FILE): RoomOpsConfig {
   const lineCounter = new LineCounter();
@@ -151,7 +155,22 @@ export function parseConfigText(text: string, env: Env, where = DEFAULT_CONFIG_F
     });
     fail(where, issues, []);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    // The yaml library throws when aliases expand past the limit (a "billion laughs" file).
+    fail(
+      where,
+      [
+        {
+          path: '',
+          message: `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses): write the values out or use fewer *aliases`,
+        },
+      ],
+      [],
+    );
+  }
   if (data !== null && data !== undefined && !isRecord(data)) {
     fail(
       where,

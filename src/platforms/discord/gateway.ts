@@ -9,6 +9,7 @@ import type { Logger } from '../../core/logger.js';
 import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
 import type { PendingAction } from '../../store/types.js';
 import { InFlight } from '../in-flight.js';
+import { discordRestOptions } from './rest-options.js';
 import { PageState } from '../page-state.js';
 import { editExpiredPrompt, restEditor } from './expired-prompt.js';
 import { fromGateway, gatewayResponder } from './gateway-interaction.js';
@@ -30,7 +31,7 @@ export function createGatewayAdapter({ runtime, env, logger }: DiscordAdapterOpt
   const token = env.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set: the Discord gateway needs the bot token');
   const log = logger.child({ platform: 'discord', transport: 'gateway' });
-  const api = env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {};
+  const api = discordRestOptions(env);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,

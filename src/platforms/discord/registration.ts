@@ -13,6 +13,7 @@ import {
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
+import { OUTBOUND_RETRIES } from '../outbound-timeout.js';
 import { COMMANDS } from '../../../commands/index.js';
 import type { CommandSpec, PositionalSpec, TypedOptionName } from '../../core/command-spec.js';
 import { DISCORD_LIMITS, truncate } from '../../render/discord/limits.js';
@@ -127,6 +128,8 @@ export function buildRoomCommand(specs: readonly CommandSpec[]): RoomCommandJson
 export interface RegisterOptions {
   token: string;
   applicationId: string;
+  /** Per attempt (ROOMOPS_OUTBOUND_TIMEOUT_MS); @discordjs/rest's 15 s with 3 retries when absent. */
+  timeoutMs?: number;
   /** REST base including `/api` (DISCORD_API_URL); Discord's by default. */
   apiUrl?: string;
   /** Register for one guild (changes at once) instead of globally. */
@@ -137,7 +140,10 @@ export interface RegisterOptions {
 
 /** Bulk-overwrites the application's commands in that scope with exactly `/room`; returns what Discord stored. */
 export async function registerCommands(options: RegisterOptions): Promise<unknown[]> {
-  const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {}).setToken(options.token);
+  const rest = new REST({
+    ...(options.apiUrl ? { api: options.apiUrl } : {}),
+    ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs, retries: OUTBOUND_RETRIES } : {}),
+  }).setToken(options.token);
   const route = options.guildId
     ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
     : Routes.applicationCommands(options.applicationId);

@@ -11,6 +11,7 @@ export interface Completing {
   principal: Principal;
   place: Place;
 }
+import { terminalSafe } from '../../render/terminal-safe.js';
 
 type AsyncCompleter = (line: string, callback: (err: Error | null, result: CompleterResult) => void) => void;
 
@@ -39,7 +40,9 @@ export async function candidates(engine: EngineApi, who: Completing, line: strin
   if (words.length === 2) return [match(engine.accountNames().map((a) => a.name)), current];
   if (words.length === 3) {
     const rooms = await engine.suggestRooms({ ...who, account: words[1]!, typed: '', limit: 100 });
-    return [match(rooms.map((r) => r.id)), current];
+    // An id with control characters could not be typed as a command anyway, and listing it would
+    // write them to the terminal.
+    return [match(rooms.map((r) => r.id).filter((id) => terminalSafe(id) === id)), current];
   }
   return [[], current];
 }

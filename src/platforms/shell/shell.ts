@@ -8,6 +8,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { EngineApi } from '../../core/engine-api.js';
 import type { Outcome } from '../../core/outcome.js';
 import type { Place, Principal } from '../../core/types.js';
+import { terminalSafe } from '../../render/terminal-safe.js';
 import { renderText, useColour } from '../../render/text.js';
 import { toView } from '../../render/to-view.js';
 import { completer } from './completion.js';
@@ -16,9 +17,13 @@ export interface ShellOptions {
   engine: EngineApi;
   principal: Principal;
   place: Place;
+  /** Shown on `output` when stdin is a terminal. */
   banner?: string;
+  /** Shown instead on `errorOutput` when stdin is not a terminal (the sandbox label), so piped output stays clean. */
+  pipedNotice?: string;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  errorOutput?: NodeJS.WritableStream;
 }
 
 const EXIT_WORDS = new Set(['exit', 'quit', '\\q']);
@@ -38,6 +43,8 @@ export async function runShell(options: ShellOptions): Promise<number> {
   const lines = lineQueue(rl);
   const write = (text: string) => output.write(`${text}\n`);
   if (interactive && options.banner) write(options.banner);
+  if (!interactive && options.pipedNotice)
+    (options.errorOutput ?? process.stderr).write(`${options.pipedNotice}\n`);
   let failures = 0;
   for (;;) {
     if (interactive) prompt(rl, 'roomops> ');
@@ -54,7 +61,7 @@ export async function runShell(options: ShellOptions): Promise<number> {
       preview.kind === 'destructive' &&
       !/(^|\s)--dry-run(\s|$)/.test(text)
     ) {
-      write(`${preview.description}`);
+      write(terminalSafe(preview.description));
       if (interactive) prompt(rl, 'Type yes to go ahead: ');
       else write('Type yes to go ahead:');
       const answer = (await lines.next())?.trim().toLowerCase();

@@ -49,6 +49,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     pages: new PageState(runtime.store.pages, 'slack', logger),
     inFlight,
     logger,
+    replyTimeoutMs: settings.timeoutMs,
   });
 
   if (built.mode === 'socket') {
@@ -87,7 +88,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     async showExpired(pending: PendingAction) {
       const prompt = pending.prompt;
       if (prompt?.platform !== 'slack') return;
-      await replyTo(prompt.responseUrl)(expiredMessage(pending));
+      await replyTo(prompt.responseUrl, settings.timeoutMs)(expiredMessage(pending));
     },
   };
 }

@@ -8,6 +8,7 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
+import { OUTBOUND_RETRIES, outboundTimeoutMs } from '../outbound-timeout.js';
 import { boltLogger } from './bolt-logger.js';
 
 export interface SlackSettings {
@@ -15,6 +16,8 @@ export interface SlackSettings {
   appToken?: string;
   signingSecret?: string;
   apiUrl?: string;
+  /** Per Web API call and per response_url post (ROOMOPS_OUTBOUND_TIMEOUT_MS). */
+  timeoutMs: number;
 }
 
 export type BuiltApp =
@@ -31,12 +34,19 @@ export function slackSettings(env: NodeJS.ProcessEnv): SlackSettings {
     ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
     ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
     ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+    timeoutMs: outboundTimeoutMs(env),
   };
 }
 
 export function buildApp(settings: SlackSettings, logger: Logger): BuiltApp {
   const log = boltLogger(logger);
-  const clientOptions = settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {};
+  // The WebClient's defaults are no timeout and ten retries over about 30 minutes: a hung
+  // Slack would hold a command, and shutdown, that long.
+  const clientOptions = {
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    timeout: settings.timeoutMs,
+    retryConfig: { retries: OUTBOUND_RETRIES, minTimeout: 250, maxTimeout: 2_000 },
+  };
   // `auth.test` runs in `app.init()` at start, so a bad token fails the start, not the first command.
   const common = {
     token: settings.botToken,

@@ -20,6 +20,8 @@ export interface ListenerDeps {
   pages: PageState;
   inFlight: InFlight;
   logger: Logger;
+  /** Per response_url post. */
+  replyTimeoutMs: number;
 }
 
 const place = (channelId: string | undefined): Place => ({
@@ -28,7 +30,7 @@ const place = (channelId: string | undefined): Place => ({
 });
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { engine, principals, pages, inFlight, logger } = deps;
+  const { engine, principals, pages, inFlight, logger, replyTimeoutMs } = deps;
 
   /** Runs the work after the ack; a failure is logged and told to the user, never thrown into Bolt. */
   const afterAck = (respond: Reply, what: string, work: () => Promise<void>) =>
@@ -48,7 +50,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.command('/room', async ({ command, ack }) => {
     await ack();
-    const respond = replyTo(command.response_url);
+    const respond = replyTo(command.response_url, replyTimeoutMs);
     await afterAck(respond, 'command', async () => {
       const principal = await principals.principal(command.user_id, command.user_name);
       const outcome = await engine.handle({
@@ -97,7 +99,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         });
         return;
       }
-      const respond = replyTo(body.response_url);
+      const respond = replyTo(body.response_url, replyTimeoutMs);
       await afterAck(respond, actionId, async () => {
         const pendingId = action.type === 'button' ? (action.value ?? '') : '';
         const principal = await principals.principal(body.user.id, body.user.username ?? body.user.name);
@@ -118,7 +120,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     { type: 'block_actions', action_id: new RegExp(`^${PAGE_ACTION}_(prev|next)$`) },
     async ({ body, action, ack }) => {
       await ack();
-      const respond = replyTo(body.response_url);
+      const respond = replyTo(body.response_url, replyTimeoutMs);
       await afterAck(respond, 'page', async () => {
         const value = action.type === 'button' ? (action.value ?? '') : '';
         await respond(await pageMessage(pages, value, `slack:${body.user.id}`));

@@ -10,6 +10,7 @@
  * is posted instead, so the answer still arrives.
  */
 import { Agent, request } from 'undici';
+import { DEFAULT_OUTBOUND_TIMEOUT_MS } from '../outbound-timeout.js';
 import type { ResponseBody } from './messages.js';
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 32 });
@@ -23,16 +24,37 @@ export class ResponseUrlError extends Error {
   }
 }
 
-export function replyTo(responseUrl: string): Reply {
+export class ResponseUrlTimeout extends Error {
+  override readonly name = 'ResponseUrlTimeout';
+  constructor(readonly timeoutMs: number) {
+    super(`Slack's response_url did not answer within ${timeoutMs} ms`);
+  }
+}
+
+/**
+ * A poster for one response_url; each post, headers and body, must finish
+ * within `timeoutMs`. A table Slack refuses is posted again as its monospace twin.
+ */
+export function replyTo(responseUrl: string, timeoutMs: number = DEFAULT_OUTBOUND_TIMEOUT_MS): Reply {
   const post = async (body: Omit<ResponseBody, 'fallbackBlocks'>): Promise<number> => {
-    const res = await request(responseUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      dispatcher: agent,
-    });
-    await res.body.dump();
-    return res.statusCode;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new ResponseUrlTimeout(timeoutMs)), timeoutMs);
+    try {
+      const res = await request(responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        dispatcher: agent,
+        signal: controller.signal,
+      });
+      await res.body.dump();
+      return res.statusCode;
+    } catch (error) {
+      if (controller.signal.aborted) throw new ResponseUrlTimeout(timeoutMs);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   };
   return async ({ fallbackBlocks, ...message }) => {
     let status = await post(message);

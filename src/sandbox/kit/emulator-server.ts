@@ -32,7 +32,13 @@ export interface EmulatorServerOptions {
   serverError: (status: number) => EmulatorResponse;
   /** The vendor's own answer for an unknown path. */
   notFound: (req: EmulatorRequest) => EmulatorResponse;
+  /** Most requests the log keeps; the oldest go first (default 10 000, about 1 MB). */
+  logLimit?: number;
 }
+
+const DEFAULT_LOG_LIMIT = 10_000;
+/** A test injects a handful of faults; a runaway client must not grow the list without end. */
+const MAX_FAULTS = 1_000;
 
 interface CompiledRoute extends Route {
   regex: RegExp;
@@ -47,11 +53,13 @@ export class EmulatorServer {
   private readonly routes: CompiledRoute[];
   private readonly limiter: SlidingWindowLimiter | undefined;
   private readonly sockets = new Set<Socket>();
+  private readonly logLimit: number;
   private server: Server | undefined;
   private baseUrl = '';
 
   constructor(private readonly options: EmulatorServerOptions) {
     this.routes = options.routes.map(compile);
+    this.logLimit = Math.max(1, options.logLimit ?? DEFAULT_LOG_LIMIT);
     this.limiter = options.rateLimitPerSecond
       ? new SlidingWindowLimiter(options.rateLimitPerSecond)
       : undefined;
@@ -95,6 +103,7 @@ export class EmulatorServer {
   }
 
   injectFault(fault: Fault): void {
+    if (this.faults.length >= MAX_FAULTS) throw new RangeError(`at most ${MAX_FAULTS} faults may be pending`);
     this.faults.push({ count: 1, ...fault });
   }
 
@@ -155,10 +164,21 @@ export class EmulatorServer {
           request.body = undefined;
         }
         response = await route.handler(request);
+        if (fault?.kind === 'variant' && response.status >= 200 && response.status < 300)
+          response = { status: response.status, json: fault.json ?? null };
       }
     }
-    this.log.push({ method: request.method, path: request.path, at: Date.now(), status: response.status });
+    this.record({ method: request.method, path: request.path, at: Date.now(), status: response.status });
+    // The vendor acted but its answer is late: what a client sees when its timeout hits after the change.
+    if (fault?.kind === 'delay_after') await sleep(fault.delayMs ?? 5000);
     send(res, response);
+  }
+
+  /** Keeps the newest `logLimit` entries; trims a tenth at a time so a busy server does not shift on every request. */
+  private record(entry: RecordedEmulatorRequest): void {
+    if (this.log.length >= this.logLimit)
+      this.log.splice(0, Math.max(1, this.log.length - this.logLimit + Math.ceil(this.logLimit / 10)));
+    this.log.push(entry);
   }
 
   private match(method: string, path: string): { route?: CompiledRoute; params: Record<string, string> } {
@@ -177,7 +197,11 @@ export class EmulatorServer {
 
   private control(req: IncomingMessage, path: string, rawBody: string, res: ServerResponse): void {
     if (path === '/__sandbox/faults' && req.method === 'POST') {
-      this.injectFault(JSON.parse(rawBody) as Fault);
+      try {
+        this.injectFault(JSON.parse(rawBody) as Fault);
+      } catch (error) {
+        return send(res, { status: 400, json: { error: String(error) } });
+      }
       return send(res, { status: 204 });
     }
     if (path === '/__sandbox/faults' && req.method === 'DELETE') {

@@ -34,7 +34,12 @@ export interface Route {
   bucket?: string;
 }
 
-export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'malformed' | 'reset';
+/**
+ * `delay` waits before the handler runs (nothing done yet); `delay_after` runs
+ * it, then waits before answering; `variant` runs it and, when it succeeded,
+ * answers `json` instead (another documented or observed shape of the reply).
+ */
+export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'delay_after' | 'malformed' | 'reset' | 'variant';
 
 /** A fault injected on demand; it hits the next `count` matching requests. */
 export interface Fault {
@@ -47,7 +52,9 @@ export interface Fault {
   status?: number;
   /** For `rate_limit`: the Retry-After seconds (default 1). */
   retryAfter?: number;
-  /** For `delay`: milliseconds before the real handler runs (default 5000). */
+  /** For `variant`: the body sent instead of the handler's successful one. */
+  json?: unknown;
+  /** For `delay` / `delay_after`: milliseconds before the handler runs / before the answer (default 5000). */
   delayMs?: number;
 }
 

@@ -198,7 +198,7 @@ class AgoraClient extends VendorClientBase {
       },
       schema.modifyReply,
     );
-    return this.roomAfterChange(id, { id, ...body, updated: reply.data });
+    return this.roomAfterChange(id, { id, ...body, ...(reply.data ? { updated: reply.data } : {}) });
   }
 
   override async deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
@@ -211,7 +211,7 @@ class AgoraClient extends VendorClientBase {
           idempotent: false,
           operation: 'chatrooms/delete',
         },
-        schema.deleteReply,
+        schema.acknowledgement,
       );
       return true as const;
     });
@@ -226,9 +226,9 @@ class AgoraClient extends VendorClientBase {
         idempotent: true,
         operation: on ? 'chatrooms/mute-all' : 'chatrooms/unmute-all',
       },
-      schema.muteAllReply,
+      schema.acknowledgement,
     );
-    // The reply's `mute: true` only means success (also for unmute), so the state is what was asked.
+    // The reply's flag is only an acknowledgement (`mute: true` even for unmute), so the state is what was asked.
     return this.roomAfterChange(id, { id, mute: on });
   }
 
@@ -256,7 +256,7 @@ class AgoraClient extends VendorClientBase {
         idempotent: true,
         operation: 'chatrooms/announcement.set',
       },
-      schema.announcementSetReply,
+      schema.acknowledgement,
     );
     return { room: id, text };
   }

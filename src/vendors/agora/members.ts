@@ -98,15 +98,16 @@ export class AgoraMembers {
   }
 
   private async addOne(room: string, user: string): Promise<true> {
-    await this.send(
+    const reply = await this.send(
       {
         method: 'POST',
         path: `${roomPath(room)}/users/${encodeURIComponent(user)}`,
         idempotent: false,
         operation: 'chatrooms/members.add',
       },
-      schema.addOneReply,
+      schema.singleMemberReply,
     );
+    refuseExplicitFalse(reply.data, user, 'chatrooms/members.add', 'added');
     return true;
   }
 
@@ -159,7 +160,7 @@ export class AgoraMembers {
   }
 
   async removeOne(room: string, user: string): Promise<true> {
-    await this.send(
+    const reply = await this.send(
       {
         method: 'DELETE',
         path: `${roomPath(room)}/users/${encodeURIComponent(user)}`,
@@ -167,13 +168,28 @@ export class AgoraMembers {
         idempotent: false,
         operation: 'chatrooms/members.remove',
       },
-      schema.removeOneReply,
+      schema.singleMemberReply,
     );
+    refuseExplicitFalse(reply.data, user, 'chatrooms/members.remove', 'removed');
     return true;
   }
 }
 
 const roomPath = (room: string) => `/chatrooms/${encodeURIComponent(room)}`;
+
+/** A 2xx whose `result` is explicitly false is the vendor saying it did not act for this user. */
+function refuseExplicitFalse(
+  data: { result?: unknown; reason?: string | undefined } | undefined,
+  user: string,
+  operation: string,
+  verb: string,
+): void {
+  if (data?.result !== false) return;
+  throw new VendorError('vendor_rejected', `agora ${operation}: ${user} was not ${verb}`, {
+    operation,
+    vendorMessage: data.reason ?? 'the vendor answered result: false',
+  });
+}
 
 function removeOutcome(
   user: string,

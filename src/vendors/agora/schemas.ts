@@ -1,6 +1,10 @@
 /**
- * zod schemas of Agora Chat's answers (agora.md §2, §3). Only `data` (and
- * `count`/`cursor` on lists) is read; the rest of the Easemob envelope is let
+ * zod schemas of Agora Chat's answers (agora.md §2, §3). Strict on what
+ * RoomOps reads (ids, lists, the announcement, per-user results), liberal on
+ * echoes: a 2xx is Agora's success, so an acknowledgement whose echo differs
+ * (unmute-all answering `"mute": false`, `result`/`expire` per [AG-mute]'s
+ * field table) never turns a done change into a failure. Only `data` (and
+ * `cursor` on lists) is read; the rest of the Easemob envelope is let
  * through. Room objects keep the vendor's own fields (`.loose()`).
  */
 import { z } from 'zod';
@@ -27,42 +31,34 @@ export const roomDetails = z.looseObject({
 
 export const createReply = envelope(z.looseObject({ id: roomId }));
 
-/** `data` is an array, with `count` and a `cursor` only when more pages exist (not the seed's object). */
+/** `data` is an array, with a `cursor` only when more pages exist (not the seed's object); `count` is not read. */
 export const listReply = z.looseObject({
   data: z.array(roomSummary),
-  count: z.number().optional(),
   cursor: z.string().optional(),
 });
 
-export const detailsReply = z.looseObject({ data: z.array(roomDetails), count: z.number().optional() });
+export const detailsReply = z.looseObject({ data: z.array(roomDetails) });
 
-/** One flag per changed field; the name flag is `groupname` (agora.md §2.5). */
-export const modifyReply = envelope(z.record(z.string(), z.boolean()));
+/** One flag per changed field (`groupname` for the name, agora.md §2.5); kept as the vendor sent it. */
+export const modifyReply = z.looseObject({ data: z.record(z.string(), z.unknown()).optional() });
 
-export const deleteReply = envelope(z.looseObject({ success: z.literal(true), id: roomId }));
+/** Acknowledgements RoomOps reads nothing from: delete (`success`, `id`), set announcement, mute-all. */
+export const acknowledgement = z.unknown();
 
 export const announcementReply = envelope(z.looseObject({ announcement: z.string() }));
 
-export const announcementSetReply = envelope(
-  z.looseObject({ id: roomId.optional(), result: z.literal(true) }),
-);
-
-/** `mute: true` is a success flag for both mute and unmute (agora.md §2.9). */
-export const muteAllReply = envelope(z.looseObject({ mute: z.literal(true) }));
-
 /** Member list entries are one-key objects: `{"owner": u}` or `{"member": u}`. */
-export const membersReply = z.looseObject({
-  data: z.array(z.record(z.string(), z.string())),
-  count: z.number().optional(),
+export const membersReply = z.looseObject({ data: z.array(z.record(z.string(), z.string())) });
+
+/**
+ * One member added or removed: `result: true` (the admin endpoint's example
+ * says `"success"`). Only an explicit `false` is a refusal; see singleResultRefusal.
+ */
+export const singleMemberReply = z.looseObject({
+  data: z.looseObject({ result: z.unknown().optional(), reason: z.string().optional() }).optional(),
 });
 
-export const addOneReply = envelope(z.looseObject({ result: z.literal(true), user: z.string().optional() }));
-
 export const addManyReply = envelope(z.looseObject({ newmembers: z.array(z.string()) }));
-
-export const removeOneReply = envelope(
-  z.looseObject({ result: z.literal(true), user: z.string().optional() }),
-);
 
 export const removeManyReply = envelope(
   z.array(z.looseObject({ result: z.boolean(), user: z.string(), reason: z.string().optional() })),

@@ -23,6 +23,7 @@ export function vendorHttpFor(
     account: accountName,
     baseUrl: baseUrlOf(vendor, account, accountName),
     timeoutMs: account.timeoutMs,
+    ...(account.maxReplyBytes !== undefined ? { maxReplyBytes: account.maxReplyBytes } : {}),
     rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMIT[vendor],
     secrets: secretValues(account),
     // Only the hooks given: an absent authorize/requestIdOf stays absent.

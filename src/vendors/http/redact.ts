@@ -19,25 +19,42 @@ const CREDENTIAL_HEADERS = new Set([
   'cookie',
 ]);
 
+/** Below this length a secret is masked only where it stands alone, not inside longer words. */
+const SHORT_SECRET = 4;
+
 export class Redactor {
   private readonly needles: string[];
+  private readonly shortNeedles: RegExp | undefined;
 
   constructor(secrets: readonly string[]) {
     const forms = new Set<string>();
+    const shortForms = new Set<string>();
     for (const secret of secrets) {
-      // Very short values would mask ordinary text; config requires real keys.
-      if (secret.length < 4) continue;
-      forms.add(secret);
-      forms.add(encodeURIComponent(secret));
-      forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
+      if (secret.length === 0) continue;
+      const into = secret.length < SHORT_SECRET ? shortForms : forms;
+      into.add(secret);
+      into.add(encodeURIComponent(secret));
+      into.add(new URLSearchParams({ s: secret }).toString().slice(2));
     }
     // Longest first so a secret containing another is masked whole.
     this.needles = [...forms].sort((a, b) => b.length - a.length);
+    // A short key ("ab") is still a credential, but masking every "ab" inside a
+    // word would garble text: mask it where it is a whole value (`apiKey=ab&`, `"ab"`).
+    this.shortNeedles = shortForms.size
+      ? new RegExp(
+          `(?<![A-Za-z0-9])(?:${[...shortForms]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|')})(?![A-Za-z0-9])`,
+          'g',
+        )
+      : undefined;
   }
 
   text(value: string): string {
     let out = value;
     for (const needle of this.needles) out = out.split(needle).join(REDACTED);
+    if (this.shortNeedles) out = out.replace(this.shortNeedles, REDACTED);
     return out;
   }
 
@@ -61,3 +78,5 @@ export class Redactor {
     return input;
   }
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

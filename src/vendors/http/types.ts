@@ -50,6 +50,8 @@ export interface VendorHttpOptions {
   /** Scheme, host and port. */
   baseUrl: string;
   timeoutMs: number;
+  /** Largest reply body read; a longer one is vendor_bad_reply and its connection is dropped. Default 5 MiB. */
+  maxReplyBytes?: number;
   /** Requests per second to pace to. */
   rateLimit: number;
   /** Every credential value of the account: scrubbed from URLs, headers, bodies and messages. */

@@ -4,7 +4,7 @@
  * retries as DESIGN.md's rules allow, the vendor's own error classification,
  * zod validation of every body, and credential scrubbing everywhere.
  */
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import type { z } from 'zod';
 import { VendorError } from '../errors.js';
 import { DryRunStop } from './dry-run.js';
@@ -24,9 +24,11 @@ export class VendorHttp implements VendorHttpApi {
   private readonly pacer: Pacer;
   private readonly redactor: Redactor;
   private readonly origin: string;
+  private readonly maxReplyBytes: number;
 
   constructor(private readonly options: VendorHttpOptions & { logger?: HttpLogger }) {
     this.origin = new URL(options.baseUrl).origin;
+    this.maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
     this.pacer = new Pacer(options.rateLimit);
     this.redactor = new Redactor(options.secrets);
     this.pool = options.recorder
@@ -114,7 +116,7 @@ export class VendorHttp implements VendorHttpApi {
         body,
         signal: controller.signal,
       });
-      const text = await res.body.text();
+      const text = await readCapped(res, this.maxReplyBytes);
       const responseHeaders = flattenHeaders(res.headers);
       const response: RawResponse = {
         status: res.statusCode,
@@ -137,6 +139,19 @@ export class VendorHttp implements VendorHttpApi {
       if (error) return { failure: { error: this.scrubError(error, response), notSent: false } };
       return { response };
     } catch (error) {
+      if (error instanceof ReplyTooLarge) {
+        const message = `${this.options.vendor} ${spec.operation}: reply larger than the ${formatBytes(error.cap)} cap (accounts.${this.options.account}.maxReplyBytes); not read`;
+        this.observe(spec, 'bad_reply', started);
+        return {
+          failure: {
+            error: new VendorError('vendor_bad_reply', message, {
+              operation: spec.operation,
+              status: error.status,
+            }),
+            notSent: false,
+          },
+        };
+      }
       const failure = networkFailure(
         error,
         `${this.options.vendor} ${spec.operation}`,
@@ -241,6 +256,48 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+export const DEFAULT_MAX_REPLY_BYTES = 5 * 1024 * 1024;
+
+/** A reply body over the cap; the attempt turns it into vendor_bad_reply. */
+class ReplyTooLarge extends Error {
+  constructor(
+    readonly cap: number,
+    readonly status: number,
+  ) {
+    super(`reply larger than ${cap} bytes`);
+  }
+}
+
+/**
+ * Reads the body up to `cap` bytes. Past it (or when Content-Length already
+ * says so) the stream is destroyed, which makes undici drop the connection
+ * rather than drain the rest into memory.
+ */
+async function readCapped(res: Dispatcher.ResponseData, cap: number): Promise<string> {
+  const declared = Number(res.headers['content-length']);
+  if (Number.isFinite(declared) && declared > cap) {
+    res.body.destroy();
+    throw new ReplyTooLarge(cap, res.statusCode);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > cap) {
+      res.body.destroy();
+      throw new ReplyTooLarge(cap, res.statusCode);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+function formatBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return Number.isInteger(mib) ? `${mib} MiB` : `${bytes} bytes`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

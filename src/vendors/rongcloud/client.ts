@@ -24,7 +24,7 @@ import type {
 import { rongcloudAuthorizer } from './auth.js';
 import { classifyRongcloud, requestIdOfRongcloud } from './errors.js';
 import { rongcloudRequests as rc } from './requests.js';
-import { type ChatroomInfo, chatroomIdList, chatroomInfo, codeOnly, memberQuery } from './schemas.js';
+import { type ChatroomInfo, chatroomInfo, codeOnly, memberQuery } from './schemas.js';
 
 /** `minute` for kick when none is given: RongCloud has no kick without a ban (rongcloud.md §5.9). */
 export const DEFAULT_KICK_MINUTES = 60;
@@ -54,9 +54,9 @@ class RongcloudClient extends VendorClientBase {
     super('rongcloud');
   }
 
-  /** The cheapest authenticated read: one page of one muted-room id. */
+  /** The cheapest authenticated read: one page of one muted-room id. Only `code: 200` matters here. */
   override async ping(): Promise<void> {
-    await this.http.call(rc.muteQuery(1, 1), chatroomIdList);
+    await this.http.call(rc.muteQuery(1, 1), codeOnly);
   }
 
   override async createRoom(chatroomId: string, settings: Settings): Promise<Room> {
@@ -162,7 +162,7 @@ class RongcloudClient extends VendorClientBase {
 
   private async fetchRoom(id: string): Promise<Room> {
     const { data } = await this.http.call(rc.get(id), chatroomInfo);
-    return toRoom(data);
+    return toRoom(data, id);
   }
 
   /**
@@ -210,7 +210,7 @@ class RongcloudClient extends VendorClientBase {
   }
 }
 
-function toRoom(info: ChatroomInfo): Room {
+function toRoom(info: ChatroomInfo, id: string): Room {
   const { code: _code, ...fields } = info;
-  return { ...fields, id: info.chatroomId };
+  return { ...fields, chatroomId: info.chatroomId ?? id, id };
 }

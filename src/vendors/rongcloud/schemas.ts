@@ -10,11 +10,11 @@ const ok = z.literal(200);
 /** `{"code":200}` — create, destroy, destroy/set, ban/*, keepalive/*, block/add. */
 export const codeOnly = z.object({ code: ok }).loose();
 
-/** `/chatroom/get.json` */
+/** `/chatroom/get.json`; `chatroomId` echoes the id asked for, so the client does not depend on it. */
 export const chatroomInfo = z
   .object({
     code: ok,
-    chatroomId: z.string(),
+    chatroomId: z.string().optional(),
     createTime: z.number(),
     memberCount: z.number().int(),
     destroyType: z.number().int(),
@@ -24,17 +24,14 @@ export const chatroomInfo = z
   .loose();
 export type ChatroomInfo = z.infer<typeof chatroomInfo>;
 
-/** `/chatroom/user/query.json`; `time` is the join time, `YYYY-MM-DD HH:MM:SS`. */
+/** `/chatroom/user/query.json`; `time` is the join time, `YYYY-MM-DD HH:MM:SS`; `total` is not read. */
 export const memberQuery = z
   .object({
     code: ok,
-    total: z.number().int(),
-    users: z.array(z.object({ id: z.string(), time: z.string() }).loose()),
+    total: z.number().int().optional(),
+    users: z.array(z.object({ id: z.string(), time: z.string().optional() }).loose()),
   })
   .loose();
-
-/** `/chatroom/ban/query.json` and `/chatroom/keepalive/query.json` */
-export const chatroomIdList = z.object({ code: ok, chatroomIds: z.array(z.string()) }).loose();
 
 /** What an error body looks like: `{"code":1004,"errorMessage":"…","url":"/…json"}`. */
 export const errorBody = z

@@ -120,7 +120,14 @@ class WatchersClient extends VendorClientBase {
   override deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
     return settleEach(ids, async (id) => {
       await this.http.call(
-        { method: 'DELETE', path: roomPath(id), idempotent: true, operation: 'external/room (delete)' },
+        {
+          method: 'DELETE',
+          path: roomPath(id),
+          // Not retried after a timeout or 5xx: if the first attempt deleted the
+          // room, the repeat answers "Room not found" and misreports the outcome.
+          idempotent: false,
+          operation: 'external/room (delete)',
+        },
         anyReply,
       );
       return true as const;
@@ -177,8 +184,8 @@ class WatchersClient extends VendorClientBase {
       room: id,
       text,
       postedAs: { id: as.id, name: as.name },
-      ...('id' in data ? { messageId: String(data.id) } : {}),
-      ...('createdAt' in data && typeof data.createdAt === 'string' ? { createdAt: data.createdAt } : {}),
+      ...(data.id !== undefined ? { messageId: String(data.id) } : {}),
+      ...(data.createdAt !== undefined ? { createdAt: data.createdAt } : {}),
     };
   }
 

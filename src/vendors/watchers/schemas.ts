@@ -21,12 +21,18 @@ export const roomListSchema = z.array(wireRoomSchema);
 
 /**
  * `POST /external/message/send`: the full message object (newer page), or
- * `{"success": true}` (older revision of the same page).
+ * `{"success": true}` (older revision of the same page). A 2xx is the success;
+ * `id` and `createdAt` are read when they are there, the echoed text never.
  */
-export const sentMessageSchema = z.union([
-  z.looseObject({ id: numericOrString, text: z.string(), createdAt: z.string().optional() }),
-  z.looseObject({ success: z.literal(true) }),
-]);
+export const sentMessageSchema = z.unknown().transform((body) => {
+  const fields = z
+    .looseObject({
+      id: numericOrString.optional().catch(undefined),
+      createdAt: z.string().optional().catch(undefined),
+    })
+    .safeParse(body);
+  return fields.success ? fields.data : {};
+});
 
 /** Bodies RoomOps does not read (undocumented acknowledgements of status, speak, delete, ban). */
 export const anyReply = z.unknown();

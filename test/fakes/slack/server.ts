@@ -73,6 +73,10 @@ export class FakeSlack {
   readonly views: PublishedView[] = [];
   /** When true, a message with a `table` block is refused (400 `invalid_blocks`), as a workspace without tables would. */
   rejectTables = false;
+  /** Paths (prefixes, e.g. `/response/`, `/api/auth.test`) whose requests are read, recorded and never answered. */
+  readonly stalled = new Set<string>();
+  /** How many requests a stall has swallowed. */
+  stalledRequests = 0;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -235,6 +239,11 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     const url = new URL(req.url ?? '/', this.base || 'http://fake');
     const raw = await readBody(req);
+    if ([...this.stalled].some((prefix) => url.pathname.startsWith(prefix))) {
+      // A Slack that stopped answering: the socket stays open until the client gives up or stop().
+      this.stalledRequests += 1;
+      return;
+    }
     if (req.method === 'POST' && url.pathname.startsWith('/api/'))
       return this.api(url.pathname.slice(5), req, raw, res);
     if (req.method === 'POST' && url.pathname.startsWith('/response/'))

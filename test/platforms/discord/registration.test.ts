@@ -101,6 +101,8 @@ describe('registerCommands', () => {
   afterAll(async () => fake?.close());
 
   it('bulk-overwrites the guild commands with exactly /room, idempotently', async () => {
+    // Other tests in this block also PUT (globally); count only what this test sends.
+    const before = fake.calls.length;
     const first = (await registerCommands({
       token: BOT_TOKEN,
       applicationId: APP_ID,
@@ -115,7 +117,7 @@ describe('registerCommands', () => {
       guildId: GUILD_ID,
       specs: COMMANDS,
     })) as { id: string }[];
-    const puts = fake.calls.filter((c) => c.method === 'PUT');
+    const puts = fake.calls.slice(before).filter((c) => c.method === 'PUT');
     expect(puts.map((c) => c.path)).toEqual([
       `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`,
       `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`,

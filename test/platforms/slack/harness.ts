@@ -56,6 +56,8 @@ export interface HarnessOptions extends SandboxRuntimeOptions {
   runtime?: SandboxRuntime;
   fake?: FakeSlack;
   expiryIntervalMs?: number;
+  /** Extra environment for serve (e.g. ROOMOPS_OUTBOUND_TIMEOUT_MS). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Sent {
@@ -85,6 +87,7 @@ export class SlackHarness {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,
       ...(options.socket ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
+      ...options.env,
     };
     const server = await serve({
       runtime,

@@ -9,8 +9,14 @@ describe('Redactor', () => {
     expect(r.text(`?apiKey=${encodeURIComponent('s3cr3t+key/=')}`)).toBe(`?apiKey=${REDACTED}`);
     expect(r.text(new URLSearchParams({ k: 's3cr3t+key/=' }).toString())).toBe(`k=${REDACTED}`);
   });
-  it('leaves values shorter than four characters alone so ordinary words survive', () => {
-    expect(r.text('tokens')).toBe('tokens');
+  it('masks a secret shorter than four characters where it stands alone, not inside words', () => {
+    expect(r.text('tokens stoke')).toBe('tokens stoke');
+    expect(r.text('/room/premade?apiKey=tok&x=1')).toBe(`/room/premade?apiKey=${REDACTED}&x=1`);
+    expect(r.value({ api_key: 'tok', note: 'tok tokens' })).toEqual({
+      api_key: REDACTED,
+      note: `${REDACTED} tokens`,
+    });
+    expect(new Redactor(['a+']).text('k=a%2B&k2=a%2Bb')).toBe(`k=${REDACTED}&k2=a%2Bb`);
   });
   it('masks credential headers by name and secrets inside nested bodies', () => {
     expect(

@@ -11,6 +11,7 @@ import type { Logger } from '../../../core/logger.js';
 import type { PlatformAdapter, Runtime } from '../../../runtime/types.js';
 import type { PendingAction } from '../../../store/types.js';
 import { InFlight } from '../../in-flight.js';
+import { outboundTimeoutMs } from '../../outbound-timeout.js';
 import { PageState } from '../../page-state.js';
 import { editExpiredPrompt, type PromptEditor, PromptNotDelivered } from '../expired-prompt.js';
 import { type CoreContext, handleInteraction, STOPPING } from '../handle-interaction.js';
@@ -43,6 +44,7 @@ export function createHttpInteractionsAdapter({
   const key = publicKeyFrom(env.DISCORD_PUBLIC_KEY ?? '');
   const log = logger.child({ platform: 'discord', transport: 'http' });
   const webhooks = new WebhookClient({
+    timeoutMs: outboundTimeoutMs(env),
     ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
     ...(env.DISCORD_TOKEN ? { botToken: env.DISCORD_TOKEN } : {}),
   });
