@@ -20,6 +20,11 @@ export type { StoreLogger } from './store-logger.js';
 
 export interface OpenStoreOptions {
   logger?: StoreLogger;
+  /**
+   * How long one store call may wait (storage.timeoutMs, default 5000): for
+   * another process's SQLite lock, or PostgreSQL's statement_timeout.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -33,10 +38,22 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     // Each driver loads only when its URL is used: `roomops run` must start fast.
     if (target.kind === 'sqlite') {
       const { openSqlite } = await import('./sqlite.js');
-      return new SqlStore('sqlite', await openSqlite(target.file, options.logger));
+      return new SqlStore(
+        'sqlite',
+        await openSqlite(target.file, {
+          ...(options.logger ? { logger: options.logger } : {}),
+          ...(options.timeoutMs !== undefined ? { busyTimeoutMs: options.timeoutMs } : {}),
+        }),
+      );
     }
     const { openPostgres } = await import('./postgres.js');
-    return new SqlStore('postgres', await openPostgres(target.url, options.logger));
+    return new SqlStore(
+      'postgres',
+      await openPostgres(target.url, {
+        ...(options.logger ? { logger: options.logger } : {}),
+        ...(options.timeoutMs !== undefined ? { statementTimeoutMs: options.timeoutMs } : {}),
+      }),
+    );
   } catch (error) {
     if (isRoomOpsError(error)) throw error;
     const err = error as { message?: unknown; code?: unknown };

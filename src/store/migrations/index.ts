@@ -31,6 +31,9 @@ const LOCK_CLASS = 0x526f6f6d;
  * refused rather than guessed at.
  */
 export async function migrateToLatest(db: SqlDb): Promise<void> {
+  // Most opens find nothing to do: they need not wait for the write lock,
+  // which another process (the bot, a backup) may be holding right now.
+  if (await upToDate(db)) return;
   let running: string | undefined;
   try {
     await db.transaction(async (tx) => {
@@ -65,6 +68,19 @@ export async function migrateToLatest(db: SqlDb): Promise<void> {
     const which = running === undefined ? '' : ` ${running}`;
     throw new Error(`store migration${which} failed: ${reason}`, { cause: error });
   }
+}
+
+/** True when every known migration is recorded and no unknown one is (read without a lock). */
+async function upToDate(db: SqlDb): Promise<boolean> {
+  let applied: string[];
+  try {
+    applied = (await db.all<{ name: string }>('select name from schema_migrations')).map((r) => r.name);
+  } catch {
+    // No table yet (a new database), or it cannot be read now: the locked path decides.
+    return false;
+  }
+  const known = new Set(MIGRATIONS.map((m) => m.name));
+  return applied.length === known.size && applied.every((name) => known.has(name));
 }
 
 /**
