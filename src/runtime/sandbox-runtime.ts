@@ -20,6 +20,8 @@ export interface SandboxRuntimeOptions {
   access?: unknown;
   /** Default `sqlite::memory:`. */
   storeUrl?: string;
+  /** storage.timeoutMs: how long a store call may wait (default 5000). */
+  storeTimeoutMs?: number;
   confirmTimeoutMinutes?: number;
   logger?: Logger;
   /** Start the emulators on consecutive ports from here (default: random). */
@@ -35,7 +37,10 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
   const emulators = await startSandboxEmulators(options.basePort);
   let store: Store | undefined;
   try {
-    store = await openStore(options.storeUrl ?? 'sqlite::memory:', { logger });
+    store = await openStore(options.storeUrl ?? 'sqlite::memory:', {
+      logger,
+      ...(options.storeTimeoutMs !== undefined ? { timeoutMs: options.storeTimeoutMs } : {}),
+    });
     const accounts = sandboxAccounts(emulators.urls);
     const { engine, clients } = buildEngine({
       accounts,

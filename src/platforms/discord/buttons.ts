@@ -27,7 +27,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: HandlerC
   const principal = principalOf(interaction);
   const outcome = await ctx.engine.decide({ pendingId, decision, principal, place: placeOf(interaction) });
   const body = messageFor(decisionView(outcome), ctx.pages, principal.id);
-  if (outcome.type === 'refused' || outcome.type === 'unknown') {
+  if (outcome.type === 'refused' || outcome.type === 'unknown' || outcome.type === 'failed') {
     await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
     return;
   }
