@@ -51,13 +51,23 @@ describe('approval while another process holds the store', () => {
     const other = new BetterSqlite3(file, { timeout: 2_000 });
     other.exec('begin immediate');
     let answer;
+    let meanwhile;
     try {
+      // Once the vendor has answered, RoomOps waits for the lock; a command
+      // arriving now is still acknowledged within Slack's 3 seconds.
+      await until(
+        () => rong.server.log.some((r) => r.path.endsWith('/chatroom/destroy.json')),
+        'the vendor to delete the room',
+      );
+      meanwhile = await h.command('help');
       [answer] = await h.fake.waitForPosts(1, click.responseUrl);
     } finally {
       other.exec('rollback');
       other.close();
     }
 
+    expect(meanwhile.status).toBe(200);
+    expect(meanwhile.ackMs).toBeLessThan(3_000);
     expect(rong.rooms.has('support-1')).toBe(false);
     expect(answer!.body.replace_original).toBe(true);
     const text = shown(answer!);
