@@ -5,6 +5,7 @@
  * actions live in the store, so a reconnect or restart loses nothing.
  */
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, REST, Status } from 'discord.js';
+import { newErrorId } from '../../core/error-id.js';
 import type { Logger } from '../../core/logger.js';
 import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
 import type { PendingAction } from '../../store/types.js';
@@ -27,8 +28,8 @@ export interface DiscordAdapterOptions {
 const INTERACTION_REQUESTS_PER_SECOND = 1000;
 
 const STOPPING = 'RoomOps is restarting; try again in a moment.';
-const FAILED =
-  'Something went wrong while handling this; nothing more was done. The operators can find details in the RoomOps log.';
+const failed = (errorId: string) =>
+  `Something went wrong while handling this; nothing more was done (error id ${errorId}). The operators can find details in the RoomOps log.`;
 
 export function createDiscordAdapter({ runtime, env, logger }: DiscordAdapterOptions): PlatformAdapter {
   const token = env.DISCORD_TOKEN;
@@ -108,8 +109,9 @@ async function route(interaction: Interaction, ctx: HandlerContext): Promise<voi
 
 /** Last resort for an unexpected failure: log it and tell the person privately, in whatever way is still open. */
 async function answerFailure(interaction: Interaction, error: unknown, log: Logger): Promise<void> {
+  const errorId = newErrorId();
   log.error(
-    { ...errorFields(error), interaction: interaction.id, type: interaction.type },
+    { ...errorFields(error), errorId, interaction: interaction.id, type: interaction.type },
     'discord: interaction failed',
   );
   try {
@@ -118,7 +120,11 @@ async function answerFailure(interaction: Interaction, error: unknown, log: Logg
       return;
     }
     if (!interaction.isRepliable()) return;
-    const body = { content: FAILED, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS };
+    const body = {
+      content: failed(errorId),
+      flags: MessageFlags.Ephemeral as const,
+      allowedMentions: NO_MENTIONS,
+    };
     if (!interaction.replied && !interaction.deferred) {
       await interaction.reply(body);
       return;

@@ -60,11 +60,12 @@ export function pageMessage(pages: PageCache, key: string, index: number): Respo
   return { replace_original: true, ...withPager(page, key, index, all.length) };
 }
 
-export function failureMessage(): ResponseBody {
+/** The last resort when handling failed unexpectedly; `errorId` finds the details in the log. */
+export function failureMessage(errorId: string): ResponseBody {
   return {
     response_type: 'ephemeral',
     ...renderNotice(
-      'Something went wrong inside RoomOps; nothing more was done. The details are in the server log.',
+      `Something went wrong inside RoomOps; nothing more was done (error id ${errorId}). The details are in the server log.`,
     ),
   };
 }

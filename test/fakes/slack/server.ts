@@ -49,6 +49,8 @@ const RESPONSE_URL_USES = 5;
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly posts: ResponsePost[] = [];
+  /** Called with each response_url post before Slack answers it (a test's hook into "just after"). */
+  onResponsePost: ((post: ResponsePost) => void) | undefined;
   usergroups: FakeUsergroup[];
   /** When set, `usergroups.list` answers `ok:false` with this error. */
   usergroupsError: string | undefined;
@@ -266,7 +268,9 @@ export class FakeSlack {
     const used = this.posts.filter((p) => p.id === id && p.status === 200).length;
     const problems = used >= RESPONSE_URL_USES ? ['used_url'] : validateMessage(body);
     const status = problems.length ? (used >= RESPONSE_URL_USES ? 404 : 400) : 200;
-    this.posts.push({ id, body, at: Date.now(), status, problems });
+    const post: ResponsePost = { id, body, at: Date.now(), status, problems };
+    this.posts.push(post);
+    this.onResponsePost?.(post);
     for (const wake of this.waiters.splice(0)) wake();
     res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : problems.join('; '));
   }

@@ -103,6 +103,33 @@ describe('approval while another process holds the store', () => {
     expect(shown(late)).toContain('Already approved');
   });
 
+  it('a failure after the answer was posted is told with an error id that the log carries', async () => {
+    // The store locks just as the prompt reaches Slack: remembering where the
+    // prompt is (attachPrompt) then fails, after the person has seen it.
+    let other: BetterSqlite3.Database | undefined;
+    h.fake.onResponsePost = (post) => {
+      if (other === undefined && JSON.stringify(post.body).includes('room_confirm')) {
+        other = new BetterSqlite3(file, { timeout: 2_000 });
+        other.exec('begin immediate');
+      }
+    };
+    let posts;
+    const sent = await h.command('delete rong lobby', ADMIN);
+    try {
+      posts = await h.fake.waitForPosts(2, sent.responseUrl);
+    } finally {
+      h.fake.onResponsePost = undefined;
+      other?.exec('rollback');
+      other?.close();
+    }
+    const failure = shown(posts[1]!);
+    const id = /error id ([0-9a-f]{8})/.exec(failure)?.[1];
+    expect(id).toBeDefined();
+    expect(posts[1]!.body.response_type).toBe('ephemeral');
+    expect(failure).not.toMatch(/database is locked|SQLITE_BUSY/);
+    expect(logged.some((l) => l.errorId === id && l.msg === 'Slack request failed after ack')).toBe(true);
+  });
+
   it('a click the store cannot record is told privately with an error id; the prompt stays', async () => {
     const prompt = await h.ask('delete rong lobby', ADMIN);
     const id = pendingIdOf(prompt);
