@@ -4,15 +4,19 @@
  * better-sqlite3 waits for a lock inside the native call, synchronously
  * (SQLite's busy handler sleeps), so a long busy_timeout freezes every timer
  * and every Slack/Discord acknowledgement of the process for as long as
- * another writer (a CLI run, a backup) holds the file. Instead the busy
- * timeout is tiny and a statement that still finds the file locked is tried
- * again after an asynchronous pause, with growing, jittered pauses, until an
+ * another writer (a CLI run, a backup) holds the file. Instead SQLite's busy
+ * timeout is off and a statement that finds the file locked is tried again
+ * after an asynchronous pause, with growing, jittered pauses, until an
  * overall deadline.
  */
 import { StoreError } from './store-error.js';
 
-/** SQLite's own wait per attempt (ms): long enough for a commit beside us, short enough to go unnoticed. */
-export const SQLITE_BUSY_WAIT_MS = 20;
+/**
+ * SQLite's own wait per attempt (ms): none. Even 20 ms adds up: with 20
+ * statements waiting, their retries fell due together and each waited in
+ * the native call, one after another — a 400 ms stall (bench/store-busy.ts).
+ */
+export const SQLITE_BUSY_WAIT_MS = 0;
 
 const FIRST_PAUSE_MS = 5;
 const MAX_PAUSE_MS = 200;

@@ -4,8 +4,8 @@
  * WAL lets readers run beside the one writer, and a second process waits
  * for the write lock instead of failing at once — so two processes on one
  * file (a restart overlapping the old process, or the CLI beside the bot)
- * both work. SQLite's own `busy_timeout` is tiny because it waits
- * synchronously; the longer wait is SqliteDb's asynchronous retry. `synchronous=NORMAL` is durable in WAL mode
+ * both work. SQLite's own `busy_timeout` is off because it waits
+ * synchronously; the wait is SqliteDb's asynchronous retry. `synchronous=NORMAL` is durable in WAL mode
  * except for the last transactions on power loss. Foreign keys are on for any
  * future migration that declares them.
  */
