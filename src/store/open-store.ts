@@ -30,7 +30,8 @@ export interface OpenStoreOptions {
 /**
  * A malformed URL throws a `ConfigError` (field `storage.url`); a database
  * that cannot be opened or migrated throws a `RoomOpsError` `internal` naming
- * `storage.url` in its redacted form. Neither message carries the password.
+ * `storage.url` in its redacted form, the driver's message as its `cause`.
+ * Neither carries the password.
  */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = parseStorageUrl(url);
@@ -57,15 +58,18 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   } catch (error) {
     if (isRoomOpsError(error)) throw error;
     const err = error as { message?: unknown; code?: unknown };
-    const reason = scrubPasswords(String(err?.message ?? error), url);
     const code = typeof err?.code === 'string' ? err.code : undefined;
-    throw new RoomOpsError(
+    const failure = new RoomOpsError(
       'internal',
-      `Could not open the store at storage.url ${redactUrl(url)}: ${reason}`,
+      `Could not open the store at storage.url ${redactUrl(url)}${code ? ` (${code})` : ''}.`,
       {
         field: 'storage.url',
         ...(code !== undefined ? { details: { cause: code } } : {}),
       },
     );
+    // The driver's own words go to the log with the error id (pino prints
+    // the cause), never to the person; scrubbed, as they may quote the URL.
+    failure.cause = new Error(scrubPasswords(String(err?.message ?? error), url));
+    throw failure;
   }
 }

@@ -40,6 +40,22 @@ describe('storage URL passwords in CLI output', () => {
     },
   );
 
+  it('an unreachable store: internal with an error id; the driver reason only in the log', async () => {
+    const password = encodeURIComponent('123#Se/cret?');
+    const cwd = configDir(`postgres://alice:${password}@127.0.0.1:9/roomops`);
+    const result = await roomops(['run', 'list ifly', '--json'], { cwd });
+    expect(result.code).toBe(1);
+    const error = parseJson(result).error as { code: string; message: string };
+    expect(error.code).toBe('internal');
+    const id = /\(error id ([0-9a-f]{8})\)$/.exec(error.message)?.[1];
+    expect(id).toBeDefined();
+    expect(error.message).toContain('storage.url postgres://alice:***@127.0.0.1:9/roomops');
+    expect(error.message).not.toContain('connect ECONNREFUSED');
+    const logged = result.stderr.split('\n').find((line) => line.includes(`"errorId":"${id}"`));
+    expect(logged).toContain('connect ECONNREFUSED');
+    expect(result.stdout + result.stderr).not.toMatch(/Se\/cret|Se%2Fcret/);
+  });
+
   it.each(PASSWORDS)('storage.url with password %j: config_error, password hidden', async (password) => {
     const cwd = configDir(`postgres://alice:${password}@127.0.0.1:9/roomops`);
     const result = await roomops(['run', 'list ifly', '--json'], { cwd });

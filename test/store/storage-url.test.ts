@@ -177,6 +177,11 @@ describe('storage URL', () => {
     expect(error.message).toContain('storage.url postgres://roomops:***@127.0.0.1:9/roomops');
     expect(error.message).not.toContain(SECRET);
     expect(JSON.stringify(error)).not.toContain(SECRET);
+    // The driver's words are the cause (for the log), not the message.
+    expect(String((error.cause as Error).message)).toMatch(/ECONNREFUSED/);
+    expect(error.message).toBe(
+      'Could not open the store at storage.url postgres://roomops:***@127.0.0.1:9/roomops (ECONNREFUSED).',
+    );
   });
 
   it.each(MISREAD.map((p) => encodeURIComponent(p)))(
@@ -186,7 +191,11 @@ describe('storage URL', () => {
       const error = (await openStore(url).catch((e: unknown) => e)) as Error;
       const text = `${error.message} ${JSON.stringify(error)}`;
       expect(text).toContain('postgres://alice:***@127.0.0.1:9/roomops');
-      for (const secret of [password, decodeURIComponent(password)]) expect(text).not.toContain(secret);
+      const cause = String((error.cause as Error).message);
+      for (const secret of [password, decodeURIComponent(password)]) {
+        expect(text).not.toContain(secret);
+        expect(cause).not.toContain(secret);
+      }
     },
   );
 });

@@ -10,6 +10,7 @@
  * has run; PostgreSQL takes a transaction-scoped advisory lock (one per
  * schema) first, so two replicas migrating at once are safe.
  */
+import { isRoomOpsError, RoomOpsError } from '../../core/errors.js';
 import type { SqlDb, SqlDialect } from '../sql-db.js';
 import { initialMigration } from './001-initial.js';
 
@@ -48,8 +49,9 @@ export async function migrateToLatest(db: SqlDb): Promise<void> {
       const known = new Set(MIGRATIONS.map((m) => m.name));
       const unknown = applied.filter((name) => !known.has(name));
       if (unknown.length > 0) {
-        throw new Error(
-          `the database has migration ${unknown.join(', ')}, unknown to this version of RoomOps (a newer one migrated it)`,
+        throw new RoomOpsError(
+          'internal',
+          `The store has migration ${unknown.join(', ')}, unknown to this version of RoomOps (a newer one migrated it): run that version, or a newer one.`,
         );
       }
       for (const migration of MIGRATIONS) {
@@ -64,6 +66,8 @@ export async function migrateToLatest(db: SqlDb): Promise<void> {
       }
     });
   } catch (error) {
+    // Written for people already; anything else is the driver's and goes to the log.
+    if (isRoomOpsError(error)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     const which = running === undefined ? '' : ` ${running}`;
     throw new Error(`store migration${which} failed: ${reason}`, { cause: error });
