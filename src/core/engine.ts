@@ -92,8 +92,8 @@ export class Engine implements EngineApi {
     try {
       return await this.handleValid(checked.invocation, request);
     } catch (error) {
-      // Only a store failure before any vendor call gets here (creating the
-      // pending action): nothing was done.
+      // Only a failure before any vendor call gets here (the store creating
+      // the pending action, or building the client): nothing was done.
       return this.errorOutcome(error, checked.invocation.raw);
     }
   }
