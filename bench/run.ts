@@ -7,7 +7,7 @@
  *
  * `--markdown FILE` also writes the tables as Markdown (for docs/bench.md).
  * `--only NAME[,NAME]` runs some of them: vendor-http, core, cold-start,
- * slack, discord, slack-replicas, discord-http.
+ * store-busy, slack, discord, slack-replicas, discord-http.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -42,6 +42,7 @@ const BENCHES: Bench[] = [
   { name: 'vendor-http', run: async () => (await import('./vendor-http.js')).benchVendorHttp() },
   { name: 'core', run: async () => (await import('./core-overhead.js')).benchCoreOverhead() },
   { name: 'cold-start', run: async () => (await import('./cold-start.js')).benchColdStart() },
+  { name: 'store-busy', run: async () => (await import('./store-busy.js')).benchStoreBusy() },
   optional('slack', './slack-ack.js', 'benchSlackAck', 'Slack slash-command ack latency'),
   optional('discord', './discord-interaction.js', 'benchDiscordInteractions', 'Discord interaction latency'),
   {

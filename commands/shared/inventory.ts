@@ -1,22 +1,26 @@
 /**
  * Keeping RoomOps' room inventory current as commands create, change and
  * delete rooms, so `list` can show rooms of vendors without a list API.
+ * These run after the vendor acted: a store failure becomes a warning on the
+ * answer (ctx.afterVendor), never a failure of the action.
  */
 import type { RunContext } from '../../src/core/command-spec.js';
 import type { Room } from '../../src/vendors/types.js';
 
 export async function rememberRoom(ctx: RunContext, room: Room): Promise<void> {
   const account = ctx.account!;
-  await ctx.store.inventory.upsert(
-    {
-      account: account.name,
-      vendor: account.vendor,
-      roomId: room.id,
-      ...(typeof room.name === 'string' ? { name: room.name } : {}),
-      data: room,
-      createdBy: ctx.principal.id,
-    },
-    ctx.now,
+  await ctx.afterVendor.record(`record room ${room.id} in its inventory`, () =>
+    ctx.store.inventory.upsert(
+      {
+        account: account.name,
+        vendor: account.vendor,
+        roomId: room.id,
+        ...(typeof room.name === 'string' ? { name: room.name } : {}),
+        data: room,
+        createdBy: ctx.principal.id,
+      },
+      ctx.now,
+    ),
   );
 }
 
@@ -25,5 +29,9 @@ export async function forgetRooms(
   ids: readonly string[],
   reason: 'deleted' | 'vanished',
 ): Promise<void> {
-  if (ids.length) await ctx.store.inventory.markGone(ctx.account!.name, ids, reason, ctx.now);
+  if (ids.length === 0) return;
+  const which = ids.length <= 5 ? ids.join(', ') : `${ids.length} rooms`;
+  await ctx.afterVendor.record(`mark ${which} as ${reason} in its inventory`, () =>
+    ctx.store.inventory.markGone(ctx.account!.name, ids, reason, ctx.now),
+  );
 }

@@ -7,9 +7,10 @@ import { toOutcomeError } from '../core/outcome-errors.js';
 import { startSandboxEmulators, sandboxAccounts } from '../sandbox/sandbox-emulators.js';
 import type { AccountConfig } from '../vendors/account.js';
 import { createVendorClient } from '../vendors/create-client.js';
+import type { ErrorLog } from '../core/error-id.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
-import type { CliContext } from './context.js';
+import { type CliContext, cliLogger } from './context.js';
 import { printFailure } from './run-command.js';
 
 interface AccountCheck {
@@ -38,11 +39,11 @@ export async function runCheck(cli: CliContext, json: boolean): Promise<number> 
       accounts = sandboxAccounts(emulators.urls);
     }
   } catch (error) {
-    return printFailure(error, { json }, 'check');
+    return printFailure(error, { json }, 'check', cliLogger(cli));
   }
   try {
     const results = await Promise.all(
-      Object.entries(accounts).map(([name, account]) => checkAccount(name, account)),
+      Object.entries(accounts).map(([name, account]) => checkAccount(name, account, cliLogger(cli))),
     );
     const ok = results.every((r) => r.ok);
     if (json)
@@ -62,14 +63,14 @@ export async function runCheck(cli: CliContext, json: boolean): Promise<number> 
   }
 }
 
-async function checkAccount(name: string, account: AccountConfig): Promise<AccountCheck> {
+async function checkAccount(name: string, account: AccountConfig, log: ErrorLog): Promise<AccountCheck> {
   const client = await createVendorClient(name, account);
   const started = performance.now();
   try {
     await client.ping();
     return { name, vendor: account.vendor, ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    const e = toOutcomeError(error);
+    const e = toOutcomeError(error, log);
     return {
       name,
       vendor: account.vendor,

@@ -1,13 +1,20 @@
 /**
  * The `--json` shapes DESIGN.md fixes: exactly one object on stdout.
  * Success `{ok:true, action, account, vendor, result}`; failure
- * `{ok:false, action, account, vendor, error:{code, message, …}}`.
+ * `{ok:false, action, account, vendor, error:{code, message, …}}`. Either
+ * carries `warnings` when something could not be recorded after the vendor
+ * acted (DESIGN.md "Nothing lost after the vendor acted").
  */
 import { exitStatusFor } from '../core/errors.js';
 import type { Outcome } from '../core/outcome.js';
 
 export function outcomeJson(outcome: Outcome): { json: Record<string, unknown>; exitCode: number } {
-  const head = { action: outcome.action, account: outcome.account, vendor: outcome.vendor };
+  const head = {
+    action: outcome.action,
+    account: outcome.account,
+    vendor: outcome.vendor,
+    ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}),
+  };
   switch (outcome.type) {
     case 'result':
       return { json: { ok: true, ...head, result: outcome.result }, exitCode: 0 };

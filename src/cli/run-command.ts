@@ -3,6 +3,7 @@
  * then exit 0 done, 1 vendor or operation failed, 2 bad command, input or
  * config, 3 denied, cancelled or not confirmed.
  */
+import type { ErrorLog } from '../core/error-id.js';
 import { exitStatusFor, RoomOpsError } from '../core/errors.js';
 import type { Outcome } from '../core/outcome.js';
 import { toOutcomeError } from '../core/outcome-errors.js';
@@ -23,14 +24,15 @@ export interface RunOptions {
 
 export async function runCommand(text: string, options: RunOptions, cli: CliContext): Promise<number> {
   let runtime;
+  const logger = cliLogger(cli);
   try {
     runtime = await createRuntime({
       ...(cli.configPath ? { configPath: cli.configPath } : {}),
       env: process.env,
-      logger: cliLogger(cli),
+      logger,
     });
   } catch (error) {
-    return printFailure(error, options, 'run');
+    return printFailure(error, options, 'run', logger);
   }
   try {
     const request = {
@@ -60,9 +62,16 @@ export function print(outcome: Outcome, options: { json?: boolean; sandbox?: boo
   return exitCode;
 }
 
-export function printFailure(error: unknown, options: { json?: boolean }, action: string): number {
+export function printFailure(
+  error: unknown,
+  options: { json?: boolean },
+  action: string,
+  // The process's logger (created once, see cliLogger) when the caller has none at hand.
+  log: ErrorLog = cliLogger({ defaultLevel: 'warn' }),
+): number {
   const e = toOutcomeError(
     error instanceof RoomOpsError || error instanceof Error ? error : new Error(String(error)),
+    log,
   );
   if (options.json)
     process.stdout.write(`${JSON.stringify({ ok: false, action, account: null, vendor: null, error: e })}\n`);

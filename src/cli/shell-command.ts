@@ -24,7 +24,7 @@ export async function runShellCommand(cli: CliContext, forceSandbox: boolean): P
           logger,
         });
   } catch (error) {
-    return printFailure(error, {}, 'shell');
+    return printFailure(error, {}, 'shell', logger);
   }
   try {
     const banner =

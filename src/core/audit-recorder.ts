@@ -1,11 +1,15 @@
 /**
  * Writes one audit entry for every invocation, denial, pending action,
  * decision, expiry and outcome. Arguments are stored as typed, with any
- * value under a credential-like key masked. A failing audit write is logged,
- * never allowed to turn a done vendor call into an error.
+ * value under a credential-like key masked. A failing audit write never
+ * turns a done vendor call into an error: the whole entry goes to the log as
+ * one `audit_write_failed` line (to be replayed into the audit log), and the
+ * caller gets a warning to show.
  */
 import type { AuditEntry, AuditOutcome, PendingAction, Store } from '../store/types.js';
+import { storeProblem } from './after-vendor.js';
 import type { DecisionRequest, InvocationRequest } from './engine-api.js';
+import { newErrorId } from './error-id.js';
 import type { Logger } from './logger.js';
 import type { ErrorOutcome, Outcome } from './outcome.js';
 import type { Place, Principal, RawInvocation } from './types.js';
@@ -27,7 +31,11 @@ export class AuditRecorder {
     private readonly logger: Logger,
   ) {}
 
-  invalid(request: InvocationRequest, raw: RawInvocation | undefined, outcome: ErrorOutcome): Promise<void> {
+  invalid(
+    request: InvocationRequest,
+    raw: RawInvocation | undefined,
+    outcome: ErrorOutcome,
+  ): Promise<string | undefined> {
     return this.write({
       ...who(request.principal, request.place),
       ...(outcome.account ? { account: outcome.account } : {}),
@@ -45,7 +53,7 @@ export class AuditRecorder {
     outcome: Outcome,
     latencyMs: number,
     confirmed?: { by: string; at: Date; pendingId?: string },
-  ): Promise<void> {
+  ): Promise<string | undefined> {
     const result: AuditOutcome =
       outcome.type === 'dry_run'
         ? 'dry_run'
@@ -80,7 +88,7 @@ export class AuditRecorder {
     });
   }
 
-  notConfirmed(request: InvocationRequest, invocation: ValidInvocation): Promise<void> {
+  notConfirmed(request: InvocationRequest, invocation: ValidInvocation): Promise<string | undefined> {
     return this.write({
       ...who(request.principal, request.place),
       ...fromInvocation(invocation),
@@ -89,7 +97,11 @@ export class AuditRecorder {
     });
   }
 
-  pending(request: InvocationRequest, invocation: ValidInvocation, pending: PendingAction): Promise<void> {
+  pending(
+    request: InvocationRequest,
+    invocation: ValidInvocation,
+    pending: PendingAction,
+  ): Promise<string | undefined> {
     return this.write({
       ...who(request.principal, request.place),
       ...fromInvocation(invocation),
@@ -99,7 +111,7 @@ export class AuditRecorder {
     });
   }
 
-  refused(request: DecisionRequest, pending: PendingAction, reason: string): Promise<void> {
+  refused(request: DecisionRequest, pending: PendingAction, reason: string): Promise<string | undefined> {
     return this.write({
       ...who(request.principal, request.place),
       ...fromPending(pending),
@@ -109,7 +121,7 @@ export class AuditRecorder {
     });
   }
 
-  decided(request: DecisionRequest, pending: PendingAction): Promise<void> {
+  decided(request: DecisionRequest, pending: PendingAction): Promise<string | undefined> {
     return this.write({
       ...who(request.principal, request.place),
       ...fromPending(pending),
@@ -121,7 +133,7 @@ export class AuditRecorder {
     });
   }
 
-  expired(pending: PendingAction): Promise<void> {
+  expired(pending: PendingAction): Promise<string | undefined> {
     return this.write({
       at: new Date(),
       actor: pending.requester,
@@ -135,11 +147,20 @@ export class AuditRecorder {
     });
   }
 
-  private async write(entry: Omit<AuditEntry, 'at'> & { at?: Date }): Promise<void> {
+  /** Appends the entry; when that fails, logs it whole and returns a warning for the answer. */
+  private async write(entry: Omit<AuditEntry, 'at'> & { at?: Date }): Promise<string | undefined> {
+    const full: AuditEntry = { at: new Date(), ...entry };
     try {
-      await this.store.audit.append({ at: new Date(), ...entry });
+      await this.store.audit.append(full);
+      return undefined;
     } catch (error) {
-      this.logger.error({ err: error, action: entry.action }, 'could not write audit entry');
+      const errorId = newErrorId();
+      // Arguments are already redacted (redactArgs); the line is the entry as it would have been stored.
+      this.logger.error(
+        { event: 'audit_write_failed', errorId, entry: full, err: error },
+        'audit_write_failed',
+      );
+      return `Not in the audit log: ${storeProblem(error)}; the entry is kept in the server log as audit_write_failed (error id ${errorId}).`;
     }
   }
 }

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AccountConfig } from '../vendors/account.js';
 import type { Operation, VendorClient, VendorName } from '../vendors/types.js';
 import type { Store } from '../store/types.js';
+import type { AfterVendor } from './after-vendor.js';
 import type { Kind, Place, Principal } from './types.js';
 
 /** DESIGN.md's Discord option names; positionals are named after them. */
@@ -47,6 +48,11 @@ export interface RunContext {
   account: AccountRef | null;
   client: VendorClient | null;
   store: Store;
+  /**
+   * Records what the vendor already did (inventory): a store failure becomes
+   * a warning on the answer, never a failure of the action.
+   */
+  afterVendor: AfterVendor;
   principal: Principal;
   place: Place;
   now: Date;

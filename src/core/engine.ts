@@ -21,8 +21,10 @@ import { parseCommandText } from './parse/index.js';
 import { fromTypedOptions } from './typed-options.js';
 import type { Place, PlatformName, Principal, RawInvocation } from './types.js';
 import { type ValidInvocation, validateInvocation, visibilityOf } from './validate.js';
+import { AfterVendorRecorder, storeProblem, withWarnings } from './after-vendor.js';
 import { AuditRecorder } from './audit-recorder.js';
-import { errorOutcome } from './outcome-errors.js';
+import { newErrorId } from './error-id.js';
+import { errorOutcome, toOutcomeError } from './outcome-errors.js';
 import { executeInvocation } from './execute.js';
 import type { AccessPolicy } from './access-policy.js';
 import type { ClientPool } from './client-pool.js';
@@ -97,7 +99,7 @@ export class Engine implements EngineApi {
 
   async preview(request: InvocationRequest): Promise<ErrorOutcome | Accepted> {
     const checked = this.check(request);
-    if ('error' in checked) return errorOutcome(checked.error, checked.raw, this.options.clients);
+    if ('error' in checked) return this.errorOutcome(checked.error, checked.raw);
     const { invocation } = checked;
     return {
       type: 'accepted',
@@ -108,23 +110,31 @@ export class Engine implements EngineApi {
   }
 
   async handle(request: InvocationRequest): Promise<Outcome> {
-    const started = performance.now();
     const checked = this.check(request);
     if ('error' in checked) {
-      const outcome = errorOutcome(checked.error, checked.raw, this.options.clients);
-      await this.audit.invalid(request, checked.raw, outcome);
-      return outcome;
+      const outcome = this.errorOutcome(checked.error, checked.raw);
+      return withWarnings(outcome, [await this.audit.invalid(request, checked.raw, outcome)]);
     }
-    const { invocation } = checked;
+    try {
+      return await this.handleValid(checked.invocation, request);
+    } catch (error) {
+      // Only a failure before any vendor call gets here (the store creating
+      // the pending action, or building the client): nothing was done.
+      return this.errorOutcome(error, checked.invocation.raw);
+    }
+  }
+
+  private async handleValid(invocation: ValidInvocation, request: InvocationRequest): Promise<Outcome> {
+    const started = performance.now();
     if (invocation.dryRun) {
-      const outcome = await executeInvocation(
-        invocation,
-        this.context(invocation, request.principal, request.place),
-        this.options.clients,
-        { dryRun: true },
-      );
-      await this.audit.ran(request, invocation, outcome, performance.now() - started);
-      return outcome;
+      const ctx = this.context(invocation, request.principal, request.place);
+      const outcome = await executeInvocation(invocation, ctx, this.options.clients, {
+        dryRun: true,
+        log: this.options.logger,
+      });
+      return withWarnings(outcome, [
+        await this.audit.ran(request, invocation, outcome, performance.now() - started),
+      ]);
     }
     // Only the local shell and CLI may confirm inline (a typed prompt or --yes);
     // chat users always go through the buttons.
@@ -134,20 +144,19 @@ export class Engine implements EngineApi {
       if (request.principal.platform === 'shell') return this.notConfirmed(invocation, request);
       return this.requestConfirmation(invocation, request);
     }
-    const outcome = await executeInvocation(
-      invocation,
-      this.context(invocation, request.principal, request.place),
-      this.options.clients,
-      {},
+    const ctx = this.context(invocation, request.principal, request.place);
+    const outcome = withWarnings(
+      await executeInvocation(invocation, ctx, this.options.clients, { log: this.options.logger }),
+      ctx.afterVendor.warnings,
     );
-    await this.audit.ran(
+    const auditWarning = await this.audit.ran(
       request,
       invocation,
       outcome,
       performance.now() - started,
       inline ? { by: request.principal.id, at: this.now() } : undefined,
     );
-    return outcome;
+    return withWarnings(outcome, [auditWarning]);
   }
 
   async home(principal: Principal): Promise<HomeData> {
@@ -178,6 +187,16 @@ export class Engine implements EngineApi {
   }
 
   async decide(request: DecisionRequest): Promise<DecisionOutcome> {
+    try {
+      return await this.decideRecorded(request);
+    } catch (error) {
+      // The store failed before the decision was recorded (runApproved never
+      // throws), so nothing ran: the clicker may try again.
+      return { type: 'failed', id: request.pendingId, error: toOutcomeError(error, this.options.logger) };
+    }
+  }
+
+  private async decideRecorded(request: DecisionRequest): Promise<DecisionOutcome> {
     const pending = await this.options.store.pending.get(request.pendingId);
     if (!pending) return { type: 'unknown', id: request.pendingId };
     if (request.fromHome) {
@@ -221,7 +240,7 @@ export class Engine implements EngineApi {
         ...(expiredNow ? { expiredNow } : {}),
       };
     }
-    await this.audit.decided(request, decided.action);
+    const decidedWarning = await this.audit.decided(request, decided.action);
     const by = request.principal.id;
     const byName = request.principal.displayName;
     if (request.decision === 'cancelled') {
@@ -233,7 +252,7 @@ export class Engine implements EngineApi {
         ...(byName ? { byName } : {}),
       };
     }
-    const outcome = await this.runApproved(decided.action, request.principal);
+    const outcome = withWarnings(await this.runApproved(decided.action, request.principal), [decidedWarning]);
     return {
       type: 'decided',
       decision: 'approved',
@@ -318,38 +337,48 @@ export class Engine implements EngineApi {
       description: spec.describe(args, account),
       rooms: invocation.rooms,
     });
-    await this.audit.pending(request, invocation, pending);
+    const auditWarning = await this.audit.pending(request, invocation, pending);
     const warning = spec.warning?.(args, account?.vendor ?? null);
-    return {
-      type: 'confirm',
-      action: spec.name,
-      account: account?.name ?? null,
-      vendor: account?.vendor ?? null,
-      kind: invocation.kind,
-      visibility: 'public',
-      pending,
-      confirmLabel: spec.confirmLabel?.(args) ?? 'Confirm',
-      ...(warning ? { warning } : {}),
-    };
+    return withWarnings<Outcome>(
+      {
+        type: 'confirm',
+        action: spec.name,
+        account: account?.name ?? null,
+        vendor: account?.vendor ?? null,
+        kind: invocation.kind,
+        visibility: 'public',
+        pending,
+        confirmLabel: spec.confirmLabel?.(args) ?? 'Confirm',
+        ...(warning ? { warning } : {}),
+      },
+      [auditWarning],
+    );
   }
 
   private async notConfirmed(invocation: ValidInvocation, request: InvocationRequest): Promise<Outcome> {
-    await this.audit.notConfirmed(request, invocation);
-    return {
-      type: 'error',
-      action: invocation.spec.name,
-      account: invocation.account?.name ?? null,
-      vendor: invocation.account?.vendor ?? null,
-      kind: invocation.kind,
-      visibility: 'private',
-      error: {
-        code: 'not_confirmed',
-        message: `Not confirmed, nothing was sent: ${invocation.spec.describe(invocation.args, invocation.account)} Confirm with --yes (roomops run) or by typing yes (the shell); --dry-run shows the requests.`,
+    const auditWarning = await this.audit.notConfirmed(request, invocation);
+    return withWarnings<Outcome>(
+      {
+        type: 'error',
+        action: invocation.spec.name,
+        account: invocation.account?.name ?? null,
+        vendor: invocation.account?.vendor ?? null,
+        kind: invocation.kind,
+        visibility: 'private',
+        error: {
+          code: 'not_confirmed',
+          message: `Not confirmed, nothing was sent: ${invocation.spec.describe(invocation.args, invocation.account)} Confirm with --yes (roomops run) or by typing yes (the shell); --dry-run shows the requests.`,
+        },
       },
-    };
+      [auditWarning],
+    );
   }
 
-  /** Runs an approved action as its requester, re-validated against today's config. */
+  /**
+   * Runs an approved action as its requester, re-validated against today's
+   * config. Never throws: what the vendor did is always answered, and a
+   * record the store could not write becomes a warning.
+   */
   private async runApproved(pending: PendingAction, approver: Principal): Promise<Outcome> {
     const started = performance.now();
     const requester: Principal = {
@@ -367,11 +396,10 @@ export class Engine implements EngineApi {
     let outcome: Outcome;
     try {
       const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
-      outcome = await executeInvocation(
-        invocation,
-        this.context(invocation, requester, place),
-        this.options.clients,
-        {},
+      const ctx = this.context(invocation, requester, place);
+      outcome = withWarnings(
+        await executeInvocation(invocation, ctx, this.options.clients, { log: this.options.logger }),
+        ctx.afterVendor.warnings,
       );
       if (outcome.type === 'result') {
         outcome = {
@@ -380,7 +408,7 @@ export class Engine implements EngineApi {
           approvedAt: pending.decidedAt ?? this.now(),
         };
       }
-      await this.audit.ran(
+      const auditWarning = await this.audit.ran(
         { principal: requester, place },
         invocation,
         outcome,
@@ -391,8 +419,9 @@ export class Engine implements EngineApi {
           pendingId: pending.id,
         },
       );
+      outcome = withWarnings(outcome, [auditWarning]);
     } catch (error) {
-      outcome = errorOutcome(error, raw, this.options.clients);
+      outcome = this.errorOutcome(error, raw);
     }
     const state = outcome.type === 'result' ? 'done' : 'failed';
     const stored =
@@ -401,15 +430,49 @@ export class Engine implements EngineApi {
         : outcome.type === 'error'
           ? { error: outcome.error }
           : {};
-    await this.options.store.pending.finish(pending.id, state, stored, this.now());
-    return outcome;
+    return withWarnings(outcome, [await this.finishPending(pending, state, stored)]);
   }
 
-  private context(invocation: ValidInvocation, principal: Principal, place: Place): RunContext {
+  /** Records how an approved action ended; a failure is logged whole and returned as a warning. */
+  private async finishPending(
+    pending: PendingAction,
+    state: 'done' | 'failed',
+    stored: unknown,
+  ): Promise<string | undefined> {
+    try {
+      await this.options.store.pending.finish(pending.id, state, stored, this.now());
+      return undefined;
+    } catch (error) {
+      const errorId = newErrorId();
+      this.options.logger.error(
+        {
+          event: 'pending_finish_failed',
+          errorId,
+          pendingId: pending.id,
+          state,
+          outcome: stored,
+          err: error,
+        },
+        'pending_finish_failed',
+      );
+      return `The confirmation could not be marked ${state}: ${storeProblem(error)} (error id ${errorId}); it stays approved and cannot run again.`;
+    }
+  }
+
+  private errorOutcome(error: unknown, raw: RawInvocation | undefined) {
+    return errorOutcome(error, raw, this.options.clients, this.options.logger);
+  }
+
+  private context(
+    invocation: ValidInvocation,
+    principal: Principal,
+    place: Place,
+  ): RunContext & { afterVendor: AfterVendorRecorder } {
     return {
       account: invocation.account,
       client: null,
       store: this.options.store,
+      afterVendor: new AfterVendorRecorder(this.options.logger),
       principal,
       place,
       now: this.now(),

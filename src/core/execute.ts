@@ -7,6 +7,7 @@ import { isDryRunStop } from '../vendors/http/dry-run.js';
 import type { RecordedRequest } from '../vendors/http/types.js';
 import type { ClientPool } from './client-pool.js';
 import type { RunContext } from './command-spec.js';
+import type { ErrorLog } from './error-id.js';
 import type { Outcome, OutcomeBase } from './outcome.js';
 import { toOutcomeError } from './outcome-errors.js';
 import { type ValidInvocation, visibilityOf } from './validate.js';
@@ -15,7 +16,7 @@ export async function executeInvocation(
   invocation: ValidInvocation,
   ctx: RunContext,
   clients: ClientPool,
-  options: { dryRun?: boolean },
+  options: { dryRun?: boolean; log: ErrorLog },
 ): Promise<Outcome> {
   const { spec, account } = invocation;
   const base: OutcomeBase = {
@@ -64,7 +65,7 @@ export async function executeInvocation(
     };
   } catch (error) {
     if (isDryRunStop(error)) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };
-    return { ...base, type: 'error', visibility: 'private', error: toOutcomeError(error) };
+    return { ...base, type: 'error', visibility: 'private', error: toOutcomeError(error, options.log) };
   } finally {
     if (options.dryRun) await client?.close();
   }

@@ -17,6 +17,11 @@ export interface OutcomeBase {
   vendor: VendorName | null;
   kind: Kind;
   visibility: Visibility;
+  /**
+   * What went wrong after the vendor acted (a record the store could not
+   * write): the action still stands; `--json` shows them as `warnings`.
+   */
+  warnings?: string[];
 }
 
 /** A successful run. `result` is exactly DESIGN.md's `--json` `result` object for the action. */
@@ -50,6 +55,8 @@ export interface OutcomeError {
   items?: ErrorItem[];
   vendorCode?: string | number;
   requestId?: string;
+  /** For `internal`: the id of the log line that holds the details. */
+  errorId?: string;
 }
 
 export interface ErrorOutcome extends OutcomeBase {
@@ -93,4 +100,6 @@ export type DecisionOutcome =
    * (the expiry sweep will not report it), so the adapter replaces the prompt.
    */
   | { type: 'stale'; pending: PendingAction; reason: 'already_decided' | 'expired'; expiredNow?: boolean }
-  | { type: 'unknown'; id: string };
+  | { type: 'unknown'; id: string }
+  /** The click could not be recorded (the store failed before anything ran): nothing changed; tell only the clicker. */
+  | { type: 'failed'; id: string; error: OutcomeError };

@@ -12,6 +12,23 @@ import { isoUtc, type View, type ViewFact, type ViewPerson, type ViewRich, type 
 const person = (id: string, name?: string): ViewPerson => (name ? { person: id, name } : { person: id });
 
 export function toView(outcome: Outcome): View {
+  return withWarningLines(outcomeView(outcome), outcome.warnings);
+}
+
+/**
+ * Warnings (a record the store could not write after the vendor acted) are
+ * lines of the main text, so every platform shows them, never small print.
+ */
+function withWarningLines(view: View, warnings: readonly string[] | undefined): View {
+  if (!warnings?.length) return view;
+  return {
+    ...view,
+    tone: view.tone === 'ok' || view.tone === 'info' ? 'warning' : view.tone,
+    text: [view.text, ...warnings.map((w) => `⚠ Warning: ${w}`)].filter(Boolean).join('\n'),
+  };
+}
+
+function outcomeView(outcome: Outcome): View {
   const where = outcome.account
     ? `${outcome.account}${outcome.vendor ? ` (${VENDOR_LABEL[outcome.vendor as VendorName]})` : ''}`
     : undefined;
@@ -133,6 +150,14 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
 
 export function decisionView(decision: DecisionOutcome): View {
   switch (decision.type) {
+    case 'failed':
+      return {
+        tone: 'error',
+        title: 'Your click was not recorded',
+        text: decision.error.message,
+        facts: [],
+        notes: ['Nothing was done; the prompt is unchanged. Try again.'],
+      };
     case 'unknown':
       return {
         tone: 'warning',

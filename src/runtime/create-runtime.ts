@@ -32,7 +32,11 @@ export async function createRuntime(options: {
   }
   const { config } = loaded;
   const storageUrl = resolveStorageUrl(options.env, config.storage?.url);
-  const store = await openStore(storageUrl, { logger: options.logger });
+  const timeoutMs = config.storage?.timeoutMs;
+  const store = await openStore(storageUrl, {
+    logger: options.logger,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  });
   const { engine, clients } = buildEngine({
     accounts: config.accounts,
     access: config.access,

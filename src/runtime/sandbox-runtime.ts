@@ -23,6 +23,8 @@ export interface SandboxRuntimeOptions {
   access?: unknown;
   /** A store URL for tests; default a temporary SQLite file removed at close (never the configured store). */
   storeUrl?: string;
+  /** storage.timeoutMs: how long a store call may wait (default 5000). */
+  storeTimeoutMs?: number;
   confirmTimeoutMinutes?: number;
   logger?: Logger;
   /** Start the emulators on consecutive ports from here (default: random). */
@@ -42,7 +44,10 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
   let store: Store | undefined;
   try {
     tempFile = options.storeUrl === undefined ? sandboxStoreFile() : undefined;
-    store = await openStore(options.storeUrl ?? tempFile!.url, { logger });
+    store = await openStore(options.storeUrl ?? tempFile!.url, {
+      logger,
+      ...(options.storeTimeoutMs !== undefined ? { timeoutMs: options.storeTimeoutMs } : {}),
+    });
     const accounts = sandboxAccounts(emulators.urls);
     const { engine, clients } = buildEngine({
       accounts,

@@ -6,6 +6,10 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import type { SqlDb, SqlParam } from './sql-db.js';
+import { StoreError } from './store-error.js';
+
+/** PostgreSQL's query_canceled: what statement_timeout raises. */
+const QUERY_CANCELED = '57014';
 
 const TRANSLATION_CACHE_SIZE = 200;
 const translations = new Map<string, string>();
@@ -40,23 +44,48 @@ export function toPostgresPlaceholders(sql: string): string {
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
+/** A statement past its statement_timeout, or no connection in time, as a StoreError `timeout`. */
+function timeoutError(error: unknown, timeoutMs: number): unknown {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === QUERY_CANCELED) {
+    return new StoreError(
+      'timeout',
+      `The store did not answer within ${timeoutMs} ms (PostgreSQL statement_timeout, storage.timeoutMs); the statement was cancelled.`,
+      { cause: error },
+    );
+  }
+  // node-postgres' pool gives no code for this one, only its message.
+  if (typeof message === 'string' && /timeout exceeded when trying to connect/i.test(message)) {
+    return new StoreError('timeout', 'The store did not answer: no PostgreSQL connection in time.', {
+      cause: error,
+    });
+  }
+  return error;
+}
+
 async function query<T>(
   on: Queryable,
   sql: string,
   params: readonly SqlParam[],
+  timeoutMs: number,
 ): Promise<{ rows: T[]; changes: number }> {
-  const result = await on.query(toPostgresPlaceholders(sql), params as SqlParam[]);
-  return { rows: result.rows as T[], changes: result.rowCount ?? 0 };
+  try {
+    const result = await on.query(toPostgresPlaceholders(sql), params as SqlParam[]);
+    return { rows: result.rows as T[], changes: result.rowCount ?? 0 };
+  } catch (error) {
+    throw timeoutError(error, timeoutMs);
+  }
 }
 
-function over(on: Queryable): Omit<SqlDb, 'transaction' | 'close'> {
+function over(on: Queryable, timeoutMs: number): Omit<SqlDb, 'transaction' | 'close'> {
   return {
     dialect: 'postgres',
-    all: async <T>(sql: string, params: readonly SqlParam[] = []) => (await query<T>(on, sql, params)).rows,
+    all: async <T>(sql: string, params: readonly SqlParam[] = []) =>
+      (await query<T>(on, sql, params, timeoutMs)).rows,
     get: async <T>(sql: string, params: readonly SqlParam[] = []) =>
-      (await query<T>(on, sql, params)).rows[0],
+      (await query<T>(on, sql, params, timeoutMs)).rows[0],
     run: async (sql: string, params: readonly SqlParam[] = []) => ({
-      changes: (await query(on, sql, params)).changes,
+      changes: (await query(on, sql, params, timeoutMs)).changes,
     }),
   };
 }
@@ -65,11 +94,14 @@ export class PostgresDb implements SqlDb {
   readonly dialect = 'postgres' as const;
   readonly #pool: Pool;
   readonly #queries: Omit<SqlDb, 'transaction' | 'close'>;
+  readonly #timeoutMs: number;
   #closed = false;
 
-  constructor(pool: Pool) {
+  /** `timeoutMs` is the statement_timeout the pool's connections were opened with (for messages). */
+  constructor(pool: Pool, timeoutMs: number) {
     this.#pool = pool;
-    this.#queries = over(pool);
+    this.#timeoutMs = timeoutMs;
+    this.#queries = over(pool, timeoutMs);
   }
 
   all<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
@@ -85,13 +117,15 @@ export class PostgresDb implements SqlDb {
   }
 
   async transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
+    const client = await this.#pool.connect().catch((error: unknown) => {
+      throw timeoutError(error, this.#timeoutMs);
+    });
     // A client whose rollback failed is in an unknown state: destroyed, not reused.
     let broken: Error | undefined;
     try {
       await client.query('begin');
       const tx: SqlDb = {
-        ...over(client),
+        ...over(client, this.#timeoutMs),
         transaction: () => Promise.reject(new Error('store: transactions do not nest')),
         close: () => Promise.reject(new Error('store: cannot close the database inside a transaction')),
       };

@@ -12,6 +12,12 @@
 
 export type SqlDialect = 'sqlite' | 'postgres';
 
+/**
+ * How long one store call may wait (storage.timeoutMs): for another
+ * process's SQLite lock, or as PostgreSQL's statement_timeout.
+ */
+export const DEFAULT_STORE_TIMEOUT_MS = 5_000;
+
 /** A bound value: text, a number, or NULL (`undefined` is not allowed). */
 export type SqlParam = string | number | bigint | null;
 

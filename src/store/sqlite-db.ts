@@ -5,9 +5,15 @@
  * call is atomic with respect to the event loop; a transaction, which spans
  * awaits, holds the connection: calls from outside it wait until it ends
  * instead of landing inside it.
+ *
+ * A statement that finds the file locked by another process is retried
+ * asynchronously until `busyTimeoutMs` (busy-retry.ts), never waited for
+ * with the event loop held. Inside a transaction nothing is retried: it
+ * holds the write lock from its `BEGIN IMMEDIATE`, which is what waits.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SqlDb, SqlParam } from './sql-db.js';
+import { retryWhileBusy } from './busy-retry.js';
+import { DEFAULT_STORE_TIMEOUT_MS, type SqlDb, type SqlParam } from './sql-db.js';
 
 /** More distinct texts than the store has; only `IN (…)` lists of other lengths add some. */
 const STATEMENT_CACHE_SIZE = 200;
@@ -20,25 +26,24 @@ export class SqliteDb implements SqlDb {
   readonly #statements = new Map<string, Statement>();
   /** Settles when the open transaction ends; undefined when none is open. */
   #transaction: Promise<void> | undefined;
+  readonly #busyTimeoutMs: number;
   #closed = false;
 
-  constructor(database: BetterSqlite3.Database) {
+  constructor(database: BetterSqlite3.Database, options: { busyTimeoutMs?: number } = {}) {
     this.#database = database;
+    this.#busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
   }
 
-  async all<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-    if (this.#transaction) await this.#outsideTransaction();
-    return this.#all<T>(sql, params);
+  all<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+    return this.#outside(() => this.#all<T>(sql, params));
   }
 
-  async get<T>(sql: string, params: readonly SqlParam[] = []): Promise<T | undefined> {
-    if (this.#transaction) await this.#outsideTransaction();
-    return this.#get<T>(sql, params);
+  get<T>(sql: string, params: readonly SqlParam[] = []): Promise<T | undefined> {
+    return this.#outside(() => this.#get<T>(sql, params));
   }
 
-  async run(sql: string, params: readonly SqlParam[] = []): Promise<{ changes: number }> {
-    if (this.#transaction) await this.#outsideTransaction();
-    return this.#run(sql, params);
+  run(sql: string, params: readonly SqlParam[] = []): Promise<{ changes: number }> {
+    return this.#outside(() => this.#run(sql, params));
   }
 
   async transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T> {
@@ -54,12 +59,13 @@ export class SqliteDb implements SqlDb {
       close: () => Promise.reject(new Error('store: cannot close the database inside a transaction')),
     };
     try {
-      // Takes the write lock first (waiting up to busy_timeout for another
-      // writer), so what the transaction reads stays true until it commits.
-      this.#database.exec('begin immediate');
+      // Takes the write lock first (retrying while another process holds
+      // it), so what the transaction reads stays true until it commits.
+      await retryWhileBusy(() => this.#database.exec('begin immediate'), this.#busyTimeoutMs);
       try {
         const result = await fn(tx);
-        this.#database.exec('commit');
+        // A COMMIT that finds readers in the way leaves the transaction open: try again.
+        await retryWhileBusy(() => this.#database.exec('commit'), this.#busyTimeoutMs);
         return result;
       } catch (error) {
         if (this.#database.inTransaction) this.#database.exec('rollback');
@@ -80,6 +86,18 @@ export class SqliteDb implements SqlDb {
 
   async #outsideTransaction(): Promise<void> {
     while (this.#transaction) await this.#transaction;
+  }
+
+  /**
+   * One statement outside any transaction, retried while the file is busy.
+   * Each try re-checks for a transaction opened during the pause, so a
+   * retried statement never lands inside it.
+   */
+  #outside<T>(statement: () => T): Promise<T> {
+    return retryWhileBusy(async () => {
+      if (this.#transaction) await this.#outsideTransaction();
+      return statement();
+    }, this.#busyTimeoutMs);
   }
 
   #prepare(sql: string): Statement {

@@ -1,29 +1,33 @@
 /**
  * Opens a SQLite database (better-sqlite3) for the store.
  *
- * WAL lets readers run beside the one writer, and `busy_timeout` makes a
- * second process wait for the write lock instead of failing at once — so
- * two processes on one file (a restart overlapping the old process, or the
- * CLI beside the bot) both work. `synchronous=NORMAL` is durable in WAL mode
+ * WAL lets readers run beside the one writer, and a second process waits
+ * for the write lock instead of failing at once — so two processes on one
+ * file (a restart overlapping the old process, or the CLI beside the bot)
+ * both work. SQLite's own `busy_timeout` is off because it waits
+ * synchronously; the wait is SqliteDb's asynchronous retry. `synchronous=NORMAL` is durable in WAL mode
  * except for the last transactions on power loss. Foreign keys are on for any
  * future migration that declares them.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { SQLITE_BUSY_WAIT_MS } from './busy-retry.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { SqlDb } from './sql-db.js';
 import { SqliteDb } from './sqlite-db.js';
 import type { StoreLogger } from './store-logger.js';
 
-export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
-
-export async function openSqlite(file: string, logger?: StoreLogger): Promise<SqlDb> {
+export async function openSqlite(
+  file: string,
+  options: { logger?: StoreLogger; busyTimeoutMs?: number } = {},
+): Promise<SqlDb> {
+  const { logger } = options;
   const memory = file === ':memory:';
   if (!memory) mkdirSync(dirname(file), { recursive: true });
-  const database = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const database = new BetterSqlite3(file, { timeout: SQLITE_BUSY_WAIT_MS });
   try {
-    database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    database.pragma(`busy_timeout = ${SQLITE_BUSY_WAIT_MS}`);
     const mode = database.pragma('journal_mode = WAL', { simple: true });
     if (!memory && String(mode).toLowerCase() !== 'wal') {
       logger?.warn(
@@ -36,7 +40,10 @@ export async function openSqlite(file: string, logger?: StoreLogger): Promise<Sq
     database.close();
     throw error;
   }
-  const db = new SqliteDb(database);
+  const db = new SqliteDb(
+    database,
+    options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs },
+  );
   try {
     // The whole migration is one `BEGIN IMMEDIATE` transaction (see below).
     await inProcessTurn(file, () => migrateToLatest(db));
@@ -51,14 +58,11 @@ export async function openSqlite(file: string, logger?: StoreLogger): Promise<Sq
  * Two processes opening a fresh file at once would both start migrating, and
  * the one whose read is stale would fail ("table already exists",
  * SQLITE_BUSY). So the whole migration runs in one `BEGIN IMMEDIATE`
- * transaction (SqliteDb.transaction): it takes the write lock first (waiting
- * up to busy_timeout for another migrator), and then reads which migrations
- * have run.
+ * transaction (SqliteDb.transaction): it takes the write lock first (retrying
+ * while another migrator holds it), and then reads which migrations have run.
  *
- * better-sqlite3 waits for a lock synchronously, blocking the event loop; a
- * second connection in the same process waiting for the migration lock would
- * therefore stall the first one, which holds it across awaits, until
- * busy_timeout. So within one process, migrations of one file take turns;
+ * Within one process, migrations of one file also take turns, so two
+ * connections of one process do not spend the retry deadline on each other;
  * across processes BEGIN IMMEDIATE does it.
  */
 const migrationTurns = new Map<string, Promise<unknown>>();

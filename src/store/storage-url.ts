@@ -14,6 +14,9 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import { redactUrl, splitCredentials } from './url-credentials.js';
+
+export { passwordsIn, redactUrl, scrubPasswords } from './url-credentials.js';
 
 export const DEFAULT_STORAGE_URL = 'sqlite:data/roomops.db';
 
@@ -40,8 +43,8 @@ export function resolveStorageUrl(
 
 const POSTGRES_SCHEME = /^postgres(?:ql)?:\/\//i;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-/** Query parameters that may carry a secret (`?password=…`, `sslpassword`). */
-const SECRET_PARAM = /([?&][^=&#]*(?:pass|secret|token|key)[^=&#]*=)[^&#]*/gi;
+const ENCODE_HINT =
+  'percent-encode special characters in the user name and password (# %23, / %2F, ? %3F, @ %40)';
 
 function malformed(reason: string, shown: string | undefined): ConfigError {
   const got = shown === undefined ? '' : ` (got "${shown}")`;
@@ -52,6 +55,14 @@ function malformed(reason: string, shown: string | undefined): ConfigError {
       expected: STORAGE_URL_FORMS,
     },
   );
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** What an error may show of a URL that failed to parse: its scheme only. */
@@ -87,12 +98,20 @@ export function parseStorageUrl(input: string, cwd: string = process.cwd()): Sto
     try {
       parsed = new URL(url);
     } catch {
-      throw malformed(
-        'the PostgreSQL URL cannot be parsed (percent-encode special characters in the user name and password)',
-        schemeOnly(url),
-      );
+      throw malformed(`the PostgreSQL URL cannot be parsed (${ENCODE_HINT})`, schemeOnly(url));
     }
     const shown = redactUrl(url);
+    // A raw # / ? in the password makes the parser end the user information
+    // early (`alice:123#Secret@host` reads as host alice, port 123): refuse
+    // rather than connect somewhere else with half a password.
+    const written = splitCredentials(url);
+    const same = (a: string, b: string) => safeDecode(a) === safeDecode(b);
+    if (
+      written !== undefined &&
+      (!same(written.user, parsed.username) || !same(written.password ?? '', parsed.password))
+    ) {
+      throw malformed(`the user name or password is not percent-encoded (${ENCODE_HINT})`, shown);
+    }
     const hostParam = parsed.searchParams.get('host');
     if (parsed.hostname === '' && !hostParam) throw malformed('the PostgreSQL URL names no host', shown);
     const db = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
@@ -102,60 +121,4 @@ export function parseStorageUrl(input: string, cwd: string = process.cwd()): Sto
   }
   const scheme = SCHEME.exec(url)?.[1];
   throw malformed(scheme ? `unknown scheme "${scheme}:"` : 'no scheme', scheme ? schemeOnly(url) : undefined);
-}
-
-/**
- * The URL with its password (and any password-like query parameter) replaced
- * by `***`, for logs and messages. A URL with an authority that cannot be
- * parsed is hidden after its scheme.
- */
-export function redactUrl(url: string): string {
-  const start = url.indexOf('://');
-  if (start < 0) return url.replace(SECRET_PARAM, '$1***');
-  const head = url.slice(0, start + 3);
-  let parses = true;
-  try {
-    new URL(url);
-  } catch {
-    parses = false;
-  }
-  if (!parses) return `${head}***`;
-  // As the WHATWG parser reads it: the authority ends at the first / ? or #,
-  // and the user info at the last @ inside it.
-  const afterHead = url.slice(start + 3);
-  const authorityEnd = afterHead.search(/[/?#]/);
-  const authority = authorityEnd < 0 ? afterHead : afterHead.slice(0, authorityEnd);
-  const rest = authorityEnd < 0 ? '' : afterHead.slice(authorityEnd);
-  const at = authority.lastIndexOf('@');
-  let shownAuthority = authority;
-  if (at >= 0) {
-    const userinfo = authority.slice(0, at);
-    const colon = userinfo.indexOf(':');
-    if (colon >= 0) shownAuthority = `${userinfo.slice(0, colon)}:***${authority.slice(at)}`;
-  }
-  return head + shownAuthority + rest.replace(SECRET_PARAM, '$1***');
-}
-
-/** Every spelling of the URL's password that could turn up in a driver's message. */
-export function passwordsIn(url: string): string[] {
-  const found = new Set<string>();
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) {
-      found.add(parsed.password);
-      found.add(decodeURIComponent(parsed.password));
-    }
-    for (const [key, value] of parsed.searchParams)
-      if (/pass|secret|token|key/i.test(key) && value) found.add(value);
-  } catch {
-    // Unparseable URLs are never opened, so their text never reaches a driver.
-  }
-  return [...found].filter((p) => p.length > 0);
-}
-
-/** `text` with every occurrence of the URL's password replaced by `***`. */
-export function scrubPasswords(text: string, url: string): string {
-  let out = text;
-  for (const secret of passwordsIn(url)) out = out.split(secret).join('***');
-  return out;
 }

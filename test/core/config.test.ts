@@ -259,6 +259,18 @@ describe('parseConfigText: errors name the path', () => {
     );
   });
 
+  it('reads storage.timeoutMs, alone or beside storage.url', () => {
+    expect(parseConfigText(`${MINIMAL}storage: { timeoutMs: 2000 }\n`, ENV).storage).toEqual({
+      timeoutMs: 2000,
+    });
+    expect(configError(`${MINIMAL}storage: { url: "sqlite:x", timeoutMs: 50 }\n`).message).toContain(
+      'storage.timeoutMs: must be at least 100 (ms)',
+    );
+    expect(configError(`${MINIMAL}storage: { timeoutMs: 1.5 }\n`).message).toContain(
+      'storage.timeoutMs: must be a whole number of milliseconds',
+    );
+  });
+
   it('reports YAML syntax errors with line and column', () => {
     const e = configError('accounts:\n  a: [1\n  b: 2\n');
     expect(e.message).toMatch(/YAML syntax error at line \d+, column \d+/);

@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
+import { openPostgres } from '../../src/store/postgres.js';
+import { StoreError } from '../../src/store/store-error.js';
 import { storeSuite } from './store-suite.js';
 
 const baseUrl = process.env.ROOMOPS_TEST_POSTGRES_URL;
@@ -85,6 +87,38 @@ describe.skipIf(!baseUrl)(title, () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('cancels a statement longer than storage.timeoutMs as a store timeout', async () => {
+    const db = await openPostgres(await freshSchemaUrl(), { statementTimeoutMs: 300 });
+    try {
+      expect((await db.get<{ t: string }>("select current_setting('statement_timeout') as t"))?.t).toBe(
+        '300ms',
+      );
+      const started = Date.now();
+      const error = (await db.get('select pg_sleep(2)').catch((e: unknown) => e)) as StoreError;
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error.code).toBe('internal');
+      expect(error.failure).toBe('timeout');
+      expect(error.message).toMatch(/within 300 ms.*statement_timeout/);
+      expect(Date.now() - started).toBeLessThan(1_900);
+      // The pool is still usable afterwards.
+      expect(Number((await db.get<{ ok: number }>('select 1 as ok'))?.ok)).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('gives every store statement a 5 s statement timeout by default', async () => {
+    const store = await openStore(await freshSchemaUrl());
+    const db = await openPostgres(await freshSchemaUrl());
+    try {
+      expect((await db.get<{ t: string }>("select current_setting('statement_timeout') as t"))?.t).toBe('5s');
+      expect(await store.healthy()).toBe(true);
+    } finally {
+      await db.close();
+      await store.close();
     }
   });
 

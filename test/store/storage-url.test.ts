@@ -8,6 +8,7 @@ import {
   redactUrl,
   resolveStorageUrl,
 } from '../../src/store/open-store.js';
+import { scrubPasswords } from '../../src/store/storage-url.js';
 
 const SECRET = 'S3cr3tPassW0rd';
 
@@ -121,6 +122,52 @@ describe('storage URL', () => {
     expect(redactUrl(`postgres://u:${SECRET}/x@h/db`)).not.toContain(SECRET);
   });
 
+  // Unencoded passwords the WHATWG parser misreads: `alice:123#…` is host alice, port 123.
+  const MISREAD = ['123#Secret', '123/Secret', '123?Secret', '123@Secret', '9#a/b?c@d'];
+
+  it.each(MISREAD)('hides the password %j however the URL parser would read it', (password) => {
+    for (const url of [
+      `postgres://alice:${password}@db.internal/roomops`,
+      `postgresql://alice:${password}@db.internal:5432/roomops?sslmode=require`,
+      `postgres://alice:${password}@db.internal`,
+    ]) {
+      const shown = redactUrl(url);
+      expect(shown).not.toContain(password);
+      expect(shown).not.toContain('Secret');
+      expect(shown.startsWith(url.split(':')[0] + '://alice:***@db.internal')).toBe(true);
+    }
+    // Every one is refused (no database named, or unencoded), and the error hides it.
+    for (const url of [`postgres://alice:${password}@db.internal`, `postgres://alice:${password}@h:1/d/e`]) {
+      let message = '';
+      try {
+        parseStorageUrl(url);
+        message = 'accepted';
+      } catch (e) {
+        message = `${(e as Error).message} ${JSON.stringify(e)}`;
+      }
+      expect(message).toContain('storage.url');
+      expect(message).not.toContain(password);
+      expect(message).not.toContain('accepted');
+    }
+  });
+
+  it('refuses an unencoded password instead of connecting to the wrong host', () => {
+    expect(() => parseStorageUrl('postgres://alice:123#Secret@db.internal/roomops')).toThrow(
+      /not percent-encoded.*# %23/,
+    );
+    // Encoded, the same password is fine, and an unencoded @ is read as people mean it.
+    expect(parseStorageUrl('postgres://alice:123%23Secret@db.internal/roomops').kind).toBe('postgres');
+    expect(parseStorageUrl('postgres://alice:p@ss@db.internal/roomops').kind).toBe('postgres');
+  });
+
+  it('scrubs every spelling of the password from a driver message', () => {
+    const url = 'postgres://alice:123%23Se%2Fcret@127.0.0.1/roomops?sslpassword=k3y';
+    const text = 'auth failed for alice with 123#Se/cret (given as 123%23Se%2Fcret); sslpassword k3y';
+    const scrubbed = scrubPasswords(text, url);
+    expect(scrubbed).not.toMatch(/Se\/cret|Se%2Fcret|k3y/);
+    expect(scrubbed).toContain('alice');
+  });
+
   it('names storage.url, without the password, when the database cannot be reached', async () => {
     // Port 9 on 127.0.0.1 (discard) has nothing listening: refused at once.
     const error = (await openStore(`postgres://roomops:${SECRET}@127.0.0.1:9/roomops`).catch(
@@ -130,5 +177,25 @@ describe('storage URL', () => {
     expect(error.message).toContain('storage.url postgres://roomops:***@127.0.0.1:9/roomops');
     expect(error.message).not.toContain(SECRET);
     expect(JSON.stringify(error)).not.toContain(SECRET);
+    // The driver's words are the cause (for the log), not the message.
+    expect(String((error.cause as Error).message)).toMatch(/ECONNREFUSED/);
+    expect(error.message).toBe(
+      'Could not open the store at storage.url postgres://roomops:***@127.0.0.1:9/roomops (ECONNREFUSED).',
+    );
   });
+
+  it.each(MISREAD.map((p) => encodeURIComponent(p)))(
+    'keeps the encoded password %j out of a connection failure',
+    async (password) => {
+      const url = `postgres://alice:${password}@127.0.0.1:9/roomops`;
+      const error = (await openStore(url).catch((e: unknown) => e)) as Error;
+      const text = `${error.message} ${JSON.stringify(error)}`;
+      expect(text).toContain('postgres://alice:***@127.0.0.1:9/roomops');
+      const cause = String((error.cause as Error).message);
+      for (const secret of [password, decodeURIComponent(password)]) {
+        expect(text).not.toContain(secret);
+        expect(cause).not.toContain(secret);
+      }
+    },
+  );
 });

@@ -107,7 +107,15 @@ export const storageSchema = z
       .regex(
         STORAGE_URL,
         'expected sqlite:relative/path.db, sqlite:///absolute/path.db or postgres://user:pass@host:port/db',
-      ),
+      )
+      .optional(),
+    /** How long one store call may wait: SQLite lock waits, PostgreSQL statement_timeout. */
+    timeoutMs: z
+      .number()
+      .int('must be a whole number of milliseconds')
+      .min(100, 'must be at least 100 (ms)')
+      .max(60_000, 'must be at most 60000 (a minute)')
+      .optional(),
   })
   .strict();
 

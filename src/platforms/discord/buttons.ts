@@ -39,7 +39,7 @@ export async function handleButton(
   const { principal } = interaction;
   const outcome = await ctx.engine.decide({ pendingId, decision, principal, place: interaction.place });
   const body = await messageFor(decisionView(outcome), ctx.pages, principal.id);
-  if (outcome.type === 'refused' || outcome.type === 'unknown') {
+  if (outcome.type === 'refused' || outcome.type === 'unknown' || outcome.type === 'failed') {
     await respond.followUp({ ...body, flags: EPHEMERAL });
     return;
   }

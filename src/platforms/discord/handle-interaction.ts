@@ -3,6 +3,7 @@
  * route the rest to its handler, and when a handler fails, log it and tell
  * the person privately in whatever way is still open.
  */
+import { newErrorId } from '../../core/error-id.js';
 import type { Logger } from '../../core/logger.js';
 import { handleAutocomplete } from './autocomplete.js';
 import { handleButton } from './buttons.js';
@@ -23,8 +24,8 @@ export interface CoreContext extends HandlerContext {
 }
 
 export const STOPPING = 'RoomOps is restarting; try again in a moment.';
-const FAILED =
-  'Something went wrong while handling this; nothing more was done. The operators can find details in the RoomOps log.';
+const failed = (errorId: string) =>
+  `Something went wrong while handling this; nothing more was done (error id ${errorId}). The operators can find details in the RoomOps log.`;
 
 /** Remembers which initial response went out, so a failure is reported the right way. */
 class Tracked implements Responder {
@@ -67,11 +68,12 @@ async function answerFailure(
   error: unknown,
   log: Logger,
 ): Promise<void> {
+  const errorId = newErrorId();
   log.error(
-    { ...errorFields(error), interaction: interaction.id, kind: interaction.kind },
+    { ...errorFields(error), errorId, interaction: interaction.id, kind: interaction.kind },
     'discord: interaction failed',
   );
-  const body = { content: FAILED, flags: EPHEMERAL, allowed_mentions: NO_MENTIONS };
+  const body = { content: failed(errorId), flags: EPHEMERAL, allowed_mentions: NO_MENTIONS };
   try {
     if (interaction.kind === 'autocomplete') {
       if (!respond.sent) await respond.initial({ type: 8, data: { choices: [] } });

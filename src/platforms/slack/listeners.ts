@@ -8,6 +8,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Place } from '../../core/types.js';
 import type { PageState } from '../page-state.js';
 import { CANCEL_ACTION, CONFIRM_ACTION, PAGE_ACTION } from '../../render/slack/index.js';
+import { newErrorId } from '../../core/error-id.js';
 import type { InFlight } from '../in-flight.js';
 import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './messages.js';
 import type { SlackPrincipals } from './principal.js';
@@ -40,11 +41,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         await new Promise((resolve) => setImmediate(resolve));
         await work();
       } catch (error) {
+        const errorId = newErrorId();
         logger.error(
-          { err: error instanceof Error ? error.message : String(error), what },
+          { errorId, err: error instanceof Error ? error.message : String(error), what },
           'Slack request failed after ack',
         );
-        await respond(failureMessage()).catch(() => {});
+        await respond(failureMessage(errorId)).catch(() => {});
       }
     });
 

@@ -67,11 +67,12 @@ export async function pageMessage(pages: PageState, value: string, asker: string
   return { replace_original: true, ...withPager(flip.page, key, index, flip.total) };
 }
 
-export function failureMessage(): ResponseBody {
+/** The last resort when handling failed unexpectedly; `errorId` finds the details in the log. */
+export function failureMessage(errorId: string): ResponseBody {
   return {
     response_type: 'ephemeral',
     ...renderNotice(
-      'Something went wrong inside RoomOps; nothing more was done. The details are in the server log.',
+      `Something went wrong inside RoomOps; nothing more was done (error id ${errorId}). The details are in the server log.`,
     ),
   };
 }

@@ -10,6 +10,7 @@
  * has run; PostgreSQL takes a transaction-scoped advisory lock (one per
  * schema) first, so two replicas migrating at once are safe.
  */
+import { isRoomOpsError, RoomOpsError } from '../../core/errors.js';
 import type { SqlDb, SqlDialect } from '../sql-db.js';
 import { initialMigration } from './001-initial.js';
 import { interactionsPagesMigration } from './002-interactions-pages.js';
@@ -32,6 +33,9 @@ const LOCK_CLASS = 0x526f6f6d;
  * refused rather than guessed at.
  */
 export async function migrateToLatest(db: SqlDb): Promise<void> {
+  // Most opens find nothing to do: they need not wait for the write lock,
+  // which another process (the bot, a backup) may be holding right now.
+  if (await upToDate(db)) return;
   let running: string | undefined;
   try {
     await db.transaction(async (tx) => {
@@ -46,8 +50,9 @@ export async function migrateToLatest(db: SqlDb): Promise<void> {
       const known = new Set(MIGRATIONS.map((m) => m.name));
       const unknown = applied.filter((name) => !known.has(name));
       if (unknown.length > 0) {
-        throw new Error(
-          `the database has migration ${unknown.join(', ')}, unknown to this version of RoomOps (a newer one migrated it)`,
+        throw new RoomOpsError(
+          'internal',
+          `The store has migration ${unknown.join(', ')}, unknown to this version of RoomOps (a newer one migrated it): run that version, or a newer one.`,
         );
       }
       for (const migration of MIGRATIONS) {
@@ -62,10 +67,25 @@ export async function migrateToLatest(db: SqlDb): Promise<void> {
       }
     });
   } catch (error) {
+    // Written for people already; anything else is the driver's and goes to the log.
+    if (isRoomOpsError(error)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     const which = running === undefined ? '' : ` ${running}`;
     throw new Error(`store migration${which} failed: ${reason}`, { cause: error });
   }
+}
+
+/** True when every known migration is recorded and no unknown one is (read without a lock). */
+async function upToDate(db: SqlDb): Promise<boolean> {
+  let applied: string[];
+  try {
+    applied = (await db.all<{ name: string }>('select name from schema_migrations')).map((r) => r.name);
+  } catch {
+    // No table yet (a new database), or it cannot be read now: the locked path decides.
+    return false;
+  }
+  const known = new Set(MIGRATIONS.map((m) => m.name));
+  return applied.length === known.size && applied.every((name) => known.has(name));
 }
 
 /**

@@ -57,6 +57,8 @@ const RESPONSE_URL_USES = 5;
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly posts: ResponsePost[] = [];
+  /** Called with each response_url post before Slack answers it (a test's hook into "just after"). */
+  onResponsePost: ((post: ResponsePost) => void) | undefined;
   usergroups: FakeUsergroup[];
   /**
    * When set, `usergroups.list` fails with this error: `ratelimited` as Slack
@@ -357,7 +359,9 @@ export class FakeSlack {
           ? ['invalid_blocks: table']
           : validateMessage(body);
     const status = problems.length ? (used >= RESPONSE_URL_USES ? 404 : 400) : 200;
-    this.posts.push({ id, body, at: Date.now(), status, problems });
+    const post: ResponsePost = { id, body, at: Date.now(), status, problems };
+    this.posts.push(post);
+    this.onResponsePost?.(post);
     for (const wake of this.waiters.splice(0)) wake();
     res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : problems.join('; '));
   }

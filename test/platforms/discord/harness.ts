@@ -54,7 +54,12 @@ export interface Rig {
 }
 
 export async function startRig(
-  options: { access?: unknown; confirmTimeoutMinutes?: number } = {},
+  options: {
+    access?: unknown;
+    confirmTimeoutMinutes?: number;
+    storeUrl?: string;
+    storeTimeoutMs?: number;
+  } = {},
 ): Promise<Rig> {
   const fake = await FakeDiscord.start({ token: BOT_TOKEN });
   const logger = createLogger(process.env.ROOMOPS_TEST_LOG ?? 'silent');
@@ -64,6 +69,8 @@ export async function startRig(
     ...(options.confirmTimeoutMinutes !== undefined
       ? { confirmTimeoutMinutes: options.confirmTimeoutMinutes }
       : {}),
+    ...(options.storeUrl !== undefined ? { storeUrl: options.storeUrl } : {}),
+    ...(options.storeTimeoutMs !== undefined ? { storeTimeoutMs: options.storeTimeoutMs } : {}),
   });
   const adapter = createDiscordAdapter({
     runtime,

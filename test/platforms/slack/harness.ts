@@ -80,7 +80,7 @@ export class SlackHarness {
     const fake =
       options.fake ?? new FakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN, usergroups: USERGROUPS });
     if (ownsFake) await fake.start();
-    const logger = createLogger('silent', {});
+    const logger = options.logger ?? createLogger('silent', {});
     const runtime = options.runtime ?? (await startSandboxRuntime({ access: ACCESS, logger, ...options }));
     const env: NodeJS.ProcessEnv = {
       SLACK_BOT_TOKEN: BOT_TOKEN,
