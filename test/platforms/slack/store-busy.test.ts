@@ -71,7 +71,8 @@ describe('approval while another process holds the store', () => {
     expect(rong.rooms.has('support-1')).toBe(false);
     expect(answer!.body.replace_original).toBe(true);
     const text = shown(answer!);
-    expect(text).toContain('Approved by grace');
+    // People are mentions (JSON text: the newline is escaped).
+    expect(text).toContain('*Approved by*\\n<@U0ADMIN2>');
     expect(text).not.toContain('room_confirm');
     expect(text).toMatch(
       /⚠ Warning: The vendor's answer stands, but RoomOps could not mark support-1 as deleted/,
