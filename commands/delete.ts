@@ -26,6 +26,15 @@ export const del: CommandSpec<Args> = {
   describe: (args, account) =>
     `Delete ${args.room.length === 1 ? `room ${args.room[0]}` : `${args.room.length} rooms (${args.room.join(', ')})`} on ${account?.name}. Everyone in ${args.room.length === 1 ? 'it' : 'them'} is removed; this cannot be undone.`,
   confirmLabel: () => 'Delete',
+  // A room the vendor no longer has was deleted by the interrupted attempt.
+  async alreadyDone(args, ctx) {
+    const found = await ctx.client!.getRooms(args.room);
+    for (const o of found) if (!o.ok && o.error.code !== 'vendor_not_found') throw o.error;
+    const gone = found.filter((o) => !o.ok).map((o) => o.id);
+    if (gone.length !== args.room.length) return false;
+    await forgetRooms(ctx, gone, 'deleted');
+    return true;
+  },
   async run(args, ctx) {
     const outcomes = await ctx.client!.deleteRooms(args.room);
     const deleted = okIds(outcomes);

@@ -17,6 +17,8 @@ export interface RunOptions {
   json?: boolean;
   yes?: boolean;
   dryRun?: boolean;
+  /** A job (bulk, scheduled) is created and its id printed; the command does not wait for it. */
+  noWait?: boolean;
 }
 
 export async function runCommand(text: string, options: RunOptions, cli: CliContext): Promise<number> {
@@ -37,11 +39,27 @@ export async function runCommand(text: string, options: RunOptions, cli: CliCont
       text: options.dryRun ? `${text} --dry-run` : text,
     };
     // Destructive commands run only with --yes; without it the engine answers not_confirmed (exit 3).
-    const outcome = await runtime.engine.handle({ ...request, preconfirmed: options.yes === true });
+    let outcome = await runtime.engine.handle({ ...request, preconfirmed: options.yes === true });
+    const jobId = createdJobId(outcome);
+    if (jobId !== undefined && outcome.type === 'result') {
+      if (options.noWait) {
+        if (!options.json) process.stdout.write(`${jobId}\n`);
+        else process.stdout.write(`${JSON.stringify(outcomeJson(outcome).json)}\n`);
+        return 0;
+      }
+      const { waitForJob } = await import('./wait-for-job.js');
+      outcome = await waitForJob(runtime, outcome, jobId);
+    }
     return print(outcome, options);
   } finally {
     await runtime.close();
   }
+}
+
+function createdJobId(outcome: Outcome): string | undefined {
+  if (outcome.type !== 'result') return undefined;
+  const job = outcome.result.job as { id?: unknown } | null | undefined;
+  return typeof job?.id === 'string' ? job.id : undefined;
 }
 
 export function print(outcome: Outcome, options: { json?: boolean }): number {

@@ -4,6 +4,7 @@
  * value under a credential-like key masked. A failing audit write is logged,
  * never allowed to turn a done vendor call into an error.
  */
+import type { Job } from '../store/job-types.js';
 import type { AuditEntry, AuditOutcome, PendingAction, Store } from '../store/types.js';
 import type { DecisionRequest, InvocationRequest } from './engine-api.js';
 import type { Logger } from './logger.js';
@@ -135,6 +136,34 @@ export class AuditRecorder {
     });
   }
 
+  /** A job was created (after its confirmation, or at once for reads and the CLI's --yes). */
+  jobCreated(job: Job, rooms: readonly string[]): Promise<void> {
+    return this.write({
+      ...fromJob(job),
+      rooms: [...rooms],
+      outcome: 'ok',
+      detail: `job ${job.id} created, runs at ${job.runAt.toISOString()}: ${job.description}`.slice(0, 500),
+    });
+  }
+
+  /** A job ended: done, failed (some items), cancelled or missed. */
+  jobEnded(job: Job, failedRooms: readonly string[]): Promise<void> {
+    const outcome: AuditOutcome =
+      job.state === 'done'
+        ? 'ok'
+        : job.state === 'failed'
+          ? job.done > 0
+            ? 'partial'
+            : 'failed'
+          : 'cancelled';
+    return this.write({
+      ...fromJob(job),
+      rooms: [...failedRooms],
+      outcome,
+      detail: `job ${job.id} ${job.state}: ${job.done} done, ${job.failed} failed, ${job.total - job.done - job.failed} left`,
+    });
+  }
+
   private async write(entry: Omit<AuditEntry, 'at'> & { at?: Date }): Promise<void> {
     try {
       await this.store.audit.append({ at: new Date(), ...entry });
@@ -171,5 +200,21 @@ function fromPending(pending: PendingAction) {
     kind: pending.kind,
     args: redactArgs(pending.invocation as RawInvocation),
     rooms: pending.rooms,
+  };
+}
+
+function fromJob(job: Job) {
+  return {
+    actor: job.approver,
+    ...(job.approverName ? { actorName: job.approverName } : {}),
+    platform: job.platform,
+    ...(job.channel ? { channel: job.channel } : {}),
+    ...(job.guild ? { guild: job.guild } : {}),
+    account: job.account,
+    action: job.action,
+    kind: job.kind,
+    args: redactArgs(job.invocation as RawInvocation),
+    rooms: [] as string[],
+    decidedBy: job.approver,
   };
 }

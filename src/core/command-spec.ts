@@ -94,6 +94,12 @@ export interface CommandSpec<Args extends Record<string, unknown> = any> {
   describe(args: Args, account: AccountRef | null): string;
   confirmLabel?(args: Args): string;
   warning?(args: Args, vendor: VendorName | null): string | undefined;
+  /**
+   * For a job item whose process died mid-call: a read telling whether the
+   * vendor already did it, so the call is not sent twice (DESIGN.md "Durable
+   * jobs"). Destructive commands without it are not resent after a crash.
+   */
+  alreadyDone?(args: Args, ctx: RunContext): Promise<boolean>;
   /** Private unless it is a mutation; help, reads and errors are private. */
   run(args: Args, ctx: RunContext): Promise<RunResult>;
 }

@@ -26,6 +26,10 @@ import { executeInvocation } from './execute.js';
 import type { AccessPolicy } from './access-policy.js';
 import type { ClientPool } from './client-pool.js';
 import { RoomSuggester } from './room-suggester.js';
+import { type BulkParts, bulkParts } from './jobs/bulk-invocation.js';
+import { BulkJobs } from './jobs/bulk-jobs.js';
+import type { JobRunnerHooks } from './jobs/job-runner.js';
+import { hasSelector } from './jobs/selector.js';
 
 export interface EngineOptions {
   commands: readonly CommandSpec[];
@@ -41,12 +45,34 @@ export interface EngineOptions {
 export class Engine implements EngineApi {
   private readonly audit: AuditRecorder;
   private readonly suggester: RoomSuggester;
+  private readonly bulk: BulkJobs;
   private readonly now: () => Date;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? (() => new Date());
     this.audit = new AuditRecorder(options.store, options.logger);
     this.suggester = new RoomSuggester(options.clients, options.store);
+    this.bulk = new BulkJobs({
+      commands: options.commands,
+      clients: options.clients,
+      store: options.store,
+      audit: this.audit,
+      now: this.now,
+    });
+  }
+
+  /** What the job runner of this process calls: run an item, record a job's end. */
+  jobHooks(): JobRunnerHooks {
+    return {
+      executeItem: (job, item, resumed) => this.bulk.executeItem(job, item, resumed),
+      onJobEnd: async (job) => {
+        const failed = await this.options.store.jobs.items(job.id, { state: 'failed' });
+        await this.audit.jobEnded(
+          job,
+          failed.map((i) => i.room),
+        );
+      },
+    };
   }
 
   commands(): readonly CommandSpec[] {
@@ -90,6 +116,7 @@ export class Engine implements EngineApi {
       return outcome;
     }
     const { invocation } = checked;
+    if (checked.bulk) return this.handleBulk(request, invocation, checked.bulk);
     if (invocation.dryRun) {
       const outcome = await executeInvocation(
         invocation,
@@ -191,14 +218,20 @@ export class Engine implements EngineApi {
   /** Parse and validate and authorize: no vendor call, no audit. */
   private check(
     request: InvocationRequest,
-  ): { invocation: ValidInvocation } | { error: unknown; raw: RawInvocation | undefined } {
+  ): { invocation: ValidInvocation; bulk?: BulkParts } | { error: unknown; raw: RawInvocation | undefined } {
     let raw: RawInvocation | undefined;
     try {
       raw = this.toRaw(request);
-      const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
+      const accounts = this.options.clients.accountMap();
+      const bulk = hasSelector(raw) ? bulkParts(raw, this.options.commands, accounts) : undefined;
+      const validated = validateInvocation(bulk?.forValidation ?? raw, this.options.commands, accounts);
+      // Several rooms make any mutation destructive (DESIGN.md "Kinds"); the audit keeps the text as typed.
+      const invocation: ValidInvocation = bulk
+        ? { ...validated, raw, rooms: [], kind: validated.kind === 'read' ? 'read' : 'destructive' }
+        : validated;
       const decision = this.options.access.authorize(request.principal, request.place, invocation);
       if (!decision.allowed) return { error: new RoomOpsError('denied', decision.reason), raw };
-      return { invocation };
+      return bulk ? { invocation, bulk } : { invocation };
     } catch (error) {
       return { error, raw };
     }
@@ -221,6 +254,7 @@ export class Engine implements EngineApi {
   private async requestConfirmation(
     invocation: ValidInvocation,
     request: InvocationRequest,
+    description?: string,
   ): Promise<Outcome> {
     const now = this.now();
     const { spec, account, args } = invocation;
@@ -237,7 +271,7 @@ export class Engine implements EngineApi {
       action: spec.name,
       kind: invocation.kind,
       invocation: invocation.raw,
-      description: spec.describe(args, account),
+      description: description ?? spec.describe(args, account),
       rooms: invocation.rooms,
     });
     await this.audit.pending(request, invocation, pending);
@@ -255,7 +289,11 @@ export class Engine implements EngineApi {
     };
   }
 
-  private async notConfirmed(invocation: ValidInvocation, request: InvocationRequest): Promise<Outcome> {
+  private async notConfirmed(
+    invocation: ValidInvocation,
+    request: InvocationRequest,
+    description?: string,
+  ): Promise<Outcome> {
     await this.audit.notConfirmed(request, invocation);
     return {
       type: 'error',
@@ -266,7 +304,7 @@ export class Engine implements EngineApi {
       visibility: 'private',
       error: {
         code: 'not_confirmed',
-        message: `Not confirmed, nothing was sent: ${invocation.spec.describe(invocation.args, invocation.account)} Confirm with --yes (roomops run) or by typing yes (the shell); --dry-run shows the requests.`,
+        message: `Not confirmed, nothing was sent: ${description ?? invocation.spec.describe(invocation.args, invocation.account)} Confirm with --yes (roomops run) or by typing yes (the shell); --dry-run shows the requests.`,
       },
     };
   }
@@ -286,6 +324,7 @@ export class Engine implements EngineApi {
       ...(pending.guild ? { guild: pending.guild } : {}),
     };
     const raw = pending.invocation as RawInvocation;
+    if (hasSelector(raw)) return this.approvedBulk(pending, raw, requester, approver, place);
     let outcome: Outcome;
     try {
       const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
@@ -313,6 +352,103 @@ export class Engine implements EngineApi {
           pendingId: pending.id,
         },
       );
+    } catch (error) {
+      outcome = errorOutcome(error, raw, this.options.clients);
+    }
+    const state = outcome.type === 'result' ? 'done' : 'failed';
+    const stored =
+      outcome.type === 'result'
+        ? { result: outcome.result }
+        : outcome.type === 'error'
+          ? { error: outcome.error }
+          : {};
+    await this.options.store.pending.finish(pending.id, state, stored, this.now());
+    return outcome;
+  }
+
+  /** A selector: resolve the plan, then confirm it once (or run at once: reads, the CLI's --yes). */
+  private async handleBulk(
+    request: InvocationRequest,
+    invocation: ValidInvocation,
+    bulk: BulkParts,
+  ): Promise<Outcome> {
+    const started = performance.now();
+    if (invocation.dryRun) {
+      const outcome = errorOutcome(
+        new RoomOpsError(
+          'invalid_input',
+          '--dry-run shows one call: run it on one room instead of a selector.',
+          {
+            field: '--dry-run',
+            usage: invocation.spec.usage,
+          },
+        ),
+        invocation.raw,
+        this.options.clients,
+      );
+      await this.audit.invalid(request, invocation.raw, outcome);
+      return outcome;
+    }
+    let plan;
+    try {
+      plan = await this.bulk.plan(invocation, bulk);
+    } catch (error) {
+      const outcome = errorOutcome(error, invocation.raw, this.options.clients);
+      await this.audit.ran(request, invocation, outcome, performance.now() - started);
+      return outcome;
+    }
+    if (plan.rooms.length === 0) {
+      const outcome = this.bulk.emptyOutcome(invocation, bulk);
+      await this.audit.ran(request, invocation, outcome, performance.now() - started);
+      return outcome;
+    }
+    const planned: ValidInvocation = { ...invocation, rooms: plan.rooms.map((r) => r.id) };
+    const inline = request.preconfirmed === true && request.principal.platform === 'shell';
+    if (invocation.kind === 'destructive' && !inline) {
+      if (request.principal.platform === 'shell')
+        return this.notConfirmed(planned, request, plan.description);
+      return this.requestConfirmation(planned, request, plan.description);
+    }
+    const job = await this.bulk.createJob({
+      template: bulk.template,
+      invocation: planned,
+      rooms: planned.rooms,
+      description: plan.description,
+      requester: request.principal,
+      approver: request.principal,
+      place: request.place,
+    });
+    return this.bulk.createdOutcome(job, planned);
+  }
+
+  /** An approved bulk prompt: the job runs exactly the rooms that were shown and confirmed. */
+  private async approvedBulk(
+    pending: PendingAction,
+    raw: RawInvocation,
+    requester: Principal,
+    approver: Principal,
+    place: Place,
+  ): Promise<Outcome> {
+    let outcome: Outcome;
+    try {
+      const accounts = this.options.clients.accountMap();
+      const bulk = bulkParts(raw, this.options.commands, accounts);
+      const validated = validateInvocation(bulk.forValidation, this.options.commands, accounts);
+      const invocation: ValidInvocation = { ...validated, raw, rooms: pending.rooms, kind: pending.kind };
+      const job = await this.bulk.createJob({
+        template: bulk.template,
+        invocation,
+        rooms: pending.rooms,
+        description: pending.description,
+        requester,
+        approver,
+        place,
+      });
+      outcome = {
+        ...this.bulk.createdOutcome(job, invocation),
+        approvedBy: approver.displayName ?? approver.id,
+        approvedAt: pending.decidedAt ?? this.now(),
+      } as Outcome;
     } catch (error) {
       outcome = errorOutcome(error, raw, this.options.clients);
     }

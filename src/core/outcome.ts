@@ -50,6 +50,8 @@ export interface OutcomeError {
   items?: ErrorItem[];
   vendorCode?: string | number;
   requestId?: string;
+  /** A job's failure (`partial`, `cancelled`): the job as `jobs <id>` shows it. */
+  job?: Record<string, unknown>;
 }
 
 export interface ErrorOutcome extends OutcomeBase {

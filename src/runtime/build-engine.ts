@@ -7,6 +7,8 @@ import { accessPolicy } from '../core/access-policy.js';
 import { ClientPool } from '../core/client-pool.js';
 import type { AccessConfig } from '../core/config/index.js';
 import { Engine } from '../core/engine.js';
+import { DEFAULT_SCHEDULE_GRACE_MINUTES } from '../core/config/schema.js';
+import { JobRunner } from '../core/jobs/job-runner.js';
 import type { Logger } from '../core/logger.js';
 import type { Store } from '../store/types.js';
 import type { AccountConfig } from '../vendors/account.js';
@@ -14,6 +16,8 @@ import type { AccountConfig } from '../vendors/account.js';
 export interface EngineParts {
   engine: Engine;
   clients: ClientPool;
+  /** Not started: serving processes, `roomops worker` and a waiting `run` start it. */
+  jobRunner: JobRunner;
 }
 
 export function buildEngine(options: {
@@ -22,6 +26,10 @@ export function buildEngine(options: {
   store: Store;
   logger: Logger;
   confirmTimeoutMinutes: number;
+  scheduleGraceMinutes?: number;
+  /** Job runner timing (tests shorten it). */
+  jobPollMs?: number;
+  jobLeaseMs?: number;
   now?: () => Date;
 }): EngineParts {
   const clients = new ClientPool(options.accounts);
@@ -34,5 +42,14 @@ export function buildEngine(options: {
     confirmTimeoutMs: options.confirmTimeoutMinutes * 60_000,
     ...(options.now ? { now: options.now } : {}),
   });
-  return { engine, clients };
+  const jobRunner = new JobRunner({
+    ...engine.jobHooks(),
+    store: options.store,
+    logger: options.logger,
+    missedAfterMs: (options.scheduleGraceMinutes ?? DEFAULT_SCHEDULE_GRACE_MINUTES) * 60_000,
+    ...(options.jobPollMs !== undefined ? { pollMs: options.jobPollMs } : {}),
+    ...(options.jobLeaseMs !== undefined ? { leaseMs: options.jobLeaseMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { engine, clients, jobRunner };
 }

@@ -24,6 +24,8 @@ export interface SandboxRuntimeOptions {
   logger?: Logger;
   /** Start the emulators on consecutive ports from here (default: random). */
   basePort?: number;
+  /** How often the job runner looks for work when idle. */
+  jobPollMs?: number;
   now?: () => Date;
 }
 
@@ -37,12 +39,13 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
   try {
     store = await openStore(options.storeUrl ?? 'sqlite::memory:', { logger });
     const accounts = sandboxAccounts(emulators.urls);
-    const { engine, clients } = buildEngine({
+    const { engine, clients, jobRunner } = buildEngine({
       accounts,
       access,
       store,
       logger,
       confirmTimeoutMinutes: options.confirmTimeoutMinutes ?? 5,
+      ...(options.jobPollMs !== undefined ? { jobPollMs: options.jobPollMs } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     await seedInventory(store, emulators);
@@ -54,7 +57,9 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
       mode: 'sandbox',
       emulators,
       warnings: access ? [] : ['Sandbox: no access: section, so Slack and Discord users may only read.'],
+      jobRunner,
       close: async () => {
+        await jobRunner.stop();
         await clients.close();
         await openedStore.close();
         await emulators.stop();

@@ -4,6 +4,8 @@
  */
 import { SqlAuditLog } from './audit-log.js';
 import { SqlInventory } from './inventory.js';
+import type { JobStore } from './job-types.js';
+import { SqlJobs } from './jobs.js';
 import { SqlPendingActions } from './pending-actions.js';
 import type { StoreKind } from './schema.js';
 import type { SqlDb } from './sql-db.js';
@@ -16,6 +18,7 @@ export class SqlStore implements Store {
   readonly pending: PendingActionStore;
   readonly audit: AuditStore;
   readonly inventory: InventoryStore;
+  readonly jobs: JobStore;
   #closed = false;
 
   constructor(
@@ -25,6 +28,7 @@ export class SqlStore implements Store {
     this.pending = new SqlPendingActions(db);
     this.audit = new SqlAuditLog(db);
     this.inventory = new SqlInventory(db);
+    this.jobs = new SqlJobs(db);
   }
 
   async healthy(): Promise<boolean> {

@@ -4,6 +4,7 @@
  * several replicas). All methods are async so both fit.
  */
 import type { Kind, PlatformName } from '../core/types.js';
+import type { JobStore } from './job-types.js';
 
 export type PendingState = 'pending' | 'approved' | 'cancelled' | 'expired' | 'done' | 'failed';
 
@@ -176,6 +177,7 @@ export interface Store {
   readonly pending: PendingActionStore;
   readonly audit: AuditStore;
   readonly inventory: InventoryStore;
+  readonly jobs: JobStore;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

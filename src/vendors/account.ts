@@ -19,6 +19,12 @@ const common = {
   baseUrl: baseUrl.optional(),
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
   rateLimit: z.number().positive().max(10_000).optional(),
+  /** `delete` waits this long (rooms muted meanwhile where the vendor can), with an Undo; 0 = at once. */
+  deleteGraceMinutes: z
+    .number()
+    .min(0, 'must be 0 or more')
+    .max(7 * 24 * 60, 'must be at most 10080 (a week)')
+    .optional(),
 };
 
 const announceAs = z.object({ id: z.string().min(1), name: z.string().min(1) }).strict();

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { AuditEntry, NewPendingAction, PendingAction, Store } from '../../src/store/types.js';
+import { jobStoreSuite } from './job-store-suite.js';
 
 export interface StoreHarness {
   /** URL of a fresh, empty database (a new file, schema, or `sqlite::memory:`). */
@@ -545,5 +546,6 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         await expect(store.inventory.list('rong-prod', { limit: 0 })).rejects.toThrow(/limit/);
       });
     });
+    jobStoreSuite(() => open());
   });
 }

@@ -12,6 +12,7 @@
  */
 import type { SqlDb, SqlDialect } from '../sql-db.js';
 import { initialMigration } from './001-initial.js';
+import { jobsMigration } from './002-jobs.js';
 
 export interface Migration {
   /** Unique; migrations run in list order. */
@@ -20,7 +21,7 @@ export interface Migration {
   up(dialect: SqlDialect): readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, jobsMigration];
 
 /** pg_advisory_xact_lock's first key ('Room'); the second is the schema's hash. */
 const LOCK_CLASS = 0x526f6f6d;

@@ -1,0 +1,224 @@
+/**
+ * Bulk work as durable jobs: resolves a selector to a plan, describes it for
+ * the confirmation (count, first 10 rooms, estimated time at the account's
+ * `rateLimit`), creates the job once confirmed, and runs each item as the
+ * approver with that item's room. Business rules only; the runner leases and
+ * records, the front ends show.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Job, JobItem } from '../../store/job-types.js';
+import type { Store } from '../../store/types.js';
+import { DEFAULT_RATE_LIMIT } from '../../vendors/account.js';
+import { isVendorError } from '../../vendors/errors.js';
+import type { AuditRecorder } from '../audit-recorder.js';
+import type { ClientPool } from '../client-pool.js';
+import type { AccountRef, CommandSpec, RunContext } from '../command-spec.js';
+import { executeInvocation } from '../execute.js';
+import type { Outcome, OutcomeBase } from '../outcome.js';
+import { errorOutcome } from '../outcome-errors.js';
+import type { Place, Principal, RawInvocation } from '../types.js';
+import { validateInvocation, type ValidInvocation } from '../validate.js';
+import { type BulkParts, withRoom } from './bulk-invocation.js';
+import { formatDuration } from './duration.js';
+import { jobJson } from './job-json.js';
+import type { ItemResult } from './job-runner.js';
+import { type PlannedRoom, resolvePlan } from './resolve-plan.js';
+import { describeSelector } from './selector.js';
+
+/** DESIGN.md: the plan shows the first 10 rooms. */
+const SHOWN_ROOMS = 10;
+
+export interface Plan {
+  rooms: PlannedRoom[];
+  /** For the prompt and the job: what will happen, with the count, first rooms and an estimate. */
+  description: string;
+}
+
+export interface BulkJobsOptions {
+  commands: readonly CommandSpec[];
+  clients: ClientPool;
+  store: Store;
+  audit: AuditRecorder;
+  now: () => Date;
+}
+
+export class BulkJobs {
+  constructor(private readonly options: BulkJobsOptions) {}
+
+  /** The rooms the selector names now, and the words that tell a person what will happen. */
+  async plan(invocation: ValidInvocation, bulk: BulkParts): Promise<Plan> {
+    const account = invocation.account!;
+    const client = await this.options.clients.client(account.name);
+    const rooms = await resolvePlan(bulk.selector, account, client, this.options.store, this.options.now());
+    return { rooms, description: describePlan(invocation, bulk, rooms) };
+  }
+
+  /** Stores a confirmed (or read-only) bulk invocation as a job for the runner. */
+  async createJob(input: {
+    template: RawInvocation;
+    invocation: ValidInvocation;
+    rooms: readonly string[];
+    description: string;
+    requester: Principal;
+    approver: Principal;
+    place: Place;
+    runAt?: Date;
+  }): Promise<Job> {
+    const now = this.options.now();
+    const job = await this.options.store.jobs.create({
+      id: `j_${randomBytes(12).toString('base64url')}`,
+      createdAt: now,
+      runAt: input.runAt ?? now,
+      account: input.invocation.account!.name,
+      action: input.invocation.spec.name,
+      kind: input.invocation.kind,
+      requester: input.requester.id,
+      ...(input.requester.displayName ? { requesterName: input.requester.displayName } : {}),
+      approver: input.approver.id,
+      ...(input.approver.displayName ? { approverName: input.approver.displayName } : {}),
+      platform: input.requester.platform,
+      ...(input.place.channel ? { channel: input.place.channel } : {}),
+      ...(input.place.guild ? { guild: input.place.guild } : {}),
+      invocation: input.template,
+      description: input.description,
+      rooms: input.rooms,
+    });
+    await this.options.audit.jobCreated(job, input.rooms);
+    return job;
+  }
+
+  /** The answer when a job was created: its id and state, for every front end. */
+  createdOutcome(job: Job, invocation: ValidInvocation): Outcome {
+    return {
+      ...base(invocation),
+      type: 'result',
+      visibility: invocation.kind === 'read' ? 'private' : 'public',
+      result: { job: jobJson(job) },
+      summary: `Job ${job.id} started: ${job.description}`,
+    };
+  }
+
+  /** The answer when the selector matched nothing: nothing to confirm, nothing runs. */
+  emptyOutcome(invocation: ValidInvocation, bulk: BulkParts): Outcome {
+    return {
+      ...base(invocation),
+      type: 'result',
+      visibility: 'private',
+      result: { job: null, rooms: [] },
+      summary: `No room on ${invocation.account!.name} matches ${describeSelector(bulk.selector)}; nothing to do.`,
+    };
+  }
+
+  /** Runs one item: the template with this item's room, as the approver. */
+  async executeItem(job: Job, item: JobItem, resumed: boolean): Promise<ItemResult> {
+    const raw = withRoom(job.invocation as RawInvocation, item.room);
+    let invocation: ValidInvocation;
+    try {
+      invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
+    } catch (error) {
+      const outcome = errorOutcome(error, raw, this.options.clients);
+      return { ok: false, error: { code: outcome.error.code, message: outcome.error.message } };
+    }
+    const ctx = this.context(job, invocation);
+    if (resumed) {
+      // The previous owner died during this item: the vendor may have acted.
+      const settled = await this.alreadySettled(invocation, ctx);
+      if (settled) return settled;
+    }
+    const outcome = await executeInvocation(invocation, ctx, this.options.clients, {});
+    if (outcome.type === 'result') return { ok: true };
+    if (outcome.type === 'error')
+      return { ok: false, error: { code: outcome.error.code, message: outcome.error.message } };
+    return { ok: false, error: { code: 'internal', message: `unexpected ${outcome.type} answer` } };
+  }
+
+  /**
+   * For a resumed item: a read tells whether the vendor already did it
+   * (`alreadyDone`); setting a value again is harmless, so write forms rerun;
+   * a destructive form with no such read is not sent twice.
+   */
+  private async alreadySettled(
+    invocation: ValidInvocation,
+    ctx: RunContext,
+  ): Promise<ItemResult | undefined> {
+    const { spec } = invocation;
+    if (spec.alreadyDone) {
+      const client = await this.options.clients.client(invocation.account!.name);
+      try {
+        if (await spec.alreadyDone(invocation.args, { ...ctx, client })) return { ok: true };
+        return undefined;
+      } catch (error) {
+        const message = isVendorError(error) ? error.message : 'the check failed';
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: `Interrupted, and could not check whether it was done (${message}); not sent again.`,
+          },
+        };
+      }
+    }
+    if (invocation.kind !== 'destructive') return undefined;
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message:
+          'Interrupted while in flight, and the vendor offers no read to tell whether it was done; not sent again. Check the room.',
+      },
+    };
+  }
+
+  private context(job: Job, invocation: ValidInvocation): RunContext {
+    const approver: Principal = {
+      platform: job.platform,
+      id: job.approver,
+      ...(job.approverName ? { displayName: job.approverName } : {}),
+      groups: [],
+    };
+    const place: Place = {
+      platform: job.platform,
+      ...(job.channel ? { channel: job.channel } : {}),
+      ...(job.guild ? { guild: job.guild } : {}),
+    };
+    return {
+      account: invocation.account,
+      client: null,
+      store: this.options.store,
+      principal: approver,
+      place,
+      now: this.options.now(),
+      accounts: this.options.clients.accounts(),
+      commands: this.options.commands,
+    };
+  }
+}
+
+function base(invocation: ValidInvocation): OutcomeBase {
+  return {
+    action: invocation.spec.name,
+    account: invocation.account?.name ?? null,
+    vendor: invocation.account?.vendor ?? null,
+    kind: invocation.kind,
+    visibility: 'public',
+  };
+}
+
+export function rateOf(account: AccountRef): number {
+  return account.config.rateLimit ?? DEFAULT_RATE_LIMIT[account.vendor];
+}
+
+function describePlan(invocation: ValidInvocation, bulk: BulkParts, rooms: readonly PlannedRoom[]): string {
+  const account = invocation.account!;
+  const shown = rooms
+    .slice(0, SHOWN_ROOMS)
+    .map((r) => (r.name && r.name !== r.id ? `${r.id} (${r.name})` : r.id))
+    .join(', ');
+  const more = rooms.length > SHOWN_ROOMS ? `, and ${rooms.length - SHOWN_ROOMS} more` : '';
+  const rate = rateOf(account);
+  const estimate = formatDuration((rooms.length / rate) * 1000);
+  const what = `${invocation.spec.name} ${bulk.template.positionals.slice(1).join(' ')}`.trim();
+  const consequence =
+    invocation.spec.name === 'delete' ? ' Everyone in them is removed; this cannot be undone.' : '';
+  return `${what} on ${rooms.length} room${rooms.length === 1 ? '' : 's'} of ${account.name} selected by ${describeSelector(bulk.selector)}: ${shown}${more}. About ${estimate} at ${rate} requests/s.${consequence}`;
+}
