@@ -30,10 +30,13 @@ export async function runWorker(cli: CliContext): Promise<number> {
   logger.info({ owner: runtime.jobRunner.owner, store: runtime.store.kind }, 'RoomOps worker running jobs');
   // The ready line tells scripts (and tests) the runner is polling.
   process.stderr.write(`roomops worker ready (${runtime.jobRunner.owner})\n`);
+  // The runner's timers do not hold the process open (a waiting `run` must exit); this one does.
+  const keepAlive = setInterval(() => undefined, 60_000);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  clearInterval(keepAlive);
   logger.info('worker stopping: finishing the item in flight, releasing leases');
   await runtime.close();
   return 0;
