@@ -56,8 +56,9 @@ export async function runCommand(text: string, options: RunOptions, cli: CliCont
   }
 }
 
+/** The job a bulk or scheduled command just created (`jobs` shows existing ones: nothing to wait for). */
 function createdJobId(outcome: Outcome): string | undefined {
-  if (outcome.type !== 'result') return undefined;
+  if (outcome.type !== 'result' || outcome.action === 'jobs') return undefined;
   const job = outcome.result.job as { id?: unknown } | null | undefined;
   return typeof job?.id === 'string' ? job.id : undefined;
 }

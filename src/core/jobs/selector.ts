@@ -15,6 +15,8 @@ export interface Selector {
   empty?: boolean;
   /** Created before now − this many ms. */
   olderMs?: number;
+  /** `older=` as typed, for messages. */
+  olderText?: string;
 }
 
 /** Globs are short patterns, not documents: bound them so the regex stays cheap. */
@@ -51,6 +53,7 @@ export function splitSelector(
     const ms = parseDuration(options.older);
     if (ms === undefined) throw fail('older', DURATION_EXPECTED);
     selector.olderMs = ms;
+    selector.olderText = options.older.trim();
   }
   for (const key of SELECTOR_KEYS) delete options[key];
   return { selector, rest: { ...raw, options } };
@@ -68,6 +71,6 @@ export function describeSelector(selector: Selector): string {
   const parts: string[] = [];
   if (selector.match !== undefined) parts.push(`match=${selector.match}`);
   if (selector.empty !== undefined) parts.push(`empty=${selector.empty}`);
-  if (selector.olderMs !== undefined) parts.push(`older than ${Math.round(selector.olderMs / 3_600_000)}h`);
+  if (selector.olderText !== undefined) parts.push(`older=${selector.olderText}`);
   return parts.join(', ');
 }
