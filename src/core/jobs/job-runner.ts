@@ -52,6 +52,7 @@ export class JobRunner {
   #timer: NodeJS.Timeout | undefined;
   #wake: (() => void) | undefined;
   #current: string | undefined;
+  readonly #itemListeners = new Set<(job: Job, item: JobItem, result: ItemResult) => void>();
 
   constructor(options: JobRunnerOptions) {
     this.#options = options;
@@ -69,6 +70,15 @@ export class JobRunner {
     if (this.#running) return;
     this.#running = true;
     this.#loop = this.#run();
+  }
+
+  /**
+   * Tells `listener` each item's outcome as it is recorded (metrics
+   * `roomops_job_items_total{outcome}`); returns a function that removes it.
+   */
+  onItemOutcome(listener: (job: Job, item: JobItem, result: ItemResult) => void): () => void {
+    this.#itemListeners.add(listener);
+    return () => this.#itemListeners.delete(listener);
   }
 
   /** Looks for work now instead of at the next poll (a job was just created here). */
@@ -178,6 +188,13 @@ export class JobRunner {
       const recorded = await store.jobs.finishItem(job.id, this.owner, item.seq, result, this.#now());
       if (!recorded) return;
       this.#options.onItem?.(job, item, result);
+      for (const listener of this.#itemListeners) {
+        try {
+          listener(job, item, result);
+        } catch (error) {
+          logger.warn({ err: error, job: job.id }, 'job item listener failed');
+        }
+      }
     }
   }
 
