@@ -213,7 +213,7 @@ function fromJob(job: Job) {
     account: job.account,
     action: job.action,
     kind: job.kind,
-    args: redactArgs(job.invocation as RawInvocation),
+    args: redactArgs((job.invocation as { raw: RawInvocation }).raw),
     rooms: [] as string[],
     decidedBy: job.approver,
   };

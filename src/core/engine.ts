@@ -26,9 +26,10 @@ import { executeInvocation } from './execute.js';
 import type { AccessPolicy } from './access-policy.js';
 import type { ClientPool } from './client-pool.js';
 import { RoomSuggester } from './room-suggester.js';
-import { type BulkParts, bulkParts } from './jobs/bulk-invocation.js';
 import { BulkJobs } from './jobs/bulk-jobs.js';
+import { type JobRequest, jobRequest } from './jobs/job-request.js';
 import type { JobRunnerHooks } from './jobs/job-runner.js';
+import { formatUtc, hasSchedule } from './jobs/schedule.js';
 import { hasSelector } from './jobs/selector.js';
 
 export interface EngineOptions {
@@ -116,7 +117,7 @@ export class Engine implements EngineApi {
       return outcome;
     }
     const { invocation } = checked;
-    if (checked.bulk) return this.handleBulk(request, invocation, checked.bulk);
+    if (checked.job) return this.handleJob(request, invocation, checked.job);
     if (invocation.dryRun) {
       const outcome = await executeInvocation(
         invocation,
@@ -218,20 +219,24 @@ export class Engine implements EngineApi {
   /** Parse and validate and authorize: no vendor call, no audit. */
   private check(
     request: InvocationRequest,
-  ): { invocation: ValidInvocation; bulk?: BulkParts } | { error: unknown; raw: RawInvocation | undefined } {
+  ): { invocation: ValidInvocation; job?: JobRequest } | { error: unknown; raw: RawInvocation | undefined } {
     let raw: RawInvocation | undefined;
     try {
       raw = this.toRaw(request);
       const accounts = this.options.clients.accountMap();
-      const bulk = hasSelector(raw) ? bulkParts(raw, this.options.commands, accounts) : undefined;
-      const validated = validateInvocation(bulk?.forValidation ?? raw, this.options.commands, accounts);
-      // Several rooms make any mutation destructive (DESIGN.md "Kinds"); the audit keeps the text as typed.
-      const invocation: ValidInvocation = bulk
-        ? { ...validated, raw, rooms: [], kind: validated.kind === 'read' ? 'read' : 'destructive' }
+      const job = jobRequest(raw, this.options.commands, accounts, this.now());
+      const validated = validateInvocation(job?.forValidation ?? raw, this.options.commands, accounts);
+      // Several rooms make any mutation destructive (DESIGN.md "Kinds").
+      const invocation: ValidInvocation = job
+        ? {
+            ...validated,
+            raw: job.kept,
+            ...(job.bulk ? { rooms: [], kind: validated.kind === 'read' ? 'read' : 'destructive' } : {}),
+          }
         : validated;
       const decision = this.options.access.authorize(request.principal, request.place, invocation);
       if (!decision.allowed) return { error: new RoomOpsError('denied', decision.reason), raw };
-      return bulk ? { invocation, bulk } : { invocation };
+      return job ? { invocation, job } : { invocation };
     } catch (error) {
       return { error, raw };
     }
@@ -324,7 +329,8 @@ export class Engine implements EngineApi {
       ...(pending.guild ? { guild: pending.guild } : {}),
     };
     const raw = pending.invocation as RawInvocation;
-    if (hasSelector(raw)) return this.approvedBulk(pending, raw, requester, approver, place);
+    if (hasSelector(raw) || hasSchedule(raw))
+      return this.approvedJob(pending, raw, requester, approver, place);
     let outcome: Outcome;
     try {
       const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
@@ -366,63 +372,78 @@ export class Engine implements EngineApi {
     return outcome;
   }
 
-  /** A selector: resolve the plan, then confirm it once (or run at once: reads, the CLI's --yes). */
-  private async handleBulk(
+  /**
+   * A selector or a schedule: resolve the plan now (bulk), describe it with its
+   * time, then confirm it once, or create the job at once (reads, a write
+   * scheduled for later, the CLI's --yes).
+   */
+  private async handleJob(
     request: InvocationRequest,
     invocation: ValidInvocation,
-    bulk: BulkParts,
+    job: JobRequest,
   ): Promise<Outcome> {
     const started = performance.now();
-    if (invocation.dryRun) {
+    const refuse = async (field: string, message: string) => {
       const outcome = errorOutcome(
-        new RoomOpsError(
-          'invalid_input',
-          '--dry-run shows one call: run it on one room instead of a selector.',
-          {
-            field: '--dry-run',
-            usage: invocation.spec.usage,
-          },
-        ),
+        new RoomOpsError('invalid_input', message, { field, usage: invocation.spec.usage }),
         invocation.raw,
         this.options.clients,
       );
       await this.audit.invalid(request, invocation.raw, outcome);
       return outcome;
+    };
+    if (invocation.dryRun)
+      return refuse('--dry-run', '--dry-run shows one call now: leave out the selector and at=/in=.');
+    if (job.runAt && invocation.kind === 'read') {
+      return refuse(
+        job.scheduleField ?? 'at',
+        `at= and in= schedule changes; ${invocation.spec.name} only reads.`,
+      );
     }
-    let plan;
-    try {
-      plan = await this.bulk.plan(invocation, bulk);
-    } catch (error) {
-      const outcome = errorOutcome(error, invocation.raw, this.options.clients);
-      await this.audit.ran(request, invocation, outcome, performance.now() - started);
-      return outcome;
+    let rooms: string[];
+    let description: string;
+    if (job.bulk) {
+      let plan;
+      try {
+        plan = await this.bulk.plan(invocation, job.bulk);
+      } catch (error) {
+        const outcome = errorOutcome(error, invocation.raw, this.options.clients);
+        await this.audit.ran(request, invocation, outcome, performance.now() - started);
+        return outcome;
+      }
+      if (plan.rooms.length === 0) {
+        const outcome = this.bulk.emptyOutcome(invocation, job.bulk);
+        await this.audit.ran(request, invocation, outcome, performance.now() - started);
+        return outcome;
+      }
+      rooms = plan.rooms.map((r) => r.id);
+      description = plan.description;
+    } else {
+      rooms = invocation.rooms;
+      description = invocation.spec.describe(invocation.args, invocation.account);
     }
-    if (plan.rooms.length === 0) {
-      const outcome = this.bulk.emptyOutcome(invocation, bulk);
-      await this.audit.ran(request, invocation, outcome, performance.now() - started);
-      return outcome;
-    }
-    const planned: ValidInvocation = { ...invocation, rooms: plan.rooms.map((r) => r.id) };
+    if (job.runAt) description = `At ${formatUtc(job.runAt)}: ${description}`;
+    const planned: ValidInvocation = { ...invocation, rooms };
     const inline = request.preconfirmed === true && request.principal.platform === 'shell';
     if (invocation.kind === 'destructive' && !inline) {
-      if (request.principal.platform === 'shell')
-        return this.notConfirmed(planned, request, plan.description);
-      return this.requestConfirmation(planned, request, plan.description);
+      if (request.principal.platform === 'shell') return this.notConfirmed(planned, request, description);
+      return this.requestConfirmation(planned, request, description);
     }
-    const job = await this.bulk.createJob({
-      template: bulk.template,
+    const created = await this.bulk.createJob({
+      jobInvocation: job.jobInvocation,
       invocation: planned,
-      rooms: planned.rooms,
-      description: plan.description,
+      items: job.bulk ? rooms : [rooms.join(',')],
+      description,
       requester: request.principal,
       approver: request.principal,
       place: request.place,
+      ...(job.runAt ? { runAt: job.runAt } : {}),
     });
-    return this.bulk.createdOutcome(job, planned);
+    return this.bulk.createdOutcome(created, planned);
   }
 
-  /** An approved bulk prompt: the job runs exactly the rooms that were shown and confirmed. */
-  private async approvedBulk(
+  /** An approved job prompt: the job runs exactly the rooms that were shown, at the time that was shown. */
+  private async approvedJob(
     pending: PendingAction,
     raw: RawInvocation,
     requester: Principal,
@@ -432,20 +453,21 @@ export class Engine implements EngineApi {
     let outcome: Outcome;
     try {
       const accounts = this.options.clients.accountMap();
-      const bulk = bulkParts(raw, this.options.commands, accounts);
-      const validated = validateInvocation(bulk.forValidation, this.options.commands, accounts);
+      const job = jobRequest(raw, this.options.commands, accounts, this.now(), { allowPast: true })!;
+      const validated = validateInvocation(job.forValidation, this.options.commands, accounts);
       const invocation: ValidInvocation = { ...validated, raw, rooms: pending.rooms, kind: pending.kind };
-      const job = await this.bulk.createJob({
-        template: bulk.template,
+      const created = await this.bulk.createJob({
+        jobInvocation: job.jobInvocation,
         invocation,
-        rooms: pending.rooms,
+        items: job.bulk ? pending.rooms : [pending.rooms.join(',')],
         description: pending.description,
         requester,
         approver,
         place,
+        ...(job.runAt ? { runAt: job.runAt } : {}),
       });
       outcome = {
-        ...this.bulk.createdOutcome(job, invocation),
+        ...this.bulk.createdOutcome(created, invocation),
         approvedBy: approver.displayName ?? approver.id,
         approvedAt: pending.decidedAt ?? this.now(),
       } as Outcome;

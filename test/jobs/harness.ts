@@ -72,6 +72,8 @@ export async function startJobRig(options: {
   rooms: number;
   rateLimit: number;
   leaseMs?: number;
+  /** Extra top-level roomops.yml lines (e.g. `scheduleGraceMinutes: 0.02`). */
+  extraConfig?: string;
 }): Promise<JobRig> {
   const dir = tempDir('roomops-jobs-');
   const agora = createAgoraEmulator({ rateLimitPerSecond: 10_000 });
@@ -100,7 +102,7 @@ export async function startJobRig(options: {
     appId: "${c.appId}"
     appCertificate: "${c.appCertificate}"
     rateLimit: ${options.rateLimit}
-`,
+${options.extraConfig ?? ''}`,
   );
   const env = {
     ROOMOPS_CONFIG: config,

@@ -16,9 +16,11 @@ import type { AccountRef, CommandSpec, RunContext } from '../command-spec.js';
 import { executeInvocation } from '../execute.js';
 import type { Outcome, OutcomeBase } from '../outcome.js';
 import { errorOutcome } from '../outcome-errors.js';
-import type { Place, Principal, RawInvocation } from '../types.js';
+import type { Place, Principal } from '../types.js';
 import { validateInvocation, type ValidInvocation } from '../validate.js';
-import { type BulkParts, withRoom } from './bulk-invocation.js';
+import type { BulkParts } from './bulk-invocation.js';
+import { itemInvocation, type JobInvocation } from './job-request.js';
+import { formatUtc } from './schedule.js';
 import { formatDuration } from './duration.js';
 import { jobJson } from './job-json.js';
 import type { ItemResult } from './job-runner.js';
@@ -55,9 +57,10 @@ export class BulkJobs {
 
   /** Stores a confirmed (or read-only) bulk invocation as a job for the runner. */
   async createJob(input: {
-    template: RawInvocation;
+    jobInvocation: JobInvocation;
     invocation: ValidInvocation;
-    rooms: readonly string[];
+    /** One per item: a room for bulk work, else the invocation's rooms joined (what `jobs <id>` shows). */
+    items: readonly string[];
     description: string;
     requester: Principal;
     approver: Principal;
@@ -79,11 +82,11 @@ export class BulkJobs {
       platform: input.requester.platform,
       ...(input.place.channel ? { channel: input.place.channel } : {}),
       ...(input.place.guild ? { guild: input.place.guild } : {}),
-      invocation: input.template,
+      invocation: input.jobInvocation,
       description: input.description,
-      rooms: input.rooms,
+      rooms: input.items,
     });
-    await this.options.audit.jobCreated(job, input.rooms);
+    await this.options.audit.jobCreated(job, input.invocation.rooms);
     return job;
   }
 
@@ -94,7 +97,10 @@ export class BulkJobs {
       type: 'result',
       visibility: invocation.kind === 'read' ? 'private' : 'public',
       result: { job: jobJson(job) },
-      summary: `Job ${job.id} started: ${job.description}`,
+      summary:
+        job.runAt.getTime() > job.createdAt.getTime()
+          ? `Job ${job.id} scheduled for ${formatUtc(job.runAt)}: ${job.description}`
+          : `Job ${job.id} started: ${job.description}`,
     };
   }
 
@@ -111,7 +117,7 @@ export class BulkJobs {
 
   /** Runs one item: the template with this item's room, as the approver. */
   async executeItem(job: Job, item: JobItem, resumed: boolean): Promise<ItemResult> {
-    const raw = withRoom(job.invocation as RawInvocation, item.room);
+    const raw = itemInvocation(job.invocation as JobInvocation, item.room);
     let invocation: ValidInvocation;
     try {
       invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
@@ -134,39 +140,36 @@ export class BulkJobs {
 
   /**
    * For a resumed item: a read tells whether the vendor already did it
-   * (`alreadyDone`); setting a value again is harmless, so write forms rerun;
-   * a destructive form with no such read is not sent twice.
+   * (`alreadyDone`). Without such a read nothing is sent twice: the item
+   * fails saying so, for a person to check.
    */
   private async alreadySettled(
     invocation: ValidInvocation,
     ctx: RunContext,
   ): Promise<ItemResult | undefined> {
     const { spec } = invocation;
-    if (spec.alreadyDone) {
-      const client = await this.options.clients.client(invocation.account!.name);
-      try {
-        if (await spec.alreadyDone(invocation.args, { ...ctx, client })) return { ok: true };
-        return undefined;
-      } catch (error) {
-        const message = isVendorError(error) ? error.message : 'the check failed';
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            message: `Interrupted, and could not check whether it was done (${message}); not sent again.`,
-          },
-        };
-      }
+    if (!spec.alreadyDone) {
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `Interrupted while in flight, and ${spec.name} has no read to tell whether the vendor did it; not sent again. Check the room.`,
+        },
+      };
     }
-    if (invocation.kind !== 'destructive') return undefined;
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message:
-          'Interrupted while in flight, and the vendor offers no read to tell whether it was done; not sent again. Check the room.',
-      },
-    };
+    const client = await this.options.clients.client(invocation.account!.name);
+    try {
+      return (await spec.alreadyDone(invocation.args, { ...ctx, client })) ? { ok: true } : undefined;
+    } catch (error) {
+      const message = isVendorError(error) ? error.message : 'the check failed';
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `Interrupted, and could not check whether it was done (${message}); not sent again.`,
+        },
+      };
+    }
   }
 
   private context(job: Job, invocation: ValidInvocation): RunContext {
