@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { roomIds } from '../src/core/args.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { forgetRooms } from './shared/inventory.js';
 import { itemReport, okIds, plural } from './shared/items.js';
 
-type Args = { room: string[] };
+/** `grace` is turned into a scheduled job by the core before the command runs; only `grace=0` reaches it. */
+type Args = { room: string[]; grace?: number };
 
 export const del: CommandSpec<Args> = {
   name: 'delete',
@@ -14,13 +16,20 @@ export const del: CommandSpec<Args> = {
     { text: 'delete rong lobby-42', vendor: 'rongcloud' },
     { text: 'delete watch quiz-night', vendor: 'watchers' },
     { text: 'delete agora 66213271109633,66213271109634', vendor: 'agora' },
+    { text: 'delete agora-prod match=test-* older=7d', note: 'every room the selector matches, as one job' },
+    { text: 'delete rong lobby-42 grace=15m', note: 'muted now, deleted in 15 minutes unless undone' },
   ],
   takesAccount: true,
   operations: ['delete'],
   positionals: () => [
     { name: 'room', description: 'room id(s), comma-separated', required: true, schema: roomIds },
   ],
-  settings: () => ({}),
+  settings: () => ({
+    grace: {
+      schema: z.literal('0').transform(() => 0),
+      description: 'mute now, delete after this long (90s, 15m, 2h, 7d) with an Undo; 0 deletes at once',
+    },
+  }),
   kind: () => 'destructive',
   rooms: (args) => args.room,
   describe: (args, account) =>

@@ -95,11 +95,16 @@ async function detail(id: string, ctx: RunContext) {
 }
 
 async function cancel(id: string, ctx: RunContext) {
-  const job = await ctx.store.jobs.cancel(id, ctx.now);
+  const { job, warnings } = ctx.cancelJob
+    ? await ctx.cancelJob(id)
+    : { job: await ctx.store.jobs.cancel(id, ctx.now), warnings: [] };
   if (!job) throw notFound(id);
+  const undone = (job.invocation as { grace?: { muted: string[] } }).grace;
   const summary =
     job.state === 'cancelled'
-      ? `Job ${id} cancelled: ${job.done} done, ${job.total - job.done - job.failed} not run.`
+      ? `Job ${id} cancelled: ${job.done} done, ${job.total - job.done - job.failed} not run.${
+          undone?.muted.length ? ` Unmuted: ${undone.muted.join(', ')}.` : ''
+        }${warnings.length ? ` Warning: ${warnings.join('; ')}.` : ''}`
       : job.state === 'running'
         ? `Job ${id} stops before its next item; ${job.done} done so far stay done.`
         : `Job ${id} had already ended (${job.state}); nothing to cancel.`;

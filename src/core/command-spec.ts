@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { AccountConfig } from '../vendors/account.js';
 import type { Operation, VendorClient, VendorName } from '../vendors/types.js';
+import type { Job } from '../store/job-types.js';
 import type { Store } from '../store/types.js';
 import type { Kind, Place, Principal } from './types.js';
 
@@ -54,6 +55,11 @@ export interface RunContext {
   accounts: readonly AccountRef[];
   /** All commands (for `help`). */
   commands: readonly CommandSpec[];
+  /**
+   * Cancels a job (for `jobs cancel`); a delete still in its grace period is
+   * undone: its rooms are unmuted. `warnings` says what could not be undone.
+   */
+  cancelJob?(id: string): Promise<{ job: Job | undefined; warnings: string[] }>;
 }
 
 export interface RunResult {

@@ -29,6 +29,7 @@ import { RoomSuggester } from './room-suggester.js';
 import { BulkJobs } from './jobs/bulk-jobs.js';
 import { type JobRequest, jobRequest } from './jobs/job-request.js';
 import type { JobRunnerHooks } from './jobs/job-runner.js';
+import { VENDOR_CAPABILITIES, VENDOR_LABEL } from '../vendors/capabilities.js';
 import { formatUtc, hasSchedule } from './jobs/schedule.js';
 import { hasSelector } from './jobs/selector.js';
 
@@ -422,7 +423,15 @@ export class Engine implements EngineApi {
       rooms = invocation.rooms;
       description = invocation.spec.describe(invocation.args, invocation.account);
     }
-    if (job.runAt) description = `At ${formatUtc(job.runAt)}: ${description}`;
+    if (job.graceMs !== undefined && job.runAt) {
+      const vendor = invocation.account!.vendor;
+      const muting = VENDOR_CAPABILITIES[vendor].has('mute')
+        ? 'Everyone is muted at once; the'
+        : `${VENDOR_LABEL[vendor]} cannot mute everyone, so nothing changes until the`;
+      description = `${description} ${muting} deletion runs at ${formatUtc(job.runAt)} unless undone before then.`;
+    } else if (job.runAt) {
+      description = `At ${formatUtc(job.runAt)}: ${description}`;
+    }
     const planned: ValidInvocation = { ...invocation, rooms };
     const inline = request.preconfirmed === true && request.principal.platform === 'shell';
     if (invocation.kind === 'destructive' && !inline) {
@@ -495,6 +504,7 @@ export class Engine implements EngineApi {
       now: this.now(),
       accounts: this.options.clients.accounts(),
       commands: this.options.commands,
+      cancelJob: (id) => this.bulk.undo(id),
     };
   }
 }

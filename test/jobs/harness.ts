@@ -74,6 +74,8 @@ export async function startJobRig(options: {
   leaseMs?: number;
   /** Extra top-level roomops.yml lines (e.g. `scheduleGraceMinutes: 0.02`). */
   extraConfig?: string;
+  /** Extra lines of the agora account (indented four spaces). */
+  accountConfig?: string;
 }): Promise<JobRig> {
   const dir = tempDir('roomops-jobs-');
   const agora = createAgoraEmulator({ rateLimitPerSecond: 10_000 });
@@ -102,7 +104,7 @@ export async function startJobRig(options: {
     appId: "${c.appId}"
     appCertificate: "${c.appCertificate}"
     rateLimit: ${options.rateLimit}
-${options.extraConfig ?? ''}`,
+${options.accountConfig ?? ''}${options.extraConfig ?? ''}`,
   );
   const env = {
     ROOMOPS_CONFIG: config,

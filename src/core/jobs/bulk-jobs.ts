@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Job, JobItem } from '../../store/job-types.js';
 import type { Store } from '../../store/types.js';
 import { DEFAULT_RATE_LIMIT } from '../../vendors/account.js';
+import { VENDOR_CAPABILITIES } from '../../vendors/capabilities.js';
 import { isVendorError } from '../../vendors/errors.js';
 import type { AuditRecorder } from '../audit-recorder.js';
 import type { ClientPool } from '../client-pool.js';
@@ -68,6 +69,11 @@ export class BulkJobs {
     runAt?: Date;
   }): Promise<Job> {
     const now = this.options.now();
+    const account = input.invocation.account!;
+    const canMute = VENDOR_CAPABILITIES[account.vendor].has('mute');
+    const jobInvocation: JobInvocation = input.jobInvocation.grace
+      ? { ...input.jobInvocation, grace: { muted: canMute ? [...input.invocation.rooms] : [] } }
+      : input.jobInvocation;
     const job = await this.options.store.jobs.create({
       id: `j_${randomBytes(12).toString('base64url')}`,
       createdAt: now,
@@ -82,16 +88,53 @@ export class BulkJobs {
       platform: input.requester.platform,
       ...(input.place.channel ? { channel: input.place.channel } : {}),
       ...(input.place.guild ? { guild: input.place.guild } : {}),
-      invocation: input.jobInvocation,
+      invocation: jobInvocation,
       description: input.description,
       rooms: input.items,
     });
     await this.options.audit.jobCreated(job, input.invocation.rooms);
-    return job;
+    const warnings = jobInvocation.grace ? await this.setMuted(account, jobInvocation.grace.muted, true) : [];
+    return warnings.length ? Object.assign(job, { warnings }) : job;
+  }
+
+  /**
+   * Undo of a delete with a grace period: cancels the job if it has not run
+   * and unmutes the rooms muted for it. Returns the job as it now stands and
+   * what could not be unmuted.
+   */
+  async undo(id: string): Promise<{ job: Job | undefined; warnings: string[] }> {
+    const job = await this.options.store.jobs.cancel(id, this.options.now());
+    const grace = (job?.invocation as JobInvocation | undefined)?.grace;
+    if (!job || job.state !== 'cancelled' || !grace) return { job, warnings: [] };
+    const account = this.options.clients.accountMap().get(job.account);
+    if (!account)
+      return { job, warnings: [`account ${job.account} is no longer configured: rooms left muted`] };
+    return { job, warnings: await this.setMuted(account, grace.muted, false) };
+  }
+
+  /** Mutes or unmutes everyone in each room; what failed, as sentences (the rest is done). */
+  private async setMuted(account: AccountRef, rooms: readonly string[], on: boolean): Promise<string[]> {
+    if (rooms.length === 0) return [];
+    const client = await this.options.clients.client(account.name);
+    const warnings: string[] = [];
+    for (const room of rooms) {
+      try {
+        await client.setMuteAll(room, on);
+      } catch (error) {
+        const why = isVendorError(error) ? error.message : 'unexpected error';
+        warnings.push(`could not ${on ? 'mute' : 'unmute'} ${room}: ${why}`);
+      }
+    }
+    return warnings;
   }
 
   /** The answer when a job was created: its id and state, for every front end. */
-  createdOutcome(job: Job, invocation: ValidInvocation): Outcome {
+  createdOutcome(job: Job & { warnings?: string[] }, invocation: ValidInvocation): Outcome {
+    const grace = (job.invocation as JobInvocation).grace;
+    const undo = grace
+      ? ` ${grace.muted.length ? `Muted now: ${grace.muted.join(', ')}.` : 'Not muted (this vendor cannot mute everyone).'} Undo before then: jobs cancel ${job.id}.`
+      : '';
+    const warned = job.warnings?.length ? ` Warning: ${job.warnings.join('; ')}.` : '';
     return {
       ...base(invocation),
       type: 'result',
@@ -99,7 +142,7 @@ export class BulkJobs {
       result: { job: jobJson(job) },
       summary:
         job.runAt.getTime() > job.createdAt.getTime()
-          ? `Job ${job.id} scheduled for ${formatUtc(job.runAt)}: ${job.description}`
+          ? `Job ${job.id} scheduled for ${formatUtc(job.runAt)}: ${job.description}${undo}${warned}`
           : `Job ${job.id} started: ${job.description}`,
     };
   }
