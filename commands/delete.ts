@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { roomIds } from '../src/core/args.js';
+import { durationValue } from '../src/core/jobs/duration.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { forgetRooms } from './shared/inventory.js';
 import { itemReport, okIds, plural } from './shared/items.js';
 
-/** `grace` is turned into a scheduled job by the core before the command runs; only `grace=0` reaches it. */
+/** The core turns a `grace` into a scheduled job before the command runs; the command itself ignores it. */
 type Args = { room: string[]; grace?: number };
 
 export const del: CommandSpec<Args> = {
@@ -16,7 +17,11 @@ export const del: CommandSpec<Args> = {
     { text: 'delete rong lobby-42', vendor: 'rongcloud' },
     { text: 'delete watch quiz-night', vendor: 'watchers' },
     { text: 'delete agora 66213271109633,66213271109634', vendor: 'agora' },
-    { text: 'delete agora-prod match=test-* older=7d', note: 'every room the selector matches, as one job' },
+    {
+      text: 'delete agora match=test-* older=7d',
+      vendor: 'agora',
+      note: 'every room the selector matches, as one job',
+    },
     { text: 'delete rong lobby-42 grace=15m', note: 'muted now, deleted in 15 minutes unless undone' },
   ],
   takesAccount: true,
@@ -26,7 +31,7 @@ export const del: CommandSpec<Args> = {
   ],
   settings: () => ({
     grace: {
-      schema: z.literal('0').transform(() => 0),
+      schema: z.union([z.literal('0').transform(() => 0), durationValue]),
       description: 'mute now, delete after this long (90s, 15m, 2h, 7d) with an Undo; 0 deletes at once',
     },
   }),
