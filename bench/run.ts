@@ -7,7 +7,7 @@
  *
  * `--markdown FILE` also writes the tables as Markdown (for docs/bench.md).
  * `--only NAME[,NAME]` runs some of them: vendor-http, core, cold-start,
- * slack, discord.
+ * slack, discord, jobs.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -44,6 +44,7 @@ const BENCHES: Bench[] = [
   { name: 'cold-start', run: async () => (await import('./cold-start.js')).benchColdStart() },
   optional('slack', './slack-ack.js', 'benchSlackAck', 'Slack slash-command ack latency'),
   optional('discord', './discord-interaction.js', 'benchDiscordInteractions', 'Discord interaction latency'),
+  optional('jobs', './job-bulk.js', 'benchBulkJob', 'Bulk job: 1,000-room delete at 100 req/s beside Slack acks'),
 ];
 
 function argValue(flag: string): string | undefined {

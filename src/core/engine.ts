@@ -67,6 +67,7 @@ export class Engine implements EngineApi {
   jobHooks(): JobRunnerHooks {
     return {
       executeItem: (job, item, resumed) => this.bulk.executeItem(job, item, resumed),
+      concurrencyFor: (job) => this.bulk.concurrencyFor(job),
       onJobEnd: async (job) => {
         const failed = await this.options.store.jobs.items(job.id, { state: 'failed' });
         await this.audit.jobEnded(

@@ -115,7 +115,8 @@ export interface JobStore {
   /** Gives the lease up so another process may resume at once (shutdown). */
   release(id: string, owner: string): Promise<void>;
   /**
-   * Marks the first unfinished item running, only while `owner` holds the
+   * Marks the first unfinished item after `afterSeq` (default: from the
+   * start) running, only while `owner` holds the
    * lease. `resumed` is true when the item was already running: a previous
    * owner died in the middle of it, so the vendor may already have acted.
    * Otherwise why not: no item left, the lease lost, or a cancel asked for
@@ -124,6 +125,7 @@ export interface JobStore {
   startItem(
     id: string,
     owner: string,
+    afterSeq?: number,
   ): Promise<StartedItem | 'none_left' | 'lease_lost' | 'cancel_requested'>;
   /** Records an item's outcome and the job's counters, only while `owner` holds the lease. */
   finishItem(

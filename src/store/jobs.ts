@@ -255,14 +255,15 @@ export class SqlJobs implements JobStore {
   async startItem(
     id: string,
     owner: string,
+    afterSeq = -1,
   ): Promise<StartedItem | 'none_left' | 'lease_lost' | 'cancel_requested'> {
     return this.db.transaction(async (tx) => {
       const held = await this.held(tx, id, owner);
       if (held === undefined) return 'lease_lost';
       if (held.cancelRequested) return 'cancel_requested';
       const row = await tx.get<ItemRow>(
-        `select * from job_items where job_id = ? and state in ('pending', 'running') order by seq limit 1`,
-        [id],
+        `select * from job_items where job_id = ? and seq > ? and state in ('pending', 'running') order by seq limit 1`,
+        [id, afterSeq],
       );
       if (row === undefined) return 'none_left';
       const resumed = row.state === 'running';

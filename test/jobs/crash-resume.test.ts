@@ -79,8 +79,8 @@ describe.each(backends)('durable jobs across processes ($name)', ({ url, skip })
 
       const items = await jobs.items(jobId);
       expect(items.every((i) => i.state === 'done')).toBe(true);
-      // Only the item in flight at the kill, if any, was started twice.
-      expect(items.filter((i) => i.attempts > 1).length).toBeLessThanOrEqual(1);
+      // Only items in flight at the kill were started twice: at most 2 at rateLimit 40 (see concurrencyFor).
+      expect(items.filter((i) => i.attempts > 1).length).toBeLessThanOrEqual(2);
       expect(survivor.child.exitCode).toBeNull();
 
       const audit = await store.audit.query({ action: 'delete' });

@@ -117,6 +117,20 @@ export function jobStoreSuite(open: () => Promise<Store>): void {
       expect(items[1]!.error).toEqual({ code: 'vendor_rejected', message: 'no' });
     });
 
+    it('hands out items in order past the ones this owner already started, so several can be in flight', async () => {
+      const store = await open();
+      const job = await store.jobs.create(newJob());
+      await store.jobs.claim('a', at(0), LEASE, GRACE);
+      const first = await store.jobs.startItem(job.id, 'a', -1);
+      const second = await store.jobs.startItem(job.id, 'a', 0);
+      expect([first, second]).toMatchObject([
+        { item: { room: 'r1' }, resumed: false },
+        { item: { room: 'r2' }, resumed: false },
+      ]);
+      expect(await store.jobs.startItem(job.id, 'a', 1)).toMatchObject({ item: { room: 'r3' } });
+      expect(await store.jobs.startItem(job.id, 'a', 2)).toBe('none_left');
+    });
+
     it('renews a held lease so no one else can claim it, and releases it for an immediate takeover', async () => {
       const store = await open();
       const job = await store.jobs.create(newJob());

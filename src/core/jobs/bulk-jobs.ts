@@ -158,6 +158,17 @@ export class BulkJobs {
     };
   }
 
+  /**
+   * Items in flight at once for a job: about 50 ms of the account's
+   * `rateLimit` (100 requests/s → 5), at least 1, at most 10. The client's
+   * pacer keeps the rate; this only keeps round trips from lowering it.
+   */
+  concurrencyFor(job: Job): number {
+    const account = this.options.clients.accountMap().get(job.account);
+    if (!account) return 1;
+    return Math.max(1, Math.min(10, Math.round(rateOf(account) / 20)));
+  }
+
   /** Runs one item: the template with this item's room, as the approver. */
   async executeItem(job: Job, item: JobItem, resumed: boolean): Promise<ItemResult> {
     const raw = itemInvocation(job.invocation as JobInvocation, item.room);

@@ -21,6 +21,12 @@ export interface JobRunnerHooks {
   onItem?(job: Job, item: JobItem, result: ItemResult): void;
   /** When a job ends here (done, failed, cancelled) or is found missed. */
   onJobEnd?(job: Job): Promise<void> | void;
+  /**
+   * How many items of this job may be in flight at once (default 1). Paced
+   * clients keep the rate; a few in flight keep request latency from
+   * lowering it below the account's `rateLimit`.
+   */
+  concurrencyFor?(job: Job): number;
 }
 
 export interface JobRunnerOptions extends JobRunnerHooks {
@@ -157,45 +163,83 @@ export class JobRunner {
 
   async #work(job: Job, leaseLost: () => boolean): Promise<void> {
     const { store, logger } = this.#options;
+    const width = Math.max(1, Math.floor(this.#options.concurrencyFor?.(job) ?? 1));
+    const inFlight = new Set<Promise<void>>();
+    let lost = false;
+    // Items start in order; items this process has started are never handed out again.
+    let lastStarted = -1;
+    let stopReason: 'stopping' | 'lease_lost' | 'none_left' | 'cancel_requested';
     for (;;) {
       if (!this.#running) {
-        await store.jobs.release(job.id, this.owner);
-        logger.info({ job: job.id }, 'job lease released for another process to resume');
-        return;
+        stopReason = 'stopping';
+        break;
       }
-      if (leaseLost()) return;
-      const started = await store.jobs.startItem(job.id, this.owner);
-      if (started === 'lease_lost') return;
-      if (started === 'cancel_requested' || started === 'none_left') {
-        const current = await store.jobs.get(job.id);
-        const state =
-          started === 'cancel_requested' ? 'cancelled' : (current?.failed ?? 0) > 0 ? 'failed' : 'done';
-        const ended = await store.jobs.finish(job.id, this.owner, state, this.#now());
-        if (ended) await this.#ended(ended);
-        return;
+      if (leaseLost() || lost) {
+        stopReason = 'lease_lost';
+        break;
       }
-      const { item, resumed } = started;
-      let result: ItemResult;
+      if (inFlight.size >= width) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      const started = await store.jobs.startItem(job.id, this.owner, lastStarted);
+      if (typeof started === 'string') {
+        stopReason = started;
+        break;
+      }
+      lastStarted = started.item.seq;
+      const running = this.#runItem(job, started.item, started.resumed).then((recorded) => {
+        if (!recorded) lost = true;
+      });
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running));
+    }
+    await Promise.all(inFlight);
+    if (stopReason === 'stopping') {
+      await store.jobs.release(job.id, this.owner);
+      logger.info({ job: job.id }, 'job lease released for another process to resume');
+      return;
+    }
+    if (stopReason === 'lease_lost' || lost) return;
+    const current = await store.jobs.get(job.id);
+    const state =
+      stopReason === 'cancel_requested' ? 'cancelled' : (current?.failed ?? 0) > 0 ? 'failed' : 'done';
+    const ended = await store.jobs.finish(job.id, this.owner, state, this.#now());
+    if (ended) await this.#ended(ended);
+  }
+
+  /** Runs and records one item; false when the lease was lost before it could be recorded. */
+  async #runItem(job: Job, item: JobItem, resumed: boolean): Promise<boolean> {
+    const { store, logger } = this.#options;
+    let result: ItemResult;
+    try {
+      result = await this.#options.executeItem(job, item, resumed);
+    } catch (error) {
+      logger.error({ err: error, job: job.id, room: item.room }, 'job item threw');
+      result = {
+        ok: false,
+        error: { code: 'internal', message: 'The item failed unexpectedly; see the log.' },
+      };
+    }
+    let recorded = false;
+    try {
+      recorded = await store.jobs.finishItem(job.id, this.owner, item.seq, result, this.#now());
+    } catch (error) {
+      logger.error(
+        { err: error, job: job.id, room: item.room },
+        'could not record a job item; it will be re-checked',
+      );
+    }
+    if (!recorded) return false;
+    this.#options.onItem?.(job, item, result);
+    for (const listener of this.#itemListeners) {
       try {
-        result = await this.#options.executeItem(job, item, resumed);
+        listener(job, item, result);
       } catch (error) {
-        logger.error({ err: error, job: job.id, room: item.room }, 'job item threw');
-        result = {
-          ok: false,
-          error: { code: 'internal', message: 'The item failed unexpectedly; see the log.' },
-        };
-      }
-      const recorded = await store.jobs.finishItem(job.id, this.owner, item.seq, result, this.#now());
-      if (!recorded) return;
-      this.#options.onItem?.(job, item, result);
-      for (const listener of this.#itemListeners) {
-        try {
-          listener(job, item, result);
-        } catch (error) {
-          logger.warn({ err: error, job: job.id }, 'job item listener failed');
-        }
+        logger.warn({ err: error, job: job.id }, 'job item listener failed');
       }
     }
+    return true;
   }
 
   async #ended(job: Job): Promise<void> {
