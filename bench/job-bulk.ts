@@ -133,7 +133,7 @@ storage:
       rss_start_mb: mb(rss.start),
       rss_peak_mb: mb(rss.peak),
       rss_end_mb: mb(rss.end),
-      goal: `≥ ${0.95 * RATE} deletes/s, 0 vendor 429s, Slack ack p99 ≤ 50 ms, RSS flat`,
+      goal: `≥ ${0.95 * RATE} deletes/s, 0 vendor 429s, Slack ack p99 ≤ 50 ms (RSS reported, not judged)`,
       met: met ? 'yes' : 'no',
       load_1m_at_start: Math.round(loadAtStart * 100) / 100,
       processes:
