@@ -3,6 +3,7 @@
  * every platform. Rooms, members, messages and audit entries become tables;
  * a single room becomes facts.
  */
+import type { JobJson } from '../core/jobs/job-json.js';
 import type { DecisionOutcome, Outcome } from '../core/outcome.js';
 import type { PendingAction } from '../store/types.js';
 import { VENDOR_LABEL } from '../vendors/capabilities.js';
@@ -115,6 +116,8 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
   } else if (Array.isArray(r.deleted))
     view.facts = [{ label: 'Deleted', value: (r.deleted as string[]).join(', ') || 'none' }];
   else if (r.kicked && typeof r.kicked === 'object') view.facts = facts(r.kicked as Record<string, unknown>);
+  else if (Array.isArray(r.jobs)) view.table = jobsTable(r.jobs as JobJson[]);
+  else if (r.job && typeof r.job === 'object') jobFacts(view, r.job as JobJson);
   else if (r.announcement && typeof r.announcement === 'object') {
     const a = r.announcement as { text?: string | null };
     view.text = a.text ?? '(no announcement)';
@@ -122,6 +125,36 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
   if (where) view.facts.push({ label: 'Account', value: where });
   if (typeof r.cursor === 'string') view.notes.push(`More: add cursor=${r.cursor}`);
   return view;
+}
+
+function jobsTable(jobs: readonly JobJson[]): ViewTable {
+  return {
+    columns: ['Job', 'State', 'Action', 'Account', 'Runs at (UTC)', 'Done', 'Failed', 'Left'],
+    rows: jobs.map((j) => [
+      j.id,
+      j.state,
+      j.action,
+      j.account,
+      j.runAt,
+      String(j.done),
+      String(j.failed),
+      String(j.left),
+    ]),
+  };
+}
+
+/** One job: its counts, and every failed item in full (successes are counted, not listed). */
+function jobFacts(view: View, job: JobJson): void {
+  view.facts.push(
+    { label: 'Job', value: job.id },
+    { label: 'State', value: job.state },
+    { label: 'Runs at (UTC)', value: job.runAt },
+    { label: 'Done / failed / left', value: `${job.done} / ${job.failed} / ${job.left} of ${job.total}` },
+  );
+  for (const item of job.items ?? []) {
+    if (item.state === 'failed')
+      view.notes.push(`${item.id}: ${item.error?.code ?? 'failed'} — ${item.error?.message ?? ''}`);
+  }
 }
 
 export function decisionView(decision: DecisionOutcome): View {

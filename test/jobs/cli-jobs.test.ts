@@ -79,6 +79,13 @@ describe('bulk commands from the CLI', () => {
     expect(rig.deletesPerRoom().size).toBe(5);
     const detail = parseJson(await rig.run(`jobs ${job.id}`, '--json'));
     expect(detail.result.job).toMatchObject({ id: job.id, state: 'done', done: 5 });
+    const table = await rig.run('jobs agora');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('Runs at (UTC)');
+    const row = table.stdout.split('\n').find((line) => line.includes(job.id)) ?? '';
+    expect(row).toMatch(/done.*delete.*agora/);
+    const one = await rig.run(`jobs ${job.id}`);
+    expect(one.stdout).toContain('5 / 0 / 0 of 5');
     const missing = await rig.run('jobs j_doesNotExist', '--json');
     expect(missing.code).toBe(2);
     expect(parseJson(missing).error.code).toBe('job_not_found');
