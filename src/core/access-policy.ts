@@ -14,7 +14,12 @@ export type Permission = { allowed: true } | { allowed: false; reason: string };
 export interface AccessPolicy {
   authorize(principal: Principal, place: Place, invocation: ValidInvocation): Permission;
   canApprove(principal: Principal, place: Place, pending: PendingAction): Permission;
-  canCancel(principal: Principal, place: Place, pending: PendingAction): Permission;
+  /** A pending action, or a job (`jobs cancel`, undo): the requester, or whoever may run its kind. */
+  canCancel(
+    principal: Principal,
+    place: Place,
+    pending: Pick<PendingAction, 'requester' | 'account' | 'action' | 'kind'>,
+  ): Permission;
 }
 
 export function accessPolicy(access: AccessConfig | undefined): AccessPolicy {

@@ -505,7 +505,14 @@ export class Engine implements EngineApi {
       now: this.now(),
       accounts: this.options.clients.accounts(),
       commands: this.options.commands,
-      cancelJob: (id) => this.bulk.undo(id),
+      cancelJob: async (id) => {
+        const job = await this.options.store.jobs.get(id);
+        if (!job) return { job: undefined, warnings: [] };
+        // DESIGN.md: the requester, or whoever may run the job's kind on its account.
+        const permission = this.options.access.canCancel(principal, place, job);
+        if (!permission.allowed) throw new RoomOpsError('denied', permission.reason);
+        return this.bulk.undo(id);
+      },
     };
   }
 }
