@@ -29,8 +29,7 @@ import { RoomSuggester } from './room-suggester.js';
 import { BulkJobs } from './jobs/bulk-jobs.js';
 import { type JobRequest, jobRequest } from './jobs/job-request.js';
 import type { JobRunnerHooks } from './jobs/job-runner.js';
-import { VENDOR_CAPABILITIES, VENDOR_LABEL } from '../vendors/capabilities.js';
-import { formatUtc, hasSchedule } from './jobs/schedule.js';
+import { hasSchedule } from './jobs/schedule.js';
 import { hasSelector } from './jobs/selector.js';
 
 export interface EngineOptions {
@@ -402,37 +401,19 @@ export class Engine implements EngineApi {
         `at= and in= schedule changes; ${invocation.spec.name} only reads.`,
       );
     }
-    let rooms: string[];
-    let description: string;
-    if (job.bulk) {
-      let plan;
-      try {
-        plan = await this.bulk.plan(invocation, job.bulk);
-      } catch (error) {
-        const outcome = errorOutcome(error, invocation.raw, this.options.clients);
-        await this.audit.ran(request, invocation, outcome, performance.now() - started);
-        return outcome;
-      }
-      if (plan.rooms.length === 0) {
-        const outcome = this.bulk.emptyOutcome(invocation, job.bulk);
-        await this.audit.ran(request, invocation, outcome, performance.now() - started);
-        return outcome;
-      }
-      rooms = plan.rooms.map((r) => r.id);
-      description = plan.description;
-    } else {
-      rooms = invocation.rooms;
-      description = invocation.spec.describe(invocation.args, invocation.account);
+    let prepared;
+    try {
+      prepared = await this.bulk.prepare(invocation, job);
+    } catch (error) {
+      const outcome = errorOutcome(error, invocation.raw, this.options.clients);
+      await this.audit.ran(request, invocation, outcome, performance.now() - started);
+      return outcome;
     }
-    if (job.graceMs !== undefined && job.runAt) {
-      const vendor = invocation.account!.vendor;
-      const muting = VENDOR_CAPABILITIES[vendor].has('mute')
-        ? 'Everyone is muted at once; the'
-        : `${VENDOR_LABEL[vendor]} cannot mute everyone, so nothing changes until the`;
-      description = `${description} ${muting} deletion runs at ${formatUtc(job.runAt)} unless undone before then.`;
-    } else if (job.runAt) {
-      description = `At ${formatUtc(job.runAt)}: ${description}`;
+    if ('nothing' in prepared) {
+      await this.audit.ran(request, invocation, prepared.nothing, performance.now() - started);
+      return prepared.nothing;
     }
+    const { rooms, description } = prepared;
     const planned: ValidInvocation = { ...invocation, rooms };
     const inline = request.preconfirmed === true && request.principal.platform === 'shell';
     if (invocation.kind === 'destructive' && !inline) {

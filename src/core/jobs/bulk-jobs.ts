@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Job, JobItem } from '../../store/job-types.js';
 import type { Store } from '../../store/types.js';
 import { DEFAULT_RATE_LIMIT } from '../../vendors/account.js';
-import { VENDOR_CAPABILITIES } from '../../vendors/capabilities.js';
+import { VENDOR_CAPABILITIES, VENDOR_LABEL } from '../../vendors/capabilities.js';
 import { isVendorError } from '../../vendors/errors.js';
 import type { AuditRecorder } from '../audit-recorder.js';
 import type { ClientPool } from '../client-pool.js';
@@ -20,7 +20,7 @@ import { errorOutcome } from '../outcome-errors.js';
 import type { Place, Principal } from '../types.js';
 import { validateInvocation, type ValidInvocation } from '../validate.js';
 import type { BulkParts } from './bulk-invocation.js';
-import { itemInvocation, type JobInvocation } from './job-request.js';
+import { itemInvocation, type JobInvocation, type JobRequest } from './job-request.js';
 import { formatUtc } from './schedule.js';
 import { formatDuration } from './duration.js';
 import { jobJson } from './job-json.js';
@@ -54,6 +54,38 @@ export class BulkJobs {
     const client = await this.options.clients.client(account.name);
     const rooms = await resolvePlan(bulk.selector, account, client, this.options.store, this.options.now());
     return { rooms, description: describePlan(invocation, bulk, rooms) };
+  }
+
+  /**
+   * The rooms a job will work on and the words for its prompt: the plan for a
+   * selector (or `nothing` when it matches no room), else the invocation's
+   * own rooms; with the time in UTC, and for a grace period what happens when.
+   */
+  async prepare(
+    invocation: ValidInvocation,
+    job: JobRequest,
+  ): Promise<{ rooms: string[]; description: string } | { nothing: Outcome }> {
+    let rooms: string[];
+    let description: string;
+    if (job.bulk) {
+      const plan = await this.plan(invocation, job.bulk);
+      if (plan.rooms.length === 0) return { nothing: this.emptyOutcome(invocation, job.bulk) };
+      rooms = plan.rooms.map((r) => r.id);
+      description = plan.description;
+    } else {
+      rooms = invocation.rooms;
+      description = invocation.spec.describe(invocation.args, invocation.account);
+    }
+    if (job.graceMs !== undefined && job.runAt) {
+      const vendor = invocation.account!.vendor;
+      const muting = VENDOR_CAPABILITIES[vendor].has('mute')
+        ? 'Everyone is muted at once; the'
+        : `${VENDOR_LABEL[vendor]} cannot mute everyone, so nothing changes until the`;
+      description = `${description} ${muting} deletion runs at ${formatUtc(job.runAt)} unless undone before then.`;
+    } else if (job.runAt) {
+      description = `At ${formatUtc(job.runAt)}: ${description}`;
+    }
+    return { rooms, description };
   }
 
   /** Stores a confirmed (or read-only) bulk invocation as a job for the runner. */
