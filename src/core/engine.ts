@@ -106,6 +106,8 @@ export class Engine implements EngineApi {
       kind: invocation.kind,
       visibility: visibilityOf(invocation),
       description: invocation.spec.describe(invocation.args, invocation.account),
+      // Its plan (rooms, time) needs a vendor call: `handle` resolves and describes it.
+      ...(checked.job ? { job: true as const } : {}),
     };
   }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/types.js';
-import { parseJson, tempDir } from '../cli/helpers.js';
+import { parseJson, roomops, tempDir } from '../cli/helpers.js';
 import { type JobRig, startJobRig, until } from './harness.js';
 
 let rig: JobRig | undefined;
@@ -36,7 +36,7 @@ describe('bulk commands from the CLI', () => {
     expect(json.error.message).toContain('(test-0002)');
     expect(json.error.message).not.toContain('(test-0001)');
     expect(json.error.message).toContain('and 2 more');
-    expect(json.error.message).toContain('About 3s at 4 requests/s');
+    expect(json.error.message).toContain('Estimated time: 3s at 4 requests/s');
     expect(rig.deletesPerRoom().size).toBe(0);
   });
 
@@ -120,6 +120,26 @@ describe('bulk commands from the CLI', () => {
     expect(listed.result.jobs.map((j: { id: string }) => j.id)).toEqual([id]);
   }, 60_000);
 
+  it('shows the plan in the shell before asking, and runs the job before a piped shell exits', async () => {
+    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 3, rateLimit: 50 });
+    const shell = await roomops(['shell'], {
+      cwd: rig.dir,
+      env: rig.env,
+      input: 'delete agora match=test-* older=1d\nyes\n',
+    });
+    expect(shell.code, shell.stderr).toBe(0);
+    const [plan, ask] = shell.stdout.split('\n');
+    expect(plan).toContain('on 3 rooms of agora selected by match=test-*, older=1d: ');
+    expect(plan).toContain('(test-0000)');
+    expect(ask).toBe('Type yes to go ahead:');
+    expect(shell.stdout).toMatch(/Job j_\S+ started/);
+    store = await openStore(rig.storeUrl);
+    const [job] = await store.jobs.list({});
+    expect(job).toMatchObject({ state: 'done', done: 3 });
+    expect(testRoomsLeft(rig)).toBe(0);
+    expect(rig.deletesPerRoom().size).toBe(3);
+  }, 60_000);
+
   it('runs a 1,000-item job to the end', async () => {
     rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 1000, rateLimit: 2000 });
     const run = await rig.run('delete agora match=test-*', '--yes', '--json');
@@ -132,3 +152,7 @@ describe('bulk commands from the CLI', () => {
     expect([...deletes.values()].every((n) => n === 1)).toBe(true);
   }, 60_000);
 });
+
+function testRoomsLeft(r: JobRig): number {
+  return [...r.agora.rooms.values()].filter((room) => room.name.startsWith('test-')).length;
+}

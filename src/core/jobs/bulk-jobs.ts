@@ -309,5 +309,5 @@ function describePlan(invocation: ValidInvocation, bulk: BulkParts, rooms: reado
   const what = `${invocation.spec.name} ${bulk.template.positionals.slice(1).join(' ')}`.trim();
   const consequence =
     invocation.spec.name === 'delete' ? ' Everyone in them is removed; this cannot be undone.' : '';
-  return `${what} on ${rooms.length} room${rooms.length === 1 ? '' : 's'} of ${account.name} selected by ${describeSelector(bulk.selector)}: ${shown}${more}. About ${estimate} at ${rate} requests/s.${consequence}`;
+  return `${what} on ${rooms.length} room${rooms.length === 1 ? '' : 's'} of ${account.name} selected by ${describeSelector(bulk.selector)}: ${shown}${more}. Estimated time: ${estimate} at ${rate} requests/s.${consequence}`;
 }
