@@ -1,5 +1,4 @@
 import { createRuntime } from '../runtime/create-runtime.js';
-import type { Runtime } from '../runtime/types.js';
 import { type CliContext, cliLogger } from './context.js';
 import { printFailure } from './run-command.js';
 
@@ -20,8 +19,7 @@ export async function runServe(cli: CliContext): Promise<number> {
   } catch (error) {
     return printFailure(error, {}, 'serve');
   }
-  const jobCounter = jobCounterOf(runtime.store);
-  if (jobCounter) metrics.countJobsWith(jobCounter);
+  metrics.countJobsWith(() => runtime.store.jobs.countJobsByState());
   try {
     const { serve } = await import('../server/serve.js');
     await serve({ runtime, env: process.env, logger, metrics });
@@ -31,12 +29,4 @@ export async function runServe(cli: CliContext): Promise<number> {
     await runtime.close();
     return printFailure(error, {}, 'serve');
   }
-}
-
-/** The job store's `countJobsByState`, once a store has one (durable jobs), for `roomops_jobs`. */
-function jobCounterOf(store: Runtime['store']): (() => Promise<Record<string, number>>) | undefined {
-  const candidate = (store as { countJobsByState?: unknown }).countJobsByState;
-  return typeof candidate === 'function'
-    ? () => (candidate as () => Promise<Record<string, number>>).call(store)
-    : undefined;
 }

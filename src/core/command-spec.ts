@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { AccountConfig } from '../vendors/account.js';
 import type { Operation, VendorClient, VendorName } from '../vendors/types.js';
+import type { Job } from '../store/job-types.js';
 import type { Store } from '../store/types.js';
 import type { AfterVendor } from './after-vendor.js';
 import type { Kind, Place, Principal } from './types.js';
@@ -60,6 +61,11 @@ export interface RunContext {
   accounts: readonly AccountRef[];
   /** All commands (for `help`). */
   commands: readonly CommandSpec[];
+  /**
+   * Cancels a job (for `jobs cancel`); a delete still in its grace period is
+   * undone: its rooms are unmuted. `warnings` says what could not be undone.
+   */
+  cancelJob?(id: string): Promise<{ job: Job | undefined; warnings: string[] }>;
 }
 
 export interface RunResult {
@@ -100,6 +106,12 @@ export interface CommandSpec<Args extends Record<string, unknown> = any> {
   describe(args: Args, account: AccountRef | null): string;
   confirmLabel?(args: Args): string;
   warning?(args: Args, vendor: VendorName | null): string | undefined;
+  /**
+   * For a job item whose process died mid-call: a read telling whether the
+   * vendor already did it, so the call is not sent twice (DESIGN.md "Durable
+   * jobs"). Destructive commands without it are not resent after a crash.
+   */
+  alreadyDone?(args: Args, ctx: RunContext): Promise<boolean>;
   /** Private unless it is a mutation; help, reads and errors are private. */
   run(args: Args, ctx: RunContext): Promise<RunResult>;
 }

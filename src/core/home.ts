@@ -47,6 +47,8 @@ export interface HomeData {
 /** How many open confirmations are looked at for one Home (it shows fewer). */
 export const HOME_PENDING_SCAN = 200;
 export const HOME_AUDIT_ENTRIES = 10;
+/** Running and scheduled jobs looked at, each; the Home says "and N more" past what fits. */
+export const HOME_JOBS = 50;
 
 /** The place a pending action's prompt lives: a decision from Home is judged there. */
 export function placeOfPending(pending: PendingAction): Place {

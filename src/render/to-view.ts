@@ -3,6 +3,7 @@
  * every platform. Rooms, members, messages and audit entries become tables;
  * a single room becomes facts.
  */
+import type { JobJson } from '../core/jobs/job-json.js';
 import type { DecisionOutcome, Outcome } from '../core/outcome.js';
 import type { PendingAction } from '../store/types.js';
 import { VENDOR_LABEL } from '../vendors/capabilities.js';
@@ -120,7 +121,8 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
   else if (Array.isArray(r.messages))
     view.table = table(r.messages as Record<string, unknown>[], ['time', 'from', 'text']);
   else if (Array.isArray(r.entries)) view.table = auditTable(r.entries as Record<string, unknown>[]);
-  else if (Array.isArray(r.jobs)) view.table = jobsTable(r.jobs as Record<string, unknown>[]);
+  else if (Array.isArray(r.jobs)) view.table = jobsTable(r.jobs as JobJson[]);
+  else if (r.job && typeof r.job === 'object') jobFacts(view, r.job as JobJson);
   else if (Array.isArray(r.accounts)) {
     view.table = {
       columns: ['Account', 'Vendor', 'Actions'],
@@ -146,6 +148,42 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
   }
   if (typeof r.cursor === 'string') view.notes.push(`More: add cursor=${r.cursor}`);
   return view;
+}
+
+/** DESIGN.md `jobs` result; a scheduled job's time counts down live where the platform can. */
+function jobsTable(jobs: readonly JobJson[]): ViewTable {
+  return {
+    columns: ['Job', 'State', 'Action', 'Account', 'Runs at', 'Done', 'Failed', 'Left'],
+    rows: jobs.map((j) => [
+      j.id,
+      j.state,
+      j.action,
+      j.account,
+      runAtOf(j),
+      String(j.done),
+      String(j.failed),
+      String(j.left),
+    ]),
+  };
+}
+
+function runAtOf(job: JobJson): ViewRich {
+  const at = new Date(job.runAt);
+  return Number.isNaN(at.getTime()) ? String(job.runAt) : { time: at, countdown: job.state === 'scheduled' };
+}
+
+/** One job: its counts, and every failed item in full (successes are counted, not listed). */
+function jobFacts(view: View, job: JobJson): void {
+  view.facts.push(
+    { label: 'Job', value: job.id },
+    { label: 'State', value: job.state },
+    { label: 'Runs at', value: runAtOf(job) },
+    { label: 'Done / failed / left', value: `${job.done} / ${job.failed} / ${job.left} of ${job.total}` },
+  );
+  for (const item of job.items ?? []) {
+    if (item.state === 'failed')
+      view.notes.push(`${item.id}: ${item.error?.code ?? 'failed'} — ${item.error?.message ?? ''}`);
+  }
 }
 
 export function decisionView(decision: DecisionOutcome): View {
@@ -266,29 +304,6 @@ function auditTable(entries: Record<string, unknown>[]): ViewTable {
       show(e.rooms),
       typeof e.decidedBy === 'string' ? [show(e.outcome), ' by ', person(e.decidedBy)] : show(e.outcome),
     ]),
-  };
-}
-
-/** DESIGN.md `jobs` result: id, state, action, account, runAt, total, done, failed. */
-function jobsTable(jobs: Record<string, unknown>[]): ViewTable {
-  return {
-    columns: ['Job', 'Action', 'Account', 'State', 'Runs', 'Done', 'Failed', 'Total'],
-    rows: jobs.map((j) => {
-      const runAt =
-        j.runAt instanceof Date ? j.runAt : typeof j.runAt === 'string' ? new Date(j.runAt) : undefined;
-      const when: ViewRich =
-        runAt && !Number.isNaN(runAt.getTime()) ? { time: runAt, countdown: j.state === 'scheduled' } : '';
-      return [
-        show(j.id),
-        show(j.action),
-        show(j.account),
-        show(j.state),
-        when,
-        show(j.done),
-        show(j.failed),
-        show(j.total),
-      ];
-    }),
   };
 }
 

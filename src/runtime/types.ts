@@ -7,6 +7,7 @@
 import type { EngineApi } from '../core/engine-api.js';
 import type { Store } from '../store/types.js';
 import type { Logger } from '../core/logger.js';
+import type { JobRunner } from '../core/jobs/job-runner.js';
 
 export interface Runtime {
   engine: EngineApi;
@@ -17,11 +18,10 @@ export interface Runtime {
   /** Warnings to print at start (e.g. no access: section). */
   warnings: string[];
   /**
-   * Called once when a server starts draining (SIGTERM): stop taking new
-   * background work (job leases), finish or hand back what is held, and
-   * release its leases so another process resumes it. Before `close`.
+   * Runs durable jobs; started by serve, `roomops worker` and a waiting `run`. Stopped (items in
+   * flight finished, leases released so another process resumes) first thing in a drain, and by close.
    */
-  stopBackgroundWork?(): Promise<void>;
+  jobRunner: JobRunner;
   close(): Promise<void>;
 }
 

@@ -119,6 +119,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     throw error;
   }
   const expiry = startExpiryTimer(runtime.engine, adapters, logger, options.expiryIntervalMs ?? 10_000);
+  runtime.jobRunner.start();
   for (const warning of runtime.warnings) logger.warn(warning);
   logger.info({ port: bound, platforms: adapters.map((a) => a.name) }, 'RoomOps is serving');
 
@@ -183,7 +184,7 @@ async function drain(
   runtime: Runtime,
   expiry: { stop(): Promise<void> },
 ): Promise<void> {
-  await Promise.allSettled([runtime.stopBackgroundWork?.(), ...adapters.map((a) => a.stop()), expiry.stop()]);
+  await Promise.allSettled([runtime.jobRunner.stop(), ...adapters.map((a) => a.stop()), expiry.stop()]);
   await closeServer(server);
   await Promise.allSettled(adapters.filter((a) => a.requestListener).map((a) => a.stop()));
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { AuditEntry, NewPendingAction, PendingAction, Store } from '../../src/store/types.js';
+import { jobStoreSuite } from './job-store-suite.js';
 
 export interface StoreHarness {
   /** URL of a fresh, empty database (a new file, schema, or `sqlite::memory:`). */
@@ -644,5 +645,7 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         expect(await store.pages.prune(at(2 * MINUTE), 3)).toBe(0);
       });
     });
+
+    jobStoreSuite(() => open());
   });
 }
