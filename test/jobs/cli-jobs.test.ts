@@ -81,7 +81,7 @@ describe('bulk commands from the CLI', () => {
     expect(detail.result.job).toMatchObject({ id: job.id, state: 'done', done: 5 });
     const table = await rig.run('jobs agora');
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain('Runs at (UTC)');
+    expect(table.stdout).toContain('Runs at');
     const row = table.stdout.split('\n').find((line) => line.includes(job.id)) ?? '';
     expect(row).toMatch(/done.*delete.*agora/);
     const one = await rig.run(`jobs ${job.id}`);

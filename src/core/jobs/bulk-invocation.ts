@@ -9,8 +9,12 @@ import { RoomOpsError } from '../errors.js';
 import type { RawInvocation } from '../types.js';
 import { type Selector, splitSelector } from './selector.js';
 
-/** Stands in for the selected rooms during validation only; never sent anywhere. */
-const STAND_IN_ROOM = 'selected-rooms';
+/**
+ * Stands in for the selected rooms during validation only; never sent
+ * anywhere. It must pass every vendor's room id rule (each vendor's ids.ts):
+ * iFlyChat ids are whole numbers, Agora's digits and lower-case letters.
+ */
+const STAND_IN_ROOM = '1';
 
 export interface BulkParts {
   selector: Selector;
