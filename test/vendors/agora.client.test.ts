@@ -19,7 +19,7 @@ import { isDryRunStop } from '../../src/vendors/http/dry-run.js';
 import type { RecordedRequest } from '../../src/vendors/http/types.js';
 import type { ItemOutcome, VendorClient } from '../../src/vendors/types.js';
 import { buildToken, nowSeconds, payloadOf, tamper } from '../sandbox/agora.tokens.js';
-import { vendorConformanceSuite } from './conformance-suite.js';
+import { onlyItem, vendorConformanceSuite } from './conformance-suite.js';
 
 const creds = SANDBOX_CREDENTIALS.agora;
 const PREFIX = `/${creds.orgName}/${creds.appName}`;
@@ -502,11 +502,7 @@ vendorConformanceSuite({
       method: 'GET',
       path: `${PREFIX}/chatrooms/${id}`,
       operation: 'chatrooms/details',
-      run: async (c) => {
-        const [outcome] = await c.getRooms([id]);
-        if (!outcome!.ok) throw outcome!.error;
-        return outcome!.value;
-      },
+      run: (c) => onlyItem(c.getRooms([id])),
     };
   },
   write: {

@@ -8,7 +8,7 @@ import type { RecordedRequest } from '../../src/vendors/http/types.js';
 import type { VendorClient } from '../../src/vendors/types.js';
 import { createWatchersClient, MissingAnnounceAsError } from '../../src/vendors/watchers/client.js';
 import { classifyWatchers, watchersRequestId } from '../../src/vendors/watchers/errors.js';
-import { vendorConformanceSuite } from './conformance-suite.js';
+import { onlyItem, vendorConformanceSuite } from './conformance-suite.js';
 
 const { apiKey, token } = SANDBOX_CREDENTIALS.watchers;
 const SECRETS = [apiKey, token];
@@ -320,11 +320,7 @@ vendorConformanceSuite({
   read: () => ({
     method: 'GET',
     path: '/external/room/concert-live',
-    run: async (c) => {
-      const [outcome] = await c.getRooms(['concert-live']);
-      if (!outcome!.ok) throw outcome!.error;
-      return outcome!.value;
-    },
+    run: (c) => onlyItem(c.getRooms(['concert-live'])),
   }),
   write: {
     method: 'POST',
