@@ -93,7 +93,9 @@ describe('the factory options reach each vendor', () => {
           headers: { authorization: `Bearer ${token}` },
         })
       ).status;
-    const later = await start(createAgoraEmulator({ now: () => Date.now() + 2 * 3600_000 }) as unknown as Handle);
+    const later = await start(
+      createAgoraEmulator({ now: () => Date.now() + 2 * 3600_000 }) as unknown as Handle,
+    );
     const today = await start(createAgoraEmulator() as unknown as Handle);
     expect(await rooms(later)).toBe(401);
     expect(await rooms(today)).toBe(200);

@@ -482,7 +482,7 @@ describe('Agora client: AccessToken2 test vector (agora.md §1)', () => {
 vendorConformanceSuite({
   vendor: 'agora',
   createEmulator: createAgoraEmulator,
-  client: (url, { timeoutMs, observer }) =>
+  client: (url, timeoutMs, options) =>
     createAgoraClient(
       agoraAccount.parse({
         vendor: 'agora',
@@ -494,7 +494,7 @@ vendorConformanceSuite({
         timeoutMs,
       }),
       'agora-test',
-      observer ? { observer } : {},
+      options,
     ),
   read: (e) => {
     const id = [...e.rooms.values()].find((r) => r.name === 'Support')!.id;

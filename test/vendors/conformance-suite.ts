@@ -10,17 +10,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorHandle } from '../../src/sandbox/kit/define-emulator.js';
 import type { Fault, RecordedEmulatorRequest } from '../../src/sandbox/kit/types.js';
 import { isVendorError, type VendorError } from '../../src/vendors/errors.js';
-import type { VendorHttpObserver } from '../../src/vendors/http/types.js';
+import type { VendorClientOptions, VendorHttpObserver } from '../../src/vendors/http/types.js';
 import type { ItemOutcome, VendorClient } from '../../src/vendors/types.js';
 
 /** The part of the one emulator handle the suite uses, whatever the vendor's state. */
 type AnyEmulator = Pick<EmulatorHandle<unknown, unknown>, 'url' | 'server' | 'requests' | 'start' | 'stop'>;
-
-export interface ClientSettings {
-  /** Per-attempt timeout of the account. */
-  timeoutMs: number;
-  observer?: VendorHttpObserver;
-}
 
 export interface Operation {
   /** Method and exact path as the emulator logs the one request it sends. */
@@ -44,7 +38,8 @@ export interface ConformanceVendor<E extends AnyEmulator> {
   vendor: string;
   /** The vendor's emulator factory (the one factory shape: every option defaulted). */
   createEmulator(): E;
-  client(baseUrl: string, settings: ClientSettings): VendorClient;
+  /** A client for an account at `baseUrl` with this per-attempt timeout, built with `options`. */
+  client(baseUrl: string, timeoutMs: number, options: VendorClientOptions): VendorClient;
   /** An idempotent read (retried after timeouts, resets and 5xx). */
   read(emulator: E): Operation;
   /** A write that could act twice (never retried once it may have reached the vendor). */
@@ -68,7 +63,7 @@ export function vendorConformanceSuite<E extends AnyEmulator>(vendor: Conformanc
     const clients: VendorClient[] = [];
     let tags = 0;
     const open = (timeoutMs = TIMEOUT_MS, observer?: VendorHttpObserver) => {
-      const made = vendor.client(emulator.url, { timeoutMs, ...(observer ? { observer } : {}) });
+      const made = vendor.client(emulator.url, timeoutMs, observer ? { observer } : {});
       clients.push(made);
       return made;
     };
@@ -208,7 +203,7 @@ export function vendorConformanceSuite<E extends AnyEmulator>(vendor: Conformanc
           },
           rateLimitWait: () => {},
         };
-        const refusedFirst = vendor.client(`http://127.0.0.1:${port}`, { timeoutMs: TIMEOUT_MS, observer });
+        const refusedFirst = vendor.client(`http://127.0.0.1:${port}`, TIMEOUT_MS, { observer });
         const tag = nextTag();
         try {
           await vendor.write.run(refusedFirst, tag);

@@ -393,11 +393,11 @@ describe('iFlyChat client: faults', () => {
 vendorConformanceSuite({
   vendor: 'iflychat',
   createEmulator: createIflychatEmulator,
-  client: (url, { timeoutMs, observer }) =>
+  client: (url, timeoutMs, options) =>
     createIflychatClient(
       iflychatAccount.parse({ vendor: 'iflychat', apiKey: KEY, baseUrl: url, timeoutMs, rateLimit: 1000 }),
       'ifly',
-      observer ? { observer } : {},
+      options,
     ),
   read: () => ({
     method: 'POST',

@@ -432,11 +432,11 @@ describe('RongCloud client against the emulator', () => {
 vendorConformanceSuite({
   vendor: 'rongcloud',
   createEmulator: createRongcloudEmulator,
-  client: (url, { timeoutMs, observer }) =>
+  client: (url, timeoutMs, options) =>
     createRongcloudClient(
       { vendor: 'rongcloud', baseUrl: url, timeoutMs, appKey, appSecret },
       'rong-test',
-      observer ? { observer } : {},
+      options,
     ),
   read: () => ({
     method: 'POST',

@@ -315,8 +315,8 @@ describe('Watchers client against the emulator', () => {
 vendorConformanceSuite({
   vendor: 'watchers',
   createEmulator: createWatchersEmulator,
-  client: (url, { timeoutMs, observer }) =>
-    createWatchersClient(accountFor(url, { timeoutMs }), 'watch-test', observer ? { observer } : {}),
+  client: (url, timeoutMs, options) =>
+    createWatchersClient(accountFor(url, { timeoutMs }), 'watch-test', options),
   read: () => ({
     method: 'GET',
     path: '/external/room/concert-live',

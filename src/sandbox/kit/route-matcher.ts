@@ -60,4 +60,3 @@ function compile(route: Route): CompiledRoute {
     .join('/');
   return { route, regex: new RegExp(`^${source}/?$`), keys };
 }
-

@@ -32,7 +32,11 @@ interface RongcloudViews {
   signedRequests: RongcloudState['signedRequests'];
 }
 
-export const createRongcloudEmulator = defineEmulator<RongcloudState, RongcloudAppCredentials, RongcloudViews>({
+export const createRongcloudEmulator = defineEmulator<
+  RongcloudState,
+  RongcloudAppCredentials,
+  RongcloudViews
+>({
   name: 'rongcloud',
   defaultCredentials: () => ({ ...SANDBOX_CREDENTIALS.rongcloud }),
   defaultRateLimitPerSecond: RONGCLOUD_RATE_LIMIT,
