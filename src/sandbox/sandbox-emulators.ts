@@ -2,6 +2,7 @@
  * The four vendor emulators together, as `npm start` with no config and
  * `roomops sandbox` run them, and the accounts that point at them.
  */
+import { Document, isMap } from 'yaml';
 import type { AccountConfig } from '../vendors/account.js';
 import { createAgoraEmulator } from './agora/emulator.js';
 import { SANDBOX_CREDENTIALS } from './credentials.js';
@@ -20,33 +21,26 @@ export interface SandboxEmulators {
 
 /** Starts all four; with `basePort` on consecutive ports from it, else on random free ports. */
 export async function startSandboxEmulators(basePort?: number): Promise<SandboxEmulators> {
-  const iflychat = createIflychatEmulator();
-  const rongcloud = createRongcloudEmulator();
-  const watchers = createWatchersEmulator();
-  const agora = createAgoraEmulator();
-  const port = (i: number) => (basePort ? basePort + i : 0);
-  const started: { stop(): Promise<void> }[] = [];
+  const emulators = {
+    iflychat: createIflychatEmulator(),
+    rongcloud: createRongcloudEmulator(),
+    watchers: createWatchersEmulator(),
+    agora: createAgoraEmulator(),
+  };
+  const order = ['iflychat', 'rongcloud', 'watchers', 'agora'] as const;
+  const urls = { iflychat: '', rongcloud: '', watchers: '', agora: '' };
+  const stopAll = async () => {
+    await Promise.all(order.map((name) => emulators[name].stop()));
+  };
   try {
-    const urls = {
-      iflychat: await iflychat.start(port(0)).then((u) => (started.push(iflychat), u)),
-      rongcloud: await rongcloud.start(port(1)).then((u) => (started.push(rongcloud), u)),
-      watchers: await watchers.start(port(2)).then((u) => (started.push(watchers), u)),
-      agora: await agora.start(port(3)).then((u) => (started.push(agora), u)),
-    };
-    return {
-      iflychat,
-      rongcloud,
-      watchers,
-      agora,
-      urls,
-      stop: async () => {
-        await Promise.all([iflychat.stop(), rongcloud.stop(), watchers.stop(), agora.stop()]);
-      },
-    };
+    for (const [i, name] of order.entries())
+      urls[name] = await emulators[name].start(basePort ? basePort + i : 0);
   } catch (error) {
-    await Promise.all(started.map((e) => e.stop()));
+    // Stopping one that never started does nothing.
+    await stopAll();
     throw error;
   }
+  return { ...emulators, urls, stop: stopAll };
 }
 
 /** The sandbox accounts `ifly`, `rong`, `watch`, `agora` for emulators at these URLs. */
@@ -88,34 +82,19 @@ export function sandboxAccounts(urls: SandboxEmulators['urls']): Record<string, 
   };
 }
 
-/** A roomops.yml for these emulators (printed by `roomops sandbox`). */
+/** A roomops.yml for these emulators (printed by `roomops sandbox`): the sandbox accounts, default timeouts. */
 export function sandboxConfigYaml(urls: SandboxEmulators['urls']): string {
-  const c = SANDBOX_CREDENTIALS;
-  return `# RoomOps sandbox: the four vendor emulators started by \`roomops sandbox\`.
-accounts:
-  ifly:
-    vendor: iflychat
-    baseUrl: ${urls.iflychat}
-    apiKey: ${c.iflychat.apiKey}
-    announceAs: { id: roomops, name: RoomOps }
-  rong:
-    vendor: rongcloud
-    baseUrl: ${urls.rongcloud}
-    appKey: ${c.rongcloud.appKey}
-    appSecret: ${c.rongcloud.appSecret}
-  watch:
-    vendor: watchers
-    baseUrl: ${urls.watchers}
-    apiKey: ${c.watchers.apiKey}
-    token: ${c.watchers.token}
-    announceAs: { id: roomops, name: RoomOps }
-  agora:
-    vendor: agora
-    baseUrl: ${urls.agora}
-    orgName: ${c.agora.orgName}
-    appName: ${c.agora.appName}
-    appId: ${c.agora.appId}
-    appCertificate: ${c.agora.appCertificate}
-    defaultOwner: ops-bot
-`;
+  const accounts = Object.fromEntries(
+    Object.entries(sandboxAccounts(urls)).map(([name, { timeoutMs: _sandboxOnly, ...account }]) => [
+      name,
+      account,
+    ]),
+  );
+  const doc = new Document({ accounts });
+  // `announceAs: { id: roomops, name: RoomOps }` on one line, as people write it.
+  for (const name of Object.keys(accounts)) {
+    const announceAs = doc.getIn(['accounts', name, 'announceAs'], true);
+    if (isMap(announceAs)) announceAs.flow = true;
+  }
+  return `# RoomOps sandbox: the four vendor emulators started by \`roomops sandbox\`.\n${doc.toString()}`;
 }

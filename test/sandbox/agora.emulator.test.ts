@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAccessToken2, verifyAppToken } from '../../src/sandbox/agora/access-token.js';
 import { type AgoraEmulator, createAgoraEmulator } from '../../src/sandbox/agora/emulator.js';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
@@ -52,11 +52,12 @@ describe('Agora emulator', () => {
   let emulator: AgoraEmulator;
   let base: string;
 
-  beforeAll(async () => {
+  // A fresh seeded emulator per test, so tests do not depend on their order.
+  beforeEach(async () => {
     emulator = createAgoraEmulator();
     base = await emulator.start(0);
   });
-  afterAll(() => emulator.stop());
+  afterEach(() => emulator.stop());
 
   describe('seed', () => {
     it('starts with the sandbox users and three rooms, newest first, in the array-shaped list', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
 import { createIflychatEmulator } from '../../src/sandbox/iflychat/emulator.js';
 import { readList } from '../../src/sandbox/iflychat/fields.js';
@@ -10,15 +10,19 @@ import { SEED_HISTORY_START } from '../../src/sandbox/iflychat/seed.js';
 type Loose = any;
 
 const KEY = SANDBOX_CREDENTIALS.iflychat.apiKey;
-let clock = Date.UTC(2025, 5, 10, 12, 0, 0);
-const emulator = createIflychatEmulator({ now: () => clock });
+const START = Date.UTC(2025, 5, 10, 12, 0, 0);
+let clock = START;
+// A fresh seeded emulator per test: kicks and edits in one test must not
+// change what another sees, whatever order they run in.
+let emulator: ReturnType<typeof createIflychatEmulator>;
 let base = '';
 
-beforeAll(async () => {
+beforeEach(async () => {
+  clock = START;
+  emulator = createIflychatEmulator({ now: () => clock });
   base = `${await emulator.start(0)}/api/1.1`;
 });
-afterAll(() => emulator.stop());
-afterEach(() => emulator.server.clearFaults());
+afterEach(() => emulator.stop());
 
 async function json(path: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}/${path}`, {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
 import { createRongcloudEmulator, type RongcloudEmulator } from '../../src/sandbox/rongcloud/emulator.js';
 import { signRongcloud } from '../../src/vendors/rongcloud/sign.js';
@@ -37,11 +37,12 @@ describe('RongCloud emulator', () => {
   let emu: RongcloudEmulator;
   let base: string;
 
-  beforeAll(async () => {
+  // A fresh seeded emulator per test, so tests do not depend on their order.
+  beforeEach(async () => {
     emu = createRongcloudEmulator();
     base = await emu.start(0);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await emu.stop();
   });
 

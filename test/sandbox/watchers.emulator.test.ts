@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
 import { createWatchersEmulator, type WatchersEmulator } from '../../src/sandbox/watchers/emulator.js';
 
@@ -35,11 +35,12 @@ describe('Watchers emulator', () => {
   let emulator: WatchersEmulator;
   let base: string;
 
-  beforeAll(async () => {
+  // A fresh seeded emulator per test, so tests do not depend on their order.
+  beforeEach(async () => {
     emulator = createWatchersEmulator({ rateLimitPerSecond: 0 });
     base = await emulator.start(0);
   });
-  afterAll(() => emulator.stop());
+  afterEach(() => emulator.stop());
 
   describe('seeded rooms', () => {
     it('starts with the same three rooms in three statuses', async () => {

@@ -19,6 +19,7 @@ import { isDryRunStop } from '../../src/vendors/http/dry-run.js';
 import type { RecordedRequest } from '../../src/vendors/http/types.js';
 import type { ItemOutcome, VendorClient } from '../../src/vendors/types.js';
 import { buildToken, nowSeconds, payloadOf, tamper } from '../sandbox/agora.tokens.js';
+import { onlyItem, vendorConformanceSuite } from './conformance-suite.js';
 
 const creds = SANDBOX_CREDENTIALS.agora;
 const PREFIX = `/${creds.orgName}/${creds.appName}`;
@@ -478,80 +479,39 @@ describe('Agora client: AccessToken2 test vector (agora.md §1)', () => {
   });
 });
 
-describe('Agora client: faults', () => {
-  it('waits out a 429 with Retry-After and then succeeds', async () => {
-    emulator.server.injectFault({ kind: 'rate_limit', path: '/chatrooms$/', retryAfter: 1 });
-    const before = logged('GET', '/chatrooms').length;
-    const started = Date.now();
-    const page = await client().listRooms({ limit: 1 });
-    expect(page.items).toHaveLength(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    const attempts = logged('GET', '/chatrooms').slice(before);
-    expect(attempts.map((r) => r.status)).toEqual([429, 200]);
-  });
-
-  it('fails as vendor_rate_limited with retryAfterSeconds when 429s persist', async () => {
-    emulator.server.injectFault({ kind: 'rate_limit', path: '/announcement$/', retryAfter: 30, count: 3 });
-    const error = await rejection(client().getAnnouncement(roomIdByName('Town hall')));
-    expect(error.code).toBe('vendor_rate_limited');
-    expect(error.details.retryAfterSeconds).toBe(30);
-    expect(error.details.vendorCode).toBe('reach_limit');
-  });
-
-  it('retries a 5xx for a read', async () => {
-    const id = roomIdByName('Support');
-    emulator.server.injectFault({ kind: 'status', status: 503, path: `/chatrooms/${id}$/` });
-    const before = logged('GET', `/chatrooms/${id}`).length;
-    const [outcome] = await client().getRooms([id]);
-    expect(outcome!.ok).toBe(true);
-    expect(
-      logged('GET', `/chatrooms/${id}`)
-        .slice(before)
-        .map((r) => r.status),
-    ).toEqual([503, 200]);
-  });
-
-  it('does not retry a 5xx for a create', async () => {
-    emulator.server.injectFault({ kind: 'status', status: 503, path: '/chatrooms$/' });
-    const before = logged('POST', '/chatrooms').length;
-    const rooms = emulator.rooms.size;
-    const error = await rejection(client().createRoom('Twice?', { owner: 'alice' }));
-    expect(error.code).toBe('vendor_unavailable');
-    expect(error.details.status).toBe(503);
-    expect(logged('POST', '/chatrooms').length).toBe(before + 1);
-    expect(emulator.rooms.size).toBe(rooms);
-  });
-
-  it('times out a slow answer as vendor_timeout', async () => {
-    emulator.server.injectFault({ kind: 'delay', delayMs: 1500, path: '/users$/', count: 3 });
-    const started = Date.now();
-    const error = await rejection(client({ timeoutMs: 300 }).listMembers(roomIdByName('Town hall'), {}));
-    expect(error.code).toBe('vendor_timeout');
-    // Three attempts of 300 ms each plus backoff, far below three full delays.
-    expect(Date.now() - started).toBeLessThan(3000);
-  });
-
-  it('reports a malformed body as vendor_bad_reply', async () => {
-    emulator.server.injectFault({ kind: 'malformed', path: '/chatrooms$/' });
-    const error = await rejection(client().listRooms({}));
-    expect(error.code).toBe('vendor_bad_reply');
-  });
-
-  it('retries a read after a connection reset', async () => {
-    emulator.server.injectFault({ kind: 'reset', path: '/announcement$/' });
-    const id = roomIdByName('Town hall');
-    const announcement = await client().getAnnouncement(id);
-    expect(announcement.text).toBe('Questions open 30 minutes before the stream.');
-  });
-
-  it('does not retry a create after a connection reset', async () => {
-    emulator.server.injectFault({ kind: 'reset', path: '/chatrooms$/' });
-    const rooms = emulator.rooms.size;
-    const error = await rejection(client().createRoom('Reset me', { owner: 'alice' }));
-    expect(error.code).toBe('vendor_unavailable');
-    expect(emulator.rooms.size).toBe(rooms);
-    expect(emulator.server.faults).toHaveLength(0);
-  });
+vendorConformanceSuite({
+  vendor: 'agora',
+  createEmulator: createAgoraEmulator,
+  client: (url, timeoutMs, options) =>
+    createAgoraClient(
+      agoraAccount.parse({
+        vendor: 'agora',
+        baseUrl: url,
+        orgName: creds.orgName,
+        appName: creds.appName,
+        appId: creds.appId,
+        appCertificate: creds.appCertificate,
+        timeoutMs,
+      }),
+      'agora-test',
+      options,
+    ),
+  read: (e) => {
+    const id = [...e.rooms.values()].find((r) => r.name === 'Support')!.id;
+    return {
+      method: 'GET',
+      path: `${PREFIX}/chatrooms/${id}`,
+      operation: 'chatrooms/details',
+      run: (c) => onlyItem(c.getRooms([id])),
+    };
+  },
+  write: {
+    method: 'POST',
+    path: `${PREFIX}/chatrooms`,
+    run: (c, tag) => c.createRoom(tag, { owner: 'alice' }),
+    acted: (e, tag) => [...e.rooms.values()].filter((r) => r.name === tag).length,
+  },
+  rateLimitDetails: { vendorCode: 'reach_limit' },
 });
 
 describe('Agora client: dry run', () => {

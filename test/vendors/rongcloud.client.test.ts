@@ -14,6 +14,7 @@ import { createRongcloudClient } from '../../src/vendors/rongcloud/client.js';
 import { signRongcloud } from '../../src/vendors/rongcloud/sign.js';
 import { encodeForm, formPairs } from '../../src/vendors/rongcloud/wire.js';
 import type { VendorClient } from '../../src/vendors/types.js';
+import { onlyItem, vendorConformanceSuite } from './conformance-suite.js';
 
 const { appKey, appSecret } = SANDBOX_CREDENTIALS.rongcloud;
 
@@ -337,84 +338,6 @@ describe('RongCloud client against the emulator', () => {
     });
   });
 
-  describe('faults', () => {
-    it('retries a 429 after its Retry-After and then succeeds, even for a create', async () => {
-      emu.server.injectFault({ kind: 'rate_limit', path: '/chatroom/create_new.json', retryAfter: 1 });
-      const before = logOf('/chatroom/create_new.json').length;
-      const started = Date.now();
-      const room = await client.createRoom('after-429', {});
-      expect(room.id).toBe('after-429');
-      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-      expect(
-        logOf('/chatroom/create_new.json')
-          .slice(before)
-          .map((r) => r.status),
-      ).toEqual([429, 200]);
-    });
-
-    it('gives up with vendor_rate_limited when Retry-After outlasts the timeout', async () => {
-      emu.server.injectFault({ kind: 'rate_limit', path: '/chatroom/get.json', retryAfter: 30 });
-      const error = await failure(
-        client.getRooms(['lobby']).then((o) => {
-          if (!o[0]!.ok) throw o[0]!.error;
-        }),
-      );
-      expect(error.code).toBe('vendor_rate_limited');
-      expect(error.details).toMatchObject({ vendorCode: 1008, retryAfterSeconds: 30 });
-    });
-
-    it('retries a 5xx for a read', async () => {
-      emu.server.injectFault({ kind: 'status', status: 500, path: '/chatroom/user/query.json' });
-      const before = logOf('/chatroom/user/query.json').length;
-      const page = await client.listMembers('lobby', {});
-      expect(page.items.map((m) => m.id)).toEqual(['alice', 'bob', 'carol', 'dave']);
-      expect(
-        logOf('/chatroom/user/query.json')
-          .slice(before)
-          .map((r) => r.status),
-      ).toEqual([500, 200]);
-    });
-
-    it('does not retry a 5xx for a create', async () => {
-      emu.server.injectFault({ kind: 'status', status: 503, path: '/chatroom/create_new.json' });
-      const before = logOf('/chatroom/create_new.json').length;
-      const error = await failure(client.createRoom('not-twice', {}));
-      expect(error.code).toBe('vendor_unavailable');
-      expect(error.details).toMatchObject({ vendorCode: 1000, status: 503 });
-      expect(logOf('/chatroom/create_new.json').length).toBe(before + 1);
-      expect(emu.rooms.has('not-twice')).toBe(false);
-    });
-
-    it('times out past timeoutMs as vendor_timeout', async () => {
-      const impatient = open({ timeoutMs: 300 });
-      emu.server.injectFault({ kind: 'delay', path: '/chatroom/create_new.json', delayMs: 1500 });
-      const started = Date.now();
-      const error = await failure(impatient.createRoom('slow-room', {}));
-      expect(error.code).toBe('vendor_timeout');
-      expect(Date.now() - started).toBeLessThan(1400);
-    });
-
-    it('reports a body that is not JSON as vendor_bad_reply', async () => {
-      emu.server.injectFault({ kind: 'malformed', path: '/chatroom/get.json' });
-      const [outcome] = await client.getRooms(['lobby']);
-      expect(outcome!.ok).toBe(false);
-      if (!outcome!.ok) expect(outcome!.error.code).toBe('vendor_bad_reply');
-    });
-
-    it('retries a connection reset for a read', async () => {
-      emu.server.injectFault({ kind: 'reset', path: '/chatroom/get.json' });
-      const [outcome] = await client.getRooms(['support-1']);
-      expect(outcome).toMatchObject({ ok: true, value: { id: 'support-1', ban: true } });
-    });
-
-    it('does not retry a connection reset for a create', async () => {
-      emu.server.injectFault({ kind: 'reset', path: '/chatroom/create_new.json' });
-      const error = await failure(client.createRoom('reset-room', {}));
-      expect(error.code).toBe('vendor_unavailable');
-      expect(emu.rooms.has('reset-room')).toBe(false);
-    });
-  });
-
   describe('dry run', () => {
     it('records the signed request with credentials redacted and sends nothing', async () => {
       const recorder: RecordedRequest[] = [];
@@ -504,4 +427,29 @@ describe('RongCloud client against the emulator', () => {
       ).toBe('isBan=false&destroyTime=60&entryInfo=%7B%22a%22%3A1%7D');
     });
   });
+});
+
+vendorConformanceSuite({
+  vendor: 'rongcloud',
+  createEmulator: createRongcloudEmulator,
+  client: (url, timeoutMs, options) =>
+    createRongcloudClient(
+      { vendor: 'rongcloud', baseUrl: url, timeoutMs, appKey, appSecret },
+      'rong-test',
+      options,
+    ),
+  read: () => ({
+    method: 'POST',
+    path: '/chatroom/get.json',
+    operation: 'chatroom/get.json',
+    run: (c) => onlyItem(c.getRooms(['lobby'])),
+  }),
+  write: {
+    method: 'POST',
+    path: '/chatroom/create_new.json',
+    run: (c, tag) => c.createRoom(tag, {}),
+    acted: (e, tag) => (e.rooms.has(tag) ? 1 : 0),
+  },
+  serverErrorDetails: { vendorCode: 1000 },
+  rateLimitDetails: { vendorCode: 1008 },
 });

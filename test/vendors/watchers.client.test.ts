@@ -8,6 +8,7 @@ import type { RecordedRequest } from '../../src/vendors/http/types.js';
 import type { VendorClient } from '../../src/vendors/types.js';
 import { createWatchersClient, MissingAnnounceAsError } from '../../src/vendors/watchers/client.js';
 import { classifyWatchers, watchersRequestId } from '../../src/vendors/watchers/errors.js';
+import { onlyItem, vendorConformanceSuite } from './conformance-suite.js';
 
 const { apiKey, token } = SANDBOX_CREDENTIALS.watchers;
 const SECRETS = [apiKey, token];
@@ -301,71 +302,6 @@ describe('Watchers client against the emulator', () => {
   });
 
   describe('faults', () => {
-    it('retries a 429 after Retry-After, then succeeds', async () => {
-      emulator.server.injectFault({ kind: 'rate_limit', retryAfter: 1, path: '/external/room/concert-live' });
-      const started = Date.now();
-      const [outcome] = await client.getRooms(['concert-live']);
-      expect(outcome?.ok).toBe(true);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-      expect(
-        requestsTo('/external/room/concert-live')
-          .slice(-2)
-          .map((r) => r.status),
-      ).toEqual([429, 200]);
-    });
-
-    it('retries a 429 even for a create (the vendor did not act)', async () => {
-      emulator.server.injectFault({ kind: 'rate_limit', retryAfter: 1, path: '/external/room' });
-      const room = await client.createRoom('cl-429', { name: 'n', about: 'a' });
-      expect(room.id).toBe('cl-429');
-    });
-
-    it('retries a 5xx for a read', async () => {
-      emulator.server.injectFault({ kind: 'status', status: 503, path: '/external/room/quiz-night' });
-      const [outcome] = await client.getRooms(['quiz-night']);
-      expect(outcome?.ok).toBe(true);
-      expect(
-        requestsTo('/external/room/quiz-night')
-          .slice(-2)
-          .map((r) => r.status),
-      ).toEqual([503, 200]);
-    });
-
-    it('does not retry a 5xx for a create', async () => {
-      emulator.server.injectFault({ kind: 'status', status: 502, path: '/^\\/external\\/room$/' });
-      const before = requestsTo('/external/room').length;
-      const error = await failure(client.createRoom('cl-5xx', { name: 'n', about: 'a' }));
-      expect(error.code).toBe('vendor_unavailable');
-      expect(error.details.status).toBe(502);
-      expect(error.message).toContain('Bad Gateway');
-      expect(requestsTo('/external/room').length - before).toBe(1);
-    });
-
-    it('gives vendor_timeout when the answer takes longer than timeoutMs', async () => {
-      const slow = make({ timeoutMs: 300 });
-      emulator.server.injectFault({
-        kind: 'delay',
-        delayMs: 1500,
-        path: '/external/room/match-day',
-        count: 3,
-      });
-      const [outcome] = await slow.getRooms(['match-day']);
-      expect(outcome?.ok).toBe(false);
-      if (!outcome?.ok) expect(outcome?.error.code).toBe('vendor_timeout');
-    });
-
-    it('gives vendor_bad_reply for a malformed body', async () => {
-      emulator.server.injectFault({ kind: 'malformed', path: '/external/room/match-day' });
-      const [outcome] = await client.getRooms(['match-day']);
-      expect(outcome?.ok === false && outcome.error.code).toBe('vendor_bad_reply');
-    });
-
-    it('retries a reset connection for a read', async () => {
-      emulator.server.injectFault({ kind: 'reset', path: '/external/room/quiz-night' });
-      const [outcome] = await client.getRooms(['quiz-night']);
-      expect(outcome).toMatchObject({ ok: true, value: { id: 'quiz-night' } });
-    });
-
     it('does not retry a delete whose answer came too late (the room is gone; a repeat would say not found)', async () => {
       await client.createRoom('cl-late-delete', { name: 'Late', about: 'late' });
       const slow = make({ timeoutMs: 300 });
@@ -401,6 +337,25 @@ describe('Watchers client against the emulator', () => {
       expect(emulator.state.messages.length).toBe(count);
     });
   });
+});
+
+vendorConformanceSuite({
+  vendor: 'watchers',
+  createEmulator: createWatchersEmulator,
+  client: (url, timeoutMs, options) =>
+    createWatchersClient(accountFor(url, { timeoutMs }), 'watch-test', options),
+  read: () => ({
+    method: 'GET',
+    path: '/external/room/concert-live',
+    run: (c) => onlyItem(c.getRooms(['concert-live'])),
+  }),
+  write: {
+    method: 'POST',
+    path: '/external/room',
+    run: (c, tag) => c.createRoom(tag, { name: 'n', about: 'a' }),
+    acted: (e, tag) => (e.rooms.has(tag) ? 1 : 0),
+  },
+  serverErrorMessage: 'Bad Gateway',
 });
 
 describe('Watchers client dry-run', () => {

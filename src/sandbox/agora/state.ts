@@ -72,10 +72,18 @@ const SEED_ROOMS: SeedRoom[] = [
 export class AgoraState {
   readonly users = new Set<string>();
   readonly rooms = new Map<string, AgoraRoomRecord>();
+  /** The last 100 app tokens accepted, in order (issue time, lifetime, salt): tests check renewal. */
+  readonly tokensSeen: Array<{ issueTs: number; expire: number; salt: number }> = [];
   private nextId = FIRST_ROOM_ID;
 
   constructor(options: { seed?: boolean } = {}) {
     if (options.seed ?? true) this.seed();
+  }
+
+  noteToken({ issueTs, expire, salt }: { issueTs: number; expire: number; salt: number }): void {
+    this.tokensSeen.push({ issueTs, expire, salt });
+    // Bounded: the sandbox may run for days.
+    if (this.tokensSeen.length > 100) this.tokensSeen.shift();
   }
 
   addUser(username: string): void {

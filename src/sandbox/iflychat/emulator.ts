@@ -7,7 +7,7 @@
  * `rateLimitPerSecond` is given.
  */
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
-import { EmulatorServer } from '../kit/emulator-server.js';
+import { defineEmulator, type EmulatorHandle, type EmulatorOptions } from '../kit/define-emulator.js';
 import { notFound, rateLimited, serverError } from './replies.js';
 import { roomRoutes } from './routes/rooms.js';
 import { threadRoutes } from './routes/threads.js';
@@ -15,41 +15,27 @@ import { userRoutes } from './routes/users.js';
 import { seedState } from './seed.js';
 import { IflychatState } from './state.js';
 
-export interface IflychatEmulatorOptions {
-  /** Requests per second per endpoint; unlimited when absent (iFlyChat documents none). */
-  rateLimitPerSecond?: number;
-  /** Start with the sandbox rooms, users and history (default true). */
-  seed?: boolean;
-  credentials?: { apiKey: string };
-  /** Clock for timestamps and kick lockouts (epoch ms). */
-  now?: () => number;
+export interface IflychatCredentials {
+  apiKey: string;
 }
 
-export interface IflychatEmulator {
-  server: EmulatorServer;
-  state: IflychatState;
-  rooms: IflychatState['rooms'];
-  start(port?: number): Promise<string>;
-  stop(): Promise<void>;
-}
+export type IflychatEmulatorOptions = EmulatorOptions<IflychatCredentials>;
+export type IflychatEmulator = EmulatorHandle<IflychatState, IflychatCredentials>;
 
-export function createIflychatEmulator(options: IflychatEmulatorOptions = {}): IflychatEmulator {
-  const apiKey = (options.credentials ?? SANDBOX_CREDENTIALS.iflychat).apiKey;
-  const state = new IflychatState(options.now);
-  if (options.seed ?? true) seedState(state);
-  const server = new EmulatorServer({
-    name: 'iflychat',
-    routes: [...roomRoutes(state, apiKey), ...userRoutes(state, apiKey), ...threadRoutes(state, apiKey)],
-    ...(options.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: options.rateLimitPerSecond } : {}),
-    rateLimited,
-    serverError,
-    notFound,
-  });
-  return {
-    server,
-    state,
-    rooms: state.rooms,
-    start: (port?: number) => server.start(port),
-    stop: () => server.stop(),
-  };
-}
+export const createIflychatEmulator = defineEmulator<IflychatState, IflychatCredentials>({
+  name: 'iflychat',
+  defaultCredentials: () => ({ ...SANDBOX_CREDENTIALS.iflychat }),
+  createState: ({ now, seed }) => {
+    const state = new IflychatState(now);
+    if (seed) seedState(state);
+    return state;
+  },
+  routes: (state, { credentials: { apiKey } }) => [
+    ...roomRoutes(state, apiKey),
+    ...userRoutes(state, apiKey),
+    ...threadRoutes(state, apiKey),
+  ],
+  rateLimited,
+  serverError,
+  notFound,
+});

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { decodeBody } from './decode-body.js';
 import { SlidingWindowLimiter } from './rate-window.js';
+import { RouteMatcher } from './route-matcher.js';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -30,8 +31,11 @@ export interface EmulatorServerOptions {
   rateLimited: (retryAfterSeconds: number) => EmulatorResponse;
   /** The vendor's own answer for a 5xx fault. */
   serverError: (status: number) => EmulatorResponse;
-  /** The vendor's own answer for an unknown path. */
-  notFound: (req: EmulatorRequest) => EmulatorResponse;
+  /**
+   * The vendor's own answer when no route takes the request; `methods` are
+   * the ones the path does have (empty for an unknown path).
+   */
+  notFound: (req: EmulatorRequest, methods: string[]) => EmulatorResponse;
   /** Most requests the log keeps; the oldest go first (default 10 000, about 1 MB). */
   logLimit?: number;
 }
@@ -40,17 +44,12 @@ const DEFAULT_LOG_LIMIT = 10_000;
 /** A test injects a handful of faults; a runaway client must not grow the list without end. */
 const MAX_FAULTS = 1_000;
 
-interface CompiledRoute extends Route {
-  regex: RegExp;
-  keys: string[];
-}
-
 export class EmulatorServer {
   readonly faults: Fault[] = [];
   readonly log: RecordedEmulatorRequest[] = [];
   /** Requests answered 429 by the rate limiter itself (not injected faults). */
   rateLimitViolations = 0;
-  private readonly routes: CompiledRoute[];
+  private readonly routes: RouteMatcher;
   private readonly limiter: SlidingWindowLimiter | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly logLimit: number;
@@ -58,7 +57,7 @@ export class EmulatorServer {
   private baseUrl = '';
 
   constructor(private readonly options: EmulatorServerOptions) {
-    this.routes = options.routes.map(compile);
+    this.routes = new RouteMatcher(options.routes);
     this.logLimit = Math.max(1, options.logLimit ?? DEFAULT_LOG_LIMIT);
     this.limiter = options.rateLimitPerSecond
       ? new SlidingWindowLimiter(options.rateLimitPerSecond)
@@ -133,11 +132,12 @@ export class EmulatorServer {
     if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 5000);
     if (res.destroyed || req.socket.destroyed) return;
 
-    const { route, params } = this.match(req.method ?? 'GET', url.pathname);
+    const matched = this.routes.match(req.method ?? 'GET', url.pathname);
+    const route = matched?.route;
     const request: EmulatorRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
-      params,
+      params: matched?.params ?? {},
       query: url.searchParams,
       headers: req.headers,
       contentType: (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase(),
@@ -150,7 +150,7 @@ export class EmulatorServer {
     else if (fault?.kind === 'rate_limit') response = this.options.rateLimited(fault.retryAfter ?? 1);
     else if (fault?.kind === 'malformed')
       response = { status: 200, headers: { 'content-type': 'application/json' }, text: '{"oops": tru' };
-    else if (!route) response = this.options.notFound(request);
+    else if (!route) response = this.options.notFound(request, this.routes.methodsFor(request.path));
     else {
       const bucket = route.bucket ?? `${route.method} ${route.pattern}`;
       const wait = this.limiter?.tryTake(bucket, Date.now());
@@ -181,20 +181,6 @@ export class EmulatorServer {
     this.log.push(entry);
   }
 
-  private match(method: string, path: string): { route?: CompiledRoute; params: Record<string, string> } {
-    for (const route of this.routes) {
-      if (route.method !== method) continue;
-      const m = route.regex.exec(path);
-      if (!m) continue;
-      const params: Record<string, string> = {};
-      route.keys.forEach((key, i) => {
-        params[key] = decodeURIComponent(m[i + 1] ?? '');
-      });
-      return { route, params };
-    }
-    return { params: {} };
-  }
-
   private control(req: IncomingMessage, path: string, rawBody: string, res: ServerResponse): void {
     if (path === '/__sandbox/faults' && req.method === 'POST') {
       try {
@@ -216,19 +202,6 @@ export class EmulatorServer {
     }
     send(res, { status: 404, json: { error: 'unknown sandbox control path' } });
   }
-}
-
-function compile(route: Route): CompiledRoute {
-  const keys: string[] = [];
-  const source = route.pattern
-    .split('/')
-    .map((segment) => {
-      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      keys.push(segment.slice(1));
-      return '([^/]+)';
-    })
-    .join('/');
-  return { ...route, regex: new RegExp(`^${source}/?$`), keys };
 }
 
 function matchesPath(pattern: string | undefined, path: string): boolean {

@@ -11,73 +11,57 @@
  * `Retry-After` on 429; 404 `{"code":404,…}` for an unknown path.
  */
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
-import { EmulatorServer } from '../kit/emulator-server.js';
+import { defineEmulator, type EmulatorHandle, type EmulatorOptions } from '../kit/define-emulator.js';
 import type { RongcloudAppCredentials } from './auth.js';
-import type { EndpointContext } from './endpoint.js';
 import { rcError } from './replies.js';
 import { chatroomRoutes } from './routes/chatroom.js';
 import { keepAliveRoutes } from './routes/keepalive.js';
 import { memberRoutes } from './routes/members.js';
 import { muteRoutes } from './routes/mute.js';
 import { seedRongcloud } from './seed.js';
-import { type Chatroom, RongcloudState } from './state.js';
+import { RongcloudState } from './state.js';
 
 /** RongCloud's documented limit: 100 requests per second per endpoint. */
 export const RONGCLOUD_RATE_LIMIT = 100;
 
-export interface RongcloudEmulatorOptions {
-  rateLimitPerSecond?: number;
-  /** Start with the sandbox rooms (default true). */
-  seed?: boolean;
-  credentials?: RongcloudAppCredentials;
-  /** Clock for creation, activity and auto-destruction (tests move it). */
-  now?: () => number;
-}
+export type RongcloudEmulatorOptions = EmulatorOptions<RongcloudAppCredentials>;
+export type RongcloudEmulator = EmulatorHandle<RongcloudState, RongcloudAppCredentials> & RongcloudViews;
 
-export interface RongcloudEmulator {
-  server: EmulatorServer;
-  state: RongcloudState;
-  rooms: Map<string, Chatroom>;
+interface RongcloudViews {
   /** Signature headers of every request that passed the check, in order. */
-  signedRequests: EndpointContext['signedRequests'];
-  credentials: RongcloudAppCredentials;
-  start(port?: number): Promise<string>;
-  stop(): Promise<void>;
+  signedRequests: RongcloudState['signedRequests'];
 }
 
-export function createRongcloudEmulator(options: RongcloudEmulatorOptions = {}): RongcloudEmulator {
-  const credentials = options.credentials ?? { ...SANDBOX_CREDENTIALS.rongcloud };
-  const state = new RongcloudState(options.now);
-  if (options.seed ?? true) seedRongcloud(state);
-  const context: EndpointContext = { state, credentials, signedRequests: [] };
-
-  const server = new EmulatorServer({
-    name: 'rongcloud',
-    routes: [
+export const createRongcloudEmulator = defineEmulator<
+  RongcloudState,
+  RongcloudAppCredentials,
+  RongcloudViews
+>({
+  name: 'rongcloud',
+  defaultCredentials: () => ({ ...SANDBOX_CREDENTIALS.rongcloud }),
+  defaultRateLimitPerSecond: RONGCLOUD_RATE_LIMIT,
+  createState: ({ now, seed }) => {
+    const state = new RongcloudState(now);
+    if (seed) seedRongcloud(state);
+    return state;
+  },
+  routes: (state, { credentials }) => {
+    const context = { state, credentials };
+    return [
       ...chatroomRoutes(context),
       ...memberRoutes(context),
       ...muteRoutes(context),
       ...keepAliveRoutes(context),
-    ],
-    rateLimitPerSecond: options.rateLimitPerSecond ?? RONGCLOUD_RATE_LIMIT,
-    rateLimited: (retryAfter) => {
-      const reply = rcError(1008, 'Too Many Requests.');
-      return { ...reply, headers: { 'Retry-After': String(retryAfter) } };
-    },
-    serverError: (status) =>
-      status === 504
-        ? rcError(1050, 'Internal service timeout.', undefined, 504)
-        : rcError(1000, 'Internal Server Error.', undefined, status),
-    notFound: (req) => rcError(404, 'Not Found.', req.path, 404),
-  });
-
-  return {
-    server,
-    state,
-    rooms: state.rooms,
-    signedRequests: context.signedRequests,
-    credentials,
-    start: (port?: number) => server.start(port ?? 0),
-    stop: () => server.stop(),
-  };
-}
+    ];
+  },
+  views: (state) => ({ signedRequests: state.signedRequests }),
+  rateLimited: (retryAfter) => {
+    const reply = rcError(1008, 'Too Many Requests.');
+    return { ...reply, headers: { 'Retry-After': String(retryAfter) } };
+  },
+  serverError: (status) =>
+    status === 504
+      ? rcError(1050, 'Internal service timeout.', undefined, 504)
+      : rcError(1000, 'Internal Server Error.', undefined, status),
+  notFound: (req) => rcError(404, 'Not Found.', req.path, 404),
+});

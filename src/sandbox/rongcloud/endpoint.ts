@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { RC_CODES } from '../../vendors/rongcloud/codes.js';
 import type { FormRecord } from '../kit/decode-body.js';
 import type { EmulatorRequest, EmulatorResponse, Route } from '../kit/types.js';
-import { type RongcloudAppCredentials, type SignedHeaders, verifySignature } from './auth.js';
+import { type RongcloudAppCredentials, verifySignature } from './auth.js';
 import { FormFields } from './form.js';
 import { RcFailure, rcError } from './replies.js';
 import type { RongcloudState } from './state.js';
@@ -16,8 +16,6 @@ import type { RongcloudState } from './state.js';
 export interface EndpointContext {
   state: RongcloudState;
   credentials: RongcloudAppCredentials;
-  /** Every request that passed the signature check, for tests (fresh nonces …). */
-  signedRequests: Array<SignedHeaders & { path: string }>;
 }
 
 export type RcHandler = (fields: FormFields, state: RongcloudState) => EmulatorResponse;
@@ -51,10 +49,10 @@ function answer(
 ): EmulatorResponse {
   try {
     const signed = verifySignature(req.headers, context.credentials);
-    context.signedRequests.push({ ...signed, path: req.path });
+    const { signedRequests } = context.state;
+    signedRequests.push({ ...signed, path: req.path });
     // A long sandbox session must not grow without bound; tests look at recent requests only.
-    if (context.signedRequests.length > SIGNED_LOG_LIMIT)
-      context.signedRequests.splice(0, SIGNED_LOG_LIMIT / 2);
+    if (signedRequests.length > SIGNED_LOG_LIMIT) signedRequests.splice(0, SIGNED_LOG_LIMIT / 2);
     if (req.rawBody.trim() === '') {
       if (!options.emptyBodyOk) throw new RcFailure(RC_CODES.emptyBody, 'Request body is empty.');
     } else if (req.contentType !== FORM) {

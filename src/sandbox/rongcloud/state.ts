@@ -4,6 +4,8 @@
  * auto-destruction (shared/vendors/rongcloud.md §4) driven by an injectable
  * clock so tests can move time.
  */
+import type { SignedHeaders } from './auth.js';
+
 export interface Chatroom {
   chatroomId: string;
   /** ms since epoch */
@@ -42,6 +44,8 @@ export class RongcloudState {
   readonly rooms = new Map<string, Chatroom>();
   readonly keepAlive = new Set<string>();
   keepAliveLimit = DEFAULT_KEEPALIVE_LIMIT;
+  /** Signature headers of every request that passed the check, in order (tests check fresh nonces). */
+  readonly signedRequests: Array<SignedHeaders & { path: string }> = [];
 
   constructor(readonly now: () => number = Date.now) {}
 

@@ -5,7 +5,7 @@
  * Facts and conventions: shared/vendors/watchers.md.
  */
 import { SANDBOX_CREDENTIALS } from '../credentials.js';
-import { EmulatorServer } from '../kit/emulator-server.js';
+import { defineEmulator, type EmulatorHandle, type EmulatorOptions } from '../kit/define-emulator.js';
 import type { WatchersCredentials } from './auth.js';
 import { rateLimited, serverError, unknownPath } from './replies.js';
 import { messageRoutes } from './routes/messages.js';
@@ -17,46 +17,24 @@ import { WatchersState } from './state.js';
 
 export const WATCHERS_EMULATOR_RATE_LIMIT = 20;
 
-export interface WatchersEmulatorOptions {
-  /** Requests per second per endpoint (default 20); 0 disables the limit. */
-  rateLimitPerSecond?: number;
-  /** Start with the sandbox rooms (default true). */
-  seed?: boolean;
-  credentials?: WatchersCredentials;
-  /** Clock for scheduled `startTime`/`endTime` transitions (ms since epoch). */
-  now?: () => number;
-}
+export type WatchersEmulatorOptions = EmulatorOptions<WatchersCredentials>;
+/** `rooms` are keyed by the caller's `roomId` (`externalRoomId`). */
+export type WatchersEmulator = EmulatorHandle<WatchersState, WatchersCredentials>;
 
-export interface WatchersEmulator {
-  server: EmulatorServer;
-  state: WatchersState;
-  /** Rooms by the caller's `roomId` (`externalRoomId`). */
-  rooms: WatchersState['rooms'];
-  credentials: WatchersCredentials;
-  start(port?: number): Promise<string>;
-  stop(): Promise<void>;
-}
-
-export function createWatchersEmulator(options: WatchersEmulatorOptions = {}): WatchersEmulator {
-  const credentials = options.credentials ?? { ...SANDBOX_CREDENTIALS.watchers };
-  const state = new WatchersState(options.now);
-  if (options.seed ?? true) seedRooms(state);
-  const ctx = { state, credentials };
-  const rateLimitPerSecond = options.rateLimitPerSecond ?? WATCHERS_EMULATOR_RATE_LIMIT;
-  const server = new EmulatorServer({
-    name: 'watchers',
-    routes: [...roomRoutes(ctx), ...premadeRoutes(ctx), ...moderationRoutes(ctx), ...messageRoutes(ctx)],
-    ...(rateLimitPerSecond > 0 ? { rateLimitPerSecond } : {}),
-    rateLimited,
-    serverError,
-    notFound: unknownPath,
-  });
-  return {
-    server,
-    state,
-    rooms: state.rooms,
-    credentials,
-    start: (port = 0) => server.start(port),
-    stop: () => server.stop(),
-  };
-}
+export const createWatchersEmulator = defineEmulator<WatchersState, WatchersCredentials>({
+  name: 'watchers',
+  defaultCredentials: () => ({ ...SANDBOX_CREDENTIALS.watchers }),
+  defaultRateLimitPerSecond: WATCHERS_EMULATOR_RATE_LIMIT,
+  createState: ({ now, seed }) => {
+    const state = new WatchersState(now);
+    if (seed) seedRooms(state);
+    return state;
+  },
+  routes: (state, { credentials }) => {
+    const ctx = { state, credentials };
+    return [...roomRoutes(ctx), ...premadeRoutes(ctx), ...moderationRoutes(ctx), ...messageRoutes(ctx)];
+  },
+  rateLimited,
+  serverError,
+  notFound: unknownPath,
+});
