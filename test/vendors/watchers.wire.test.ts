@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoUtc } from '../../src/sandbox/watchers/validate.js';
-import { InvalidCursorError } from '../../src/vendors/watchers/errors.js';
-import { pageOf } from '../../src/vendors/watchers/paging.js';
 import {
   BAN_REASONS,
   encodeBanBody,
@@ -113,27 +111,5 @@ describe('Watchers wire encodings (properties)', () => {
         else expect('name' in room).toBe(false);
       }),
     );
-  });
-
-  it('following list cursors visits every room exactly once, in order', () => {
-    fc.assert(
-      fc.property(fc.array(fc.nat(), { maxLength: 40 }), fc.integer({ min: 1, max: 10 }), (all, limit) => {
-        const seen: number[] = [];
-        let cursor: string | undefined;
-        for (let guard = 0; guard <= all.length + 1; guard++) {
-          const page = pageOf(all, cursor === undefined ? { limit } : { limit, cursor });
-          expect(page.items.length).toBeLessThanOrEqual(limit);
-          seen.push(...page.items);
-          cursor = page.cursor;
-          if (cursor === undefined) break;
-        }
-        expect(seen).toEqual(all);
-      }),
-    );
-  });
-
-  it('refuses a cursor it did not hand out', () => {
-    expect(() => pageOf([1, 2], { cursor: 'abc' })).toThrow(InvalidCursorError);
-    expect(() => pageOf([1, 2], { cursor: '-1' })).toThrow(/not a Watchers list cursor/);
   });
 });

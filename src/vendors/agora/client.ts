@@ -7,6 +7,7 @@
 import type { AgoraAccount } from '../account.js';
 import { VendorClientBase } from '../client-base.js';
 import { isVendorError, VendorError } from '../errors.js';
+import { vendorClassifier } from '../http/classify.js';
 import { vendorHttpFor } from '../http/for-account.js';
 import type { VendorClientOptions, VendorHttpApi } from '../http/types.js';
 import { settleEach } from '../settle.js';
@@ -22,7 +23,7 @@ import type {
   VendorClient,
 } from '../types.js';
 import { AgoraAppToken, type AppTokenOptions } from './auth.js';
-import { classifyAgora } from './errors.js';
+import { readAgoraReply } from './errors.js';
 import { AgoraMembers, type AgoraSend } from './members.js';
 import * as schema from './schemas.js';
 import {
@@ -51,7 +52,7 @@ export function createAgoraClient(
   // Agora has no default host: the account schema requires baseUrl.
   const http = vendorHttpFor('agora', account, accountName, options, {
     authorize: () => token.header(),
-    classify: classifyAgora,
+    classify: vendorClassifier('agora', readAgoraReply),
   });
   return new AgoraClient(http, account);
 }

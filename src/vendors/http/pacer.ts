@@ -28,6 +28,18 @@ export class Pacer {
     this.capacity = Math.max(1, Math.floor(requestsPerSecond * margin));
   }
 
+  /**
+   * Takes a place at once when one is free without waiting, so a request
+   * under the limit skips a promise; false (nothing reserved) when the caller
+   * must await acquire().
+   */
+  tryAcquire(): boolean {
+    const now = performance.now();
+    if (this.nextSlot - now >= 1 || this.release(now) > 0) return false;
+    this.nextSlot = Math.max(now, this.nextSlot) + this.intervalMs;
+    return true;
+  }
+
   /** Resolves when the caller may send; each call reserves the next free slot. */
   async acquire(): Promise<void> {
     const now = performance.now();
@@ -35,20 +47,27 @@ export class Pacer {
     this.nextSlot = slot + this.intervalMs;
     if (slot - now >= 1) await sleep(slot - now);
     for (;;) {
-      // Check and record with no await in between: callers cannot both take the last place.
-      const t = performance.now();
-      if (this.released.length < this.capacity) {
-        this.released.push(t);
-        return;
-      }
-      const wait = this.released[this.head]! + WINDOW_MS + GUARD_MS - t;
-      if (wait <= 0) {
-        this.released[this.head] = t;
-        this.head = (this.head + 1) % this.capacity;
-        return;
-      }
+      const wait = this.release(performance.now());
+      if (wait <= 0) return;
       await sleep(wait);
     }
+  }
+
+  /**
+   * Records a release at `t` and answers 0, or answers how long until the
+   * window has room. Check and record happen with no await in between, so two
+   * callers cannot both take the last place.
+   */
+  private release(t: number): number {
+    if (this.released.length < this.capacity) {
+      this.released.push(t);
+      return 0;
+    }
+    const wait = this.released[this.head]! + WINDOW_MS + GUARD_MS - t;
+    if (wait > 0) return wait;
+    this.released[this.head] = t;
+    this.head = (this.head + 1) % this.capacity;
+    return 0;
   }
 }
 

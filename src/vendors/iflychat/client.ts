@@ -7,8 +7,10 @@ import type { IflychatAccount } from '../account.js';
 import { VendorClientBase } from '../client-base.js';
 import { VendorError } from '../errors.js';
 import { isDryRunStop } from '../http/dry-run.js';
+import { vendorClassifier } from '../http/classify.js';
 import { vendorHttpFor } from '../http/for-account.js';
 import type { RequestSpec, VendorClientOptions, VendorHttpApi } from '../http/types.js';
+import { checkPageRequest, pageLocally } from '../local-page.js';
 import { settleEach } from '../settle.js';
 import type {
   Announcement,
@@ -24,8 +26,7 @@ import type {
   VendorClient,
 } from '../types.js';
 import { authedBody } from './auth.js';
-import { IflychatInputError, MissingAnnounceAsError, makeClassifier, requestIdOf } from './errors.js';
-import { checkPageRequest, pageLocally } from './local-page.js';
+import { IflychatInputError, MissingAnnounceAsError, makeReader, requestIdOf } from './errors.js';
 import {
   createReply,
   historyReply,
@@ -51,7 +52,7 @@ export function createIflychatClient(
 ): VendorClient {
   // No authorize hook: iFlyChat's api_key travels in each JSON body (authedBody).
   const http = vendorHttpFor('iflychat', account, accountName, options, {
-    classify: makeClassifier(accountName),
+    classify: vendorClassifier('iflychat', makeReader(accountName), requestIdOf),
     requestIdOf,
   });
   return new IflychatClient(http, account, accountName);
@@ -81,7 +82,7 @@ class IflychatClient extends VendorClientBase {
   }
 
   override async listRooms(page: PageRequest): Promise<Page<Room>> {
-    const request = checkPageRequest(page);
+    const request = checkPageRequest(page, 'iFlyChat');
     const rooms = await this.listAll();
     return pageLocally(rooms.map(toRoom), request);
   }
@@ -154,7 +155,7 @@ class IflychatClient extends VendorClientBase {
 
   /** iFlyChat rooms have no member list: these are the users online in the room now. */
   override async listMembers(id: string, page: PageRequest): Promise<Page<Member>> {
-    const request = checkPageRequest(page);
+    const request = checkPageRequest(page, 'iFlyChat');
     const { data } = await this.post('room/{id}/users', {}, usersReply, true, id);
     return pageLocally(data.users.map(toMember), request);
   }

@@ -1,60 +1,30 @@
 /**
- * Turning iFlyChat answers into VendorErrors. iFlyChat documents no error
+ * What iFlyChat answers add to the HTTP reading. iFlyChat documents no error
  * bodies or codes; its official clients treat any non-200 as a failure and pass
- * the HTTP status and text through (shared/vendors/iflychat.md §1). So the HTTP
- * status is the vendor's only code: it is kept in the details and the message,
- * and the body text (a JSON `error`/`message` field when there is one, else the
- * raw text) is kept as the vendor's message. Nothing here is JSON-only.
+ * the HTTP status and text through (shared/vendors/iflychat.md §1). So the body
+ * text (a JSON `error`/`message` field when there is one, else the raw text) is
+ * kept as the vendor's message, a 200 carrying `error` or `success: false` is a
+ * refusal, and the messages say which setting or room to check.
  */
-import { VendorError, type VendorErrorCode } from '../errors.js';
-import { parseRetryAfter } from '../http/retry-policy.js';
-import type { RawResponse, RequestSpec } from '../http/types.js';
+import { type ReadReply, vendorText } from '../http/classify.js';
+import type { RawResponse } from '../http/types.js';
 
-const MAX_VENDOR_TEXT = 300;
-
-export function makeClassifier(accountName: string) {
-  return function classify(res: RawResponse, spec: RequestSpec): VendorError | undefined {
-    const vendorMessage = vendorText(res);
-    const details = {
-      status: res.status,
-      operation: `iflychat ${spec.operation}`,
-      ...(vendorMessage ? { vendorMessage } : {}),
-    };
-    const fail = (code: VendorErrorCode, message: string, extra: object = {}) =>
-      new VendorError(code, `${message} (HTTP ${res.status})`, { ...details, ...extra });
-
+export function makeReader(accountName: string): ReadReply {
+  return (res, spec) => {
+    const vendorMessage = messageOf(res);
+    const reading = vendorMessage ? { vendorMessage } : {};
     if (res.status === 200) {
-      // A 200 carrying an `error` or `success: false` is still a refusal.
-      if (isObject(res.body) && (typeof res.body.error === 'string' || res.body.success === false)) {
-        return fail('vendor_rejected', `iflychat refused ${spec.operation}`);
-      }
-      return undefined;
+      const refused =
+        isObject(res.body) && (typeof res.body.error === 'string' || res.body.success === false);
+      return refused ? { ...reading, ok: false, summary: 'refused (HTTP 200)' } : { ok: true };
     }
     if (res.status === 401 || res.status === 403) {
-      return fail(
-        'vendor_auth',
-        `iflychat refused the api_key for ${spec.operation}; check accounts.${accountName}.apiKey`,
-      );
+      const summary = `the api_key was refused; check accounts.${accountName}.apiKey (HTTP ${res.status})`;
+      return { ...reading, summary };
     }
-    if (res.status === 404) {
-      const room = /\/room\/([^/]+)\//.exec(spec.path)?.[1];
-      const what =
-        room !== undefined
-          ? `iflychat has no room ${decodeURIComponent(room)}`
-          : `iflychat ${spec.operation}: not found`;
-      return fail('vendor_not_found', what);
-    }
-    if (res.status === 429) {
-      const retryAfterSeconds = parseRetryAfter(res.headers['retry-after']);
-      return fail(
-        'vendor_rate_limited',
-        `iflychat is rate limiting ${spec.operation}`,
-        retryAfterSeconds !== undefined ? { retryAfterSeconds } : {},
-      );
-    }
-    if (res.status >= 500) return fail('vendor_unavailable', `iflychat could not serve ${spec.operation}`);
-    if (res.status >= 400) return fail('vendor_rejected', `iflychat rejected ${spec.operation}`);
-    return fail('vendor_bad_reply', `iflychat ${spec.operation}: unexpected HTTP status`);
+    const room = res.status === 404 ? /\/room\/([^/]+)\//.exec(spec.path)?.[1] : undefined;
+    if (room !== undefined) return { ...reading, summary: `no room ${decodeURIComponent(room)} (HTTP 404)` };
+    return reading;
   };
 }
 
@@ -63,18 +33,15 @@ export function requestIdOf(res: RawResponse): string | undefined {
   return res.headers['x-request-id'] ?? undefined;
 }
 
-function vendorText(res: RawResponse): string | undefined {
+function messageOf(res: RawResponse): string | undefined {
   if (isObject(res.body)) {
     for (const key of ['error', 'message', 'error_description']) {
       const value = res.body[key];
-      if (typeof value === 'string' && value.trim()) return clip(value);
+      if (typeof value === 'string' && value.trim()) return vendorText(value);
     }
   }
-  const raw = res.text.replace(/\s+/g, ' ').trim();
-  return raw ? clip(raw) : undefined;
+  return vendorText(res.text);
 }
-
-const clip = (s: string) => (s.length > MAX_VENDOR_TEXT ? `${s.slice(0, MAX_VENDOR_TEXT)}…` : s);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

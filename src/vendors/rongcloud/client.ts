@@ -8,6 +8,7 @@ import type { RongcloudAccount } from '../account.js';
 import { VendorClientBase } from '../client-base.js';
 import { isVendorError, VendorError } from '../errors.js';
 import { isDryRunStop } from '../http/dry-run.js';
+import { vendorClassifier } from '../http/classify.js';
 import { vendorHttpFor } from '../http/for-account.js';
 import type { VendorClientOptions, VendorHttpApi } from '../http/types.js';
 import { settleEach } from '../settle.js';
@@ -22,7 +23,7 @@ import type {
   VendorClient,
 } from '../types.js';
 import { rongcloudAuthorizer } from './auth.js';
-import { classifyRongcloud, requestIdOfRongcloud } from './errors.js';
+import { readRongcloudReply, requestIdOfRongcloud } from './errors.js';
 import { rongcloudRequests as rc } from './requests.js';
 import { type ChatroomInfo, chatroomInfo, codeOnly, memberQuery } from './schemas.js';
 
@@ -38,7 +39,7 @@ export function createRongcloudClient(
 ): VendorClient {
   const http = vendorHttpFor('rongcloud', account, accountName, options, {
     authorize: rongcloudAuthorizer(account),
-    classify: classifyRongcloud,
+    classify: vendorClassifier('rongcloud', readRongcloudReply, requestIdOfRongcloud),
     requestIdOf: requestIdOfRongcloud,
   });
   return new RongcloudClient(http, options.recorder !== undefined);

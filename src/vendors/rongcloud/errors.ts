@@ -1,37 +1,31 @@
 /**
- * Turns a RongCloud answer into a VendorError. Success is the body's
- * `code == 200` whatever the HTTP status (shared/vendors/rongcloud.md §1):
- * the service sends business errors with HTTP 200 (1015, 23410) as well as
- * with 4xx/5xx, so the code decides first and the status only when the body
+ * What RongCloud's body code adds to the HTTP reading. Success is the body's
+ * `code == 200` whatever the HTTP status (shared/vendors/rongcloud.md §1): the
+ * service sends business errors with HTTP 200 (1015, 23410) as well as with
+ * 4xx/5xx, so the code decides first and the status only when the body
  * carries none (a proxy's page, an empty 502).
  */
-import { VendorError, type VendorErrorCode, type VendorErrorDetails } from '../errors.js';
-import { parseRetryAfter } from '../http/retry-policy.js';
-import type { RawResponse, RequestSpec } from '../http/types.js';
+import type { VendorErrorCode } from '../errors.js';
+import type { VendorReading } from '../http/classify.js';
+import type { RawResponse } from '../http/types.js';
 import { RC_AUTH_CODES, RC_CODES, RC_OK, RC_UNAVAILABLE_CODES } from './codes.js';
 import { errorBody } from './schemas.js';
 
-export function classifyRongcloud(res: RawResponse, spec: RequestSpec): VendorError | undefined {
+export function readRongcloudReply(res: RawResponse): VendorReading | undefined {
   const parsed = errorBody.safeParse(res.body);
-  const body = parsed.success ? parsed.data : undefined;
-  if (body?.code === RC_OK) return undefined;
-
-  const details: VendorErrorDetails = {
-    status: res.status,
-    operation: spec.operation,
-    ...(body ? { vendorCode: body.code } : {}),
-    ...(body?.errorMessage ? { vendorMessage: body.errorMessage } : {}),
-    ...(requestIdOfRongcloud(res) ? { requestId: requestIdOfRongcloud(res) } : {}),
-  };
-  const retryAfter = parseRetryAfter(res.headers['retry-after']);
-  if (retryAfter !== undefined) details.retryAfterSeconds = retryAfter;
-
-  const code = body ? codeFromBody(body.code, body.errorMessage) : codeFromStatus(res.status);
-  if (code === undefined) {
-    // A 2xx without a RongCloud envelope: let the response schema report it as a bad reply.
-    return undefined;
+  if (!parsed.success) {
+    // A 404 without an envelope is a proxy's page, not a missing chatroom.
+    return res.status === 404 ? { code: 'vendor_rejected', summary: SUMMARY.vendor_rejected } : undefined;
   }
-  return new VendorError(code, summary(code, spec), details);
+  const { code: vendorCode, errorMessage } = parsed.data;
+  if (vendorCode === RC_OK) return { ok: true };
+  const code = codeFromBody(vendorCode, errorMessage);
+  return {
+    code,
+    summary: SUMMARY[code] ?? SUMMARY.vendor_rejected,
+    vendorCode,
+    ...(errorMessage ? { vendorMessage: errorMessage } : {}),
+  };
 }
 
 /** The request id RongCloud echoes in `X-Request-ID` (the client sends one on every call). */
@@ -53,26 +47,10 @@ function codeFromBody(code: number, message: string | undefined): VendorErrorCod
   return 'vendor_rejected';
 }
 
-function codeFromStatus(status: number): VendorErrorCode | undefined {
-  if (status >= 200 && status < 300) return undefined;
-  if (status === 429) return 'vendor_rate_limited';
-  if (status >= 500) return 'vendor_unavailable';
-  if (status === 401 || status === 403) return 'vendor_auth';
-  return 'vendor_rejected';
-}
-
-function summary(code: VendorErrorCode, spec: RequestSpec): string {
-  const what = `rongcloud ${spec.operation}`;
-  switch (code) {
-    case 'vendor_auth':
-      return `${what}: RongCloud refused the credentials (check the account's appKey and appSecret)`;
-    case 'vendor_not_found':
-      return `${what}: no such chatroom`;
-    case 'vendor_rate_limited':
-      return `${what}: RongCloud's rate limit was hit`;
-    case 'vendor_unavailable':
-      return `${what}: RongCloud failed to answer the request`;
-    default:
-      return `${what}: RongCloud rejected the request`;
-  }
-}
+const SUMMARY: Partial<Record<VendorErrorCode, string>> = {
+  vendor_auth: "RongCloud refused the credentials (check the account's appKey and appSecret)",
+  vendor_not_found: 'no such chatroom',
+  vendor_rate_limited: "RongCloud's rate limit was hit",
+  vendor_unavailable: 'RongCloud failed to answer the request',
+  vendor_rejected: 'RongCloud rejected the request',
+};

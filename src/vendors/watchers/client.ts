@@ -8,6 +8,7 @@ import { VendorClientBase } from '../client-base.js';
 import { isVendorError } from '../errors.js';
 import { vendorHttpFor } from '../http/for-account.js';
 import type { RequestSpec, VendorClientOptions, VendorHttpApi } from '../http/types.js';
+import { checkPageRequest, pageLocally } from '../local-page.js';
 import { settleEach } from '../settle.js';
 import type {
   Announcement,
@@ -22,11 +23,10 @@ import type {
 } from '../types.js';
 import { watchersAuthorizer } from './auth.js';
 import { classifyWatchers, MissingAnnounceAsError, watchersRequestId } from './errors.js';
-import { pageOf } from './paging.js';
 import { anyReply, roomListSchema, sentMessageSchema, wireRoomSchema } from './schemas.js';
 import { encodeBanBody, encodeCreateBody, PATH, roomPath, toRoom } from './wire.js';
 
-export { InvalidCursorError, MissingAnnounceAsError } from './errors.js';
+export { MissingAnnounceAsError } from './errors.js';
 
 /** A room id nobody creates: `ping` reads it to prove both credentials (see ping). */
 const PING_ROOM = 'roomops-ping-probe';
@@ -100,6 +100,7 @@ class WatchersClient extends VendorClientBase {
 
   /** ◐ Emulated: the premade list only holds SOON and LIVE rooms; ENDED/DISABLED ones are reachable by `info`. */
   override async listRooms(page: PageRequest): Promise<Page<Room>> {
+    const request = checkPageRequest(page, 'Watchers');
     const { data } = await this.http.call(
       {
         method: 'GET',
@@ -110,7 +111,7 @@ class WatchersClient extends VendorClientBase {
       },
       roomListSchema,
     );
-    return pageOf(data.map(toRoom), page);
+    return pageLocally(data.map(toRoom), request);
   }
 
   override getRooms(ids: readonly string[]): Promise<ItemOutcome<Room>[]> {

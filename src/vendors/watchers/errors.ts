@@ -1,15 +1,12 @@
 /**
- * Watchers' answers → VendorErrors. Its errors are NestJS-shaped
- * (`{"statusCode","message","error"?}`, older pages `{"error"}`):
+ * What Watchers' NestJS-shaped error bodies (`{"statusCode","message","error"?}`,
+ * older pages `{"error"}`) add to the HTTP reading:
  * - 404 "Project not found" is an unknown `x-api-key` → vendor_auth, not a
  *   missing room (docs.watchers.io send-message-via-api);
- * - 401/403 (missing or bad bearer token) → vendor_auth;
- * - other 404s (a room, or a path) → vendor_not_found;
- * - 429 → vendor_rate_limited with Retry-After; 5xx → vendor_unavailable;
- * - any other 4xx (validation, duplicate roomId) → vendor_rejected.
+ * - 401/403 is the bearer token;
+ * - another 404 names the room the request was about.
  */
-import { VendorError, type VendorErrorDetails } from '../errors.js';
-import { parseRetryAfter } from '../http/retry-policy.js';
+import { type ReadReply, vendorClassifier, vendorText } from '../http/classify.js';
 import type { RawResponse, RequestSpec } from '../http/types.js';
 import { errorBodySchema } from './schemas.js';
 
@@ -27,67 +24,42 @@ export class MissingAnnounceAsError extends Error {
   }
 }
 
-/** A `list` cursor this client did not hand out. */
-export class InvalidCursorError extends Error {
-  override readonly name = 'InvalidCursorError';
-  readonly code = 'invalid_input';
-  constructor(cursor: string) {
-    super(
-      `cursor "${cursor}" is not a Watchers list cursor (expected the number the previous page returned)`,
-    );
-  }
-}
-
 /** No request id is documented; a proxy's `x-request-id` is kept when present. */
 export function watchersRequestId(res: RawResponse): string | undefined {
   return res.headers['x-request-id'] ?? res.headers['x-correlation-id'];
 }
 
-export function classifyWatchers(res: RawResponse, spec: RequestSpec): VendorError | undefined {
+export const readWatchersReply: ReadReply = (res, spec) => {
   if (res.status >= 200 && res.status < 300) return undefined;
-  const details: VendorErrorDetails = { status: res.status, operation: spec.operation, ...vendorParts(res) };
-  const requestId = watchersRequestId(res);
-  if (requestId) details.requestId = requestId;
-  const op = `Watchers ${spec.operation}`;
-
-  if (res.status === 429) {
-    const retryAfterSeconds = parseRetryAfter(res.headers['retry-after']);
-    return new VendorError('vendor_rate_limited', `${op}: rate limited`, {
-      ...details,
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-    });
-  }
-  if (res.status >= 500)
-    return new VendorError('vendor_unavailable', `${op}: server error ${res.status}`, details);
-  if (res.status === 404 && /project not found/i.test(details.vendorMessage ?? '')) {
-    return new VendorError(
-      'vendor_auth',
-      `${op}: the API key (x-api-key) matches no Watchers project`,
-      details,
-    );
-  }
-  if (res.status === 401 || res.status === 403) {
-    return new VendorError('vendor_auth', `${op}: the bearer token was refused`, details);
-  }
-  if (res.status === 404) {
-    const room = roomIdOf(spec);
-    const what = room !== undefined ? `no room "${room}"` : 'not found';
-    return new VendorError('vendor_not_found', `${op}: ${what}`, details);
-  }
-  return new VendorError('vendor_rejected', `${op}: request refused (HTTP ${res.status})`, details);
-}
-
-function vendorParts(res: RawResponse): Pick<VendorErrorDetails, 'vendorCode' | 'vendorMessage'> {
   const parsed = errorBodySchema.safeParse(res.body);
-  if (!parsed.success) {
-    const text = res.text.trim().slice(0, 200);
-    return text ? { vendorMessage: text } : {};
+  let vendorCode: string | number | undefined;
+  let vendorMessage: string | undefined;
+  if (parsed.success) {
+    const { statusCode, message, error } = parsed.data;
+    vendorMessage = Array.isArray(message) ? message.join('; ') : (message ?? error);
+    vendorCode = message !== undefined ? (error ?? statusCode) : statusCode;
+  } else {
+    vendorMessage = vendorText(res.text);
   }
-  const { statusCode, message, error } = parsed.data;
-  const text = Array.isArray(message) ? message.join('; ') : (message ?? error);
-  const code = message !== undefined ? (error ?? statusCode) : statusCode;
-  return { ...(code !== undefined ? { vendorCode: code } : {}), ...(text ? { vendorMessage: text } : {}) };
-}
+  const reading = {
+    ...(vendorCode !== undefined ? { vendorCode } : {}),
+    ...(vendorMessage ? { vendorMessage } : {}),
+  };
+  if (res.status === 401 || res.status === 403)
+    return { ...reading, summary: `the bearer token was refused (HTTP ${res.status})` };
+  if (res.status !== 404) return reading;
+  if (/project not found/i.test(vendorMessage ?? '')) {
+    return {
+      ...reading,
+      code: 'vendor_auth',
+      summary: 'the API key (x-api-key) matches no Watchers project',
+    };
+  }
+  const room = roomIdOf(spec);
+  return room === undefined ? reading : { ...reading, summary: `no room "${room}"` };
+};
+
+export const classifyWatchers = vendorClassifier('watchers', readWatchersReply, watchersRequestId);
 
 /** The room a request is about: its `roomId` body field, or the id path segment. */
 function roomIdOf(spec: RequestSpec): string | undefined {

@@ -8,13 +8,31 @@ import { z } from 'zod';
 
 const numericOrString = z.union([z.number(), z.string()]);
 
-export const wireRoomSchema = z.looseObject({
+/** The fields RoomOps reads from a room. */
+const roomFields = z.object({
   id: numericOrString,
-  externalRoomId: numericOrString.transform(String),
+  externalRoomId: numericOrString,
   status: z.string(),
   name: z.string().nullable().optional(),
 });
-export type WireRoom = z.output<typeof wireRoomSchema>;
+export type WireRoom = z.input<typeof roomFields> & Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A room: only the fields RoomOps reads are checked; the object passes on as
+ * Watchers sent it (its ~20 other fields are shown, not read), so toRoom
+ * copies it once instead of zod copying it first.
+ */
+export const wireRoomSchema = z
+  .custom<WireRoom>(isRecord, 'expected a room object')
+  .superRefine((body, ctx) => {
+    const checked = roomFields.safeParse(body);
+    if (!checked.success)
+      for (const issue of checked.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  });
 
 /** `GET /room/premade`: a JSON array of room objects. */
 export const roomListSchema = z.array(wireRoomSchema);

@@ -83,9 +83,9 @@ export function encodeBanBody(roomId: string, userId: string, settings: Settings
  */
 export function toRoom(wire: WireRoom): Room {
   // A plain copy loop: object rest/spread costs several times more on this hot path.
-  const room: Room = { id: wire.externalRoomId };
+  const room: Room = { id: String(wire.externalRoomId) };
   for (const key in wire) {
-    if (key !== 'id' && key !== 'externalRoomId' && key !== 'name') room[key] = wire[key as keyof WireRoom];
+    if (key !== 'id' && key !== 'externalRoomId' && key !== 'name') room[key] = wire[key];
   }
   if (typeof wire.name === 'string') room.name = wire.name;
   room.internalId = wire.id;
