@@ -4,11 +4,11 @@ import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
 import { createIflychatEmulator } from '../../src/sandbox/iflychat/emulator.js';
 import { SEED_HISTORY_START } from '../../src/sandbox/iflychat/seed.js';
 import { iflychatAccount } from '../../src/vendors/account.js';
-import { UnsupportedOperationError, VendorError } from '../../src/vendors/errors.js';
+import { MissingAnnounceAsError, UnsupportedOperationError, VendorError } from '../../src/vendors/errors.js';
 import { isDryRunStop } from '../../src/vendors/http/dry-run.js';
 import type { RecordedRequest } from '../../src/vendors/http/types.js';
 import { createIflychatClient } from '../../src/vendors/iflychat/client.js';
-import { IflychatInputError, MissingAnnounceAsError } from '../../src/vendors/iflychat/errors.js';
+import { InputError } from '../../src/shared/coded-error.js';
 import { decodeCursor, encodeCursor, pageLocally } from '../../src/vendors/iflychat/local-page.js';
 import {
   decodeFlag,
@@ -144,8 +144,8 @@ describe('iFlyChat client: rooms', () => {
 
   it('rejects a setting iFlyChat does not have, before sending', async () => {
     const error = await client.createRoom('x', { maxusers: 5 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(IflychatInputError);
-    expect((error as IflychatInputError).field).toBe('maxusers');
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).context.field).toBe('maxusers');
     expect(emulator.server.log).toHaveLength(0);
   });
 
@@ -183,8 +183,8 @@ describe('iFlyChat client: rooms', () => {
 
   it('refuses a cursor it did not hand out, before sending', async () => {
     const error = await client.listRooms({ limit: 2, cursor: 'not-a-cursor' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(IflychatInputError);
-    expect((error as IflychatInputError).field).toBe('cursor');
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).context.field).toBe('cursor');
     expect(emulator.server.log).toHaveLength(0);
   });
 
@@ -287,7 +287,7 @@ describe('iFlyChat client: members, kick, announce, history', () => {
     expect(emulator.server.log.map((r) => r.path)).toEqual(['/api/1.1/user/14/kick']);
     expect(emulator.state.isLockedOut('14')).toBe(true);
     expect(emulator.state.usersOnlineIn(1).map((u) => u.user_id)).not.toContain('14');
-    await expect(client.kick('1', '14', { minute: 30 })).rejects.toBeInstanceOf(IflychatInputError);
+    await expect(client.kick('1', '14', { minute: 30 })).rejects.toBeInstanceOf(InputError);
   });
 
   it('announce publishes a chat message as the announceAs user', async () => {
@@ -567,7 +567,7 @@ describe('iFlyChat encodings (properties)', () => {
         try {
           decoded = decodeCursor(s);
         } catch (e) {
-          expect(e).toBeInstanceOf(IflychatInputError);
+          expect(e).toBeInstanceOf(InputError);
           return;
         }
         expect(encodeCursor(decoded)).toBe(s);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoUtc } from '../../src/sandbox/watchers/validate.js';
-import { InvalidCursorError } from '../../src/vendors/watchers/errors.js';
+import { InputError } from '../../src/shared/coded-error.js';
 import { pageOf } from '../../src/vendors/watchers/paging.js';
 import {
   BAN_REASONS,
@@ -133,7 +133,7 @@ describe('Watchers wire encodings (properties)', () => {
   });
 
   it('refuses a cursor it did not hand out', () => {
-    expect(() => pageOf([1, 2], { cursor: 'abc' })).toThrow(InvalidCursorError);
+    expect(() => pageOf([1, 2], { cursor: 'abc' })).toThrow(InputError);
     expect(() => pageOf([1, 2], { cursor: '-1' })).toThrow(/not a Watchers list cursor/);
   });
 });

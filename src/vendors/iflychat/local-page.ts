@@ -4,7 +4,7 @@
  * from an offset, the next offset handed out as an opaque cursor.
  */
 import type { Page, PageRequest } from '../types.js';
-import { IflychatInputError } from './errors.js';
+import { InputError } from '../../shared/coded-error.js';
 
 const CURSOR_PREFIX = 'ifly:';
 
@@ -16,11 +16,10 @@ export function decodeCursor(cursor: string): number {
   const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const match = /^ifly:(\d{1,9})$/.exec(text);
   if (!match) {
-    throw new IflychatInputError(
-      'cursor',
-      'cursor is not one an iFlyChat list returned',
-      'the cursor from the previous page',
-    );
+    throw new InputError('cursor is not one an iFlyChat list returned', {
+      field: 'cursor',
+      expected: 'the cursor from the previous page',
+    });
   }
   return Number(match[1]);
 }
@@ -30,11 +29,10 @@ export function checkPageRequest(page: PageRequest): { offset: number; limit?: n
   const offset = page.cursor ? decodeCursor(page.cursor) : 0;
   if (page.limit === undefined) return { offset };
   if (!Number.isInteger(page.limit) || page.limit < 1) {
-    throw new IflychatInputError(
-      'limit',
-      `limit must be a whole number from 1 up, not ${page.limit}`,
-      'a whole number from 1 up',
-    );
+    throw new InputError(`limit must be a whole number from 1 up, not ${page.limit}`, {
+      field: 'limit',
+      expected: 'a whole number from 1 up',
+    });
   }
   return { offset, limit: page.limit };
 }

@@ -8,34 +8,21 @@
  * - 429 → vendor_rate_limited with Retry-After; 5xx → vendor_unavailable;
  * - any other 4xx (validation, duplicate roomId) → vendor_rejected.
  */
+import { InputError } from '../../shared/coded-error.js';
 import { VendorError, type VendorErrorDetails } from '../errors.js';
 import { parseRetryAfter } from '../http/retry-policy.js';
 import type { RawResponse, RequestSpec } from '../http/types.js';
 import { errorBodySchema } from './schemas.js';
 
-/** Thrown before any request when `announce` has no user to post as. */
-export class MissingAnnounceAsError extends Error {
-  override readonly name = 'MissingAnnounceAsError';
-  readonly code = 'config_error';
-  readonly path: string;
-  constructor(accountName: string) {
-    const path = `accounts.${accountName}.announceAs`;
-    super(
-      `${path} is not set: Watchers posts an announcement as a chat user; set ${path} to {id, name} of that user`,
-    );
-    this.path = path;
-  }
-}
-
 /** A `list` cursor this client did not hand out. */
-export class InvalidCursorError extends Error {
-  override readonly name = 'InvalidCursorError';
-  readonly code = 'invalid_input';
-  constructor(cursor: string) {
-    super(
-      `cursor "${cursor}" is not a Watchers list cursor (expected the number the previous page returned)`,
-    );
-  }
+export function invalidCursorError(cursor: string): InputError {
+  return new InputError(
+    `cursor "${cursor}" is not a Watchers list cursor (expected the number the previous page returned)`,
+    {
+      field: 'cursor',
+      expected: 'the number the previous page returned',
+    },
+  );
 }
 
 /** No request id is documented; a proxy's `x-request-id` is kept when present. */

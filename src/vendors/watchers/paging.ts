@@ -5,12 +5,12 @@
  * pages stay stable unless rooms are added or end in between.
  */
 import type { Page, PageRequest } from '../types.js';
-import { InvalidCursorError } from './errors.js';
+import { invalidCursorError } from './errors.js';
 
 export function pageOf<T>(all: readonly T[], request: PageRequest): Page<T> {
   let offset = 0;
   if (request.cursor !== undefined) {
-    if (!/^\d{1,9}$/.test(request.cursor)) throw new InvalidCursorError(request.cursor);
+    if (!/^\d{1,9}$/.test(request.cursor)) throw invalidCursorError(request.cursor);
     offset = Number(request.cursor);
   }
   const end = request.limit !== undefined && request.limit > 0 ? offset + request.limit : all.length;
