@@ -85,4 +85,26 @@ describe('--json keeps the context of every error', () => {
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(error.message).toContain(`request id ${error.requestId}`);
   });
+
+  it('`check --json` keeps the context of an account that failed', async () => {
+    const wrongKey = join(dir, 'wrong-key.yml');
+    const yaml = sandbox.yaml.replace(
+      /(vendor: watchers\n(?:\s+\w+: .*\n)*?\s+apiKey: )\S+/,
+      '$1not-our-project',
+    );
+    expect(yaml).not.toBe(sandbox.yaml);
+    writeFileSync(wrongKey, yaml);
+    const result = await roomops(['check', '--json', '--config', wrongKey], {
+      cwd: dir,
+      env: { ROOMOPS_DATABASE_URL: db },
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    const watch = parseJson(result).accounts.find((a: { name: string }) => a.name === 'watch');
+    expect(watch.error).toMatchObject({
+      code: 'vendor_auth',
+      status: 404,
+      vendorMessage: 'Project not found',
+    });
+    expect(result.stdout).not.toContain('not-our-project');
+  });
 });
