@@ -4,6 +4,47 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Layers, lowest first (docs/architecture.md): a folder may import its own
+// layer and any lower one, never a higher one. Folders on one rank are peers
+// that do not import each other. `npm run lint` enforces this, and
+// test/lint/layers.test.ts proves the rule still fires.
+const LAYERS = [
+  ['shared'],
+  ['vendors', 'store'],
+  ['sandbox'],
+  ['core'],
+  ['commands'],
+  ['render'],
+  ['runtime'],
+  ['platforms', 'metrics'],
+  ['server'],
+  ['cli'],
+];
+
+const folderOf = (layer) => (layer === 'commands' ? 'commands' : `src/${layer}`);
+
+function layerRule(rank, layer) {
+  const peers = LAYERS[rank].filter((other) => other !== layer);
+  const forbidden = [...peers, ...LAYERS.slice(rank + 1).flat()];
+  return {
+    files: [`${folderOf(layer)}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // A relative import that climbs out into a forbidden layer's folder.
+              regex: `^(\\.\\./)+(src/)?(${forbidden.join('|')})(/|$)`,
+              message: `${layer} must not import ${forbidden.join(', ')}: layers import only downwards (docs/architecture.md).`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -16,4 +57,5 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  ...LAYERS.flatMap((layers, rank) => layers.map((layer) => layerRule(rank, layer))),
 );

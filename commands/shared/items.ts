@@ -3,9 +3,7 @@ import type { ItemOutcome } from '../../src/vendors/types.js';
 
 /** Per-item report of a several-item call, for `error.items` when any failed. */
 export function itemReport<T>(outcomes: readonly ItemOutcome<T>[]): NonNullable<RunResult['items']> {
-  return outcomes.map((o) =>
-    o.ok ? { id: o.id, ok: true } : { id: o.id, ok: false, code: o.error.code, message: o.error.message },
-  );
+  return outcomes.map((o) => (o.ok ? { id: o.id, ok: true } : { id: o.id, ok: false, ...o.error.toJSON() }));
 }
 
 export const okIds = <T>(outcomes: readonly ItemOutcome<T>[]) =>

@@ -8,6 +8,7 @@ import { startSandboxEmulators, sandboxAccounts } from '../sandbox/sandbox-emula
 import type { AccountConfig } from '../vendors/account.js';
 import { createVendorClient } from '../vendors/create-client.js';
 import type { ErrorLog } from '../core/error-id.js';
+import type { OutcomeError } from '../core/outcome.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
 import { type CliContext, cliLogger } from './context.js';
@@ -18,7 +19,8 @@ interface AccountCheck {
   vendor: string;
   ok: boolean;
   latencyMs: number;
-  error?: { code: string; message: string };
+  /** The whole error, context included, as in `run --json`. */
+  error?: OutcomeError;
 }
 
 export async function runCheck(cli: CliContext, json: boolean): Promise<number> {
@@ -70,13 +72,12 @@ async function checkAccount(name: string, account: AccountConfig, log: ErrorLog)
     await client.ping();
     return { name, vendor: account.vendor, ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    const e = toOutcomeError(error, log);
     return {
       name,
       vendor: account.vendor,
       ok: false,
       latencyMs: Math.round(performance.now() - started),
-      error: { code: e.code, message: e.message },
+      error: toOutcomeError(error, log),
     };
   } finally {
     await client.close();

@@ -6,7 +6,7 @@
  * warning saying what was not recorded.
  */
 import { type ErrorLog, newErrorId } from './error-id.js';
-import { isRoomOpsError } from './errors.js';
+import { isStoreError } from '../store/store-error.js';
 
 /** Commands record what the vendor did through this (RunContext.afterVendor). */
 export interface AfterVendor {
@@ -16,7 +16,7 @@ export interface AfterVendor {
 
 /** A store failure in a few words, for a person (the raw text goes to the log). */
 export function storeProblem(error: unknown): string {
-  const failure = isRoomOpsError(error) ? error.details?.store : undefined;
+  const failure = isStoreError(error) ? error.failure : undefined;
   if (failure === 'busy') return 'the store is busy';
   if (failure === 'timeout') return 'the store did not answer in time';
   return 'the store failed';

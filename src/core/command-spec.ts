@@ -8,6 +8,7 @@ import type { AccountConfig } from '../vendors/account.js';
 import type { Operation, VendorClient, VendorName } from '../vendors/types.js';
 import type { Job } from '../store/job-types.js';
 import type { Store } from '../store/types.js';
+import type { ErrorItem } from '../shared/coded-error.js';
 import type { AfterVendor } from './after-vendor.js';
 import type { Kind, Place, Principal } from './types.js';
 
@@ -74,7 +75,7 @@ export interface RunResult {
   summary: string;
   requestId?: string;
   /** Several-item calls: one entry per item; any failure makes the outcome `partial`. */
-  items?: { id: string; ok: boolean; code?: string; message?: string }[];
+  items?: ErrorItem[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command narrows its own args type.

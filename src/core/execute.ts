@@ -38,11 +38,16 @@ export async function executeInvocation(
       // One item is not a several-item call: its own error is the answer (e.g. vendor_not_found).
       const only = run.items.length === 1 ? failed[0] : undefined;
       if (only) {
+        const { id: _id, ok: _ok, ...context } = only;
         return {
           ...base,
           type: 'error',
           visibility: 'private',
-          error: { code: only.code ?? 'internal', message: only.message ?? only.code ?? 'failed' },
+          error: {
+            ...context,
+            code: only.code ?? 'internal',
+            message: only.message ?? only.code ?? 'failed',
+          },
         };
       }
       return {

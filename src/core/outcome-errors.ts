@@ -1,15 +1,14 @@
 /**
- * Any failure → the `error` of an Outcome: RoomOps' own errors keep their code
- * and field, vendor errors their code, the vendor's code and request id;
- * anything else is an `internal` error whose details stay in the log.
+ * Any failure → the `error` of an Outcome: RoomOps' own errors (core, vendor,
+ * store) keep their code and context; anything else is an `internal` error
+ * whose details stay in the log.
  *
  * Every `internal` error gets an error id: the person sees a short message
  * and the id, the log has the raw exception under the same id.
  */
-import { isVendorError } from '../vendors/errors.js';
 import type { ClientPool } from './client-pool.js';
 import { type ErrorLog, newErrorId } from './error-id.js';
-import { CORE_ERROR_CODES, isRoomOpsError } from './errors.js';
+import { isRoomOpsError } from './errors.js';
 import type { ErrorOutcome, OutcomeError } from './outcome.js';
 import type { RawInvocation } from './types.js';
 
@@ -27,37 +26,14 @@ export function internalError(error: unknown, log: ErrorLog): OutcomeError {
   return { code: 'internal', message: `${shown} (error id ${errorId})`, errorId };
 }
 
+/**
+ * One path for every error: a RoomOpsError (core, vendor or store) keeps its
+ * code, message and whole context; anything else, and RoomOps' own
+ * `internal` errors, become an `internal` error with an error id.
+ */
 export function toOutcomeError(error: unknown, log: ErrorLog): OutcomeError {
-  if (isRoomOpsError(error) && error.code === 'internal') return internalError(error, log);
-  if (isRoomOpsError(error)) {
-    return {
-      code: error.code,
-      message: error.message,
-      ...(error.field ? { field: error.field } : {}),
-      ...(error.usage ? { usage: error.usage } : {}),
-      ...(Array.isArray(error.details?.items) ? { items: error.details.items as OutcomeError['items'] } : {}),
-    };
-  }
-  if (isVendorError(error)) {
-    return {
-      code: error.code,
-      message: error.message,
-      ...(error.details.vendorCode !== undefined ? { vendorCode: error.details.vendorCode } : {}),
-      ...(error.details.requestId ? { requestId: error.details.requestId } : {}),
-    };
-  }
-  // A vendor module's own input or config error (a bad cursor, no announceAs) carries a core code.
-  const code = (error as { code?: unknown } | null)?.code;
-  if (
-    error instanceof Error &&
-    typeof code === 'string' &&
-    code !== 'internal' &&
-    (CORE_ERROR_CODES as readonly string[]).includes(code)
-  ) {
-    const field = (error as { field?: unknown }).field;
-    return { code, message: error.message, ...(typeof field === 'string' ? { field } : {}) };
-  }
-  return internalError(error, log);
+  if (!isRoomOpsError(error) || error.code === 'internal') return internalError(error, log);
+  return error.toJSON();
 }
 
 export function errorOutcome(

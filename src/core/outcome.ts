@@ -6,7 +6,10 @@
 import type { RecordedRequest } from '../vendors/http/types.js';
 import type { VendorName } from '../vendors/types.js';
 import type { PendingAction } from '../store/types.js';
+import type { ErrorContext } from '../shared/coded-error.js';
 import type { Kind } from './types.js';
+
+export type { ErrorItem } from '../shared/coded-error.js';
 
 /** Private = only the person who asked (ephemeral); public = the channel sees it. */
 export type Visibility = 'private' | 'public';
@@ -37,24 +40,13 @@ export interface ResultOutcome extends OutcomeBase {
   approvedAt?: Date;
 }
 
-export interface ErrorItem {
-  id: string;
-  ok: boolean;
-  code?: string;
-  message?: string;
-}
-
-export interface OutcomeError {
+/**
+ * An error as a person or a script receives it: the code, the message and the
+ * error's whole context (DESIGN.md "--json": known fields kept).
+ */
+export interface OutcomeError extends ErrorContext {
   code: string;
   message: string;
-  /** The argument that was wrong, when the error is about input. */
-  field?: string;
-  /** The action's usage line, shown with input errors. */
-  usage?: string;
-  /** Per-item results of a partly failed several-item call (`code: partial`). */
-  items?: ErrorItem[];
-  vendorCode?: string | number;
-  requestId?: string;
   /** For `internal`: the id of the log line that holds the details. */
   errorId?: string;
   /** A job's failure (`partial`, `cancelled`): the job as `jobs <id>` shows it. */

@@ -1,13 +1,12 @@
 /**
- * Core vocabulary shared by the parser, the commands, access control, the
- * store and the platform adapters.
+ * Core vocabulary shared by the parser, the commands, access control and the
+ * platform adapters (`Kind` and `PlatformName` come from src/shared/, which
+ * the store uses too).
  */
 
-/** Every invocation is one of these, decided by its form (DESIGN.md "Kinds"). */
-export const KINDS = ['read', 'write', 'destructive'] as const;
-export type Kind = (typeof KINDS)[number];
+import type { PlatformName } from '../shared/vocabulary.js';
 
-export type PlatformName = 'slack' | 'discord' | 'shell';
+export { KINDS, type Kind, type PlatformName } from '../shared/vocabulary.js';
 
 /**
  * Who is acting. `id` is the principal string used in `access.users`

@@ -3,7 +3,7 @@
  * filters on who, which account and which action (each backed by an index on
  * that column and time).
  */
-import type { Kind, PlatformName } from '../core/types.js';
+import type { Kind, PlatformName } from '../shared/vocabulary.js';
 import { fromJson, nullable, toDate, toJson, toMillis, withPresent } from './rows.js';
 import type { AuditLogTable } from './schema.js';
 import type { SqlDb, SqlParam } from './sql-db.js';

@@ -6,7 +6,7 @@
 import { toMillis } from './rows.js';
 import type { SqlDb } from './sql-db.js';
 import type { InteractionLedger } from './types.js';
-import type { PlatformName } from '../core/types.js';
+import type { PlatformName } from '../shared/vocabulary.js';
 
 const CLAIM =
   'insert into interaction_receipts (id, platform, received_at) values (?, ?, ?) on conflict (id) do nothing';

@@ -3,7 +3,7 @@
  * runner (src/core/jobs/) decides what an item does; the store guarantees
  * that only the process holding a job's lease can start or finish its items.
  */
-import type { Kind, PlatformName } from '../core/types.js';
+import type { Kind, PlatformName } from '../shared/vocabulary.js';
 import type { PromptRef } from './types.js';
 
 export const JOB_STATES = ['scheduled', 'running', 'done', 'failed', 'cancelled', 'missed'] as const;

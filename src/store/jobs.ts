@@ -8,8 +8,8 @@
  * an item. Claiming uses `FOR UPDATE SKIP LOCKED` on PostgreSQL so replicas
  * claiming at once each get a different job instead of queueing on one row.
  */
-import { RoomOpsError } from '../core/errors.js';
-import type { Kind, PlatformName } from '../core/types.js';
+import { RoomOpsError } from '../shared/coded-error.js';
+import type { Kind, PlatformName } from '../shared/vocabulary.js';
 import {
   type Job,
   type JobFilter,

@@ -2,7 +2,7 @@
  * Opens the store a storage URL names (DESIGN.md "Storage"), creating or
  * migrating its tables. See storage-url.ts for the URL forms.
  */
-import { isRoomOpsError, RoomOpsError } from '../core/errors.js';
+import { isRoomOpsError, RoomOpsError } from '../shared/coded-error.js';
 import { SqlStore } from './sql-store.js';
 import { parseStorageUrl, redactUrl, scrubPasswords } from './storage-url.js';
 import type { StoreLogger } from './store-logger.js';
@@ -64,7 +64,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       `Could not open the store at storage.url ${redactUrl(url)}${code ? ` (${code})` : ''}.`,
       {
         field: 'storage.url',
-        ...(code !== undefined ? { details: { cause: code } } : {}),
+        ...(code !== undefined ? { cause: code } : {}),
       },
     );
     // The driver's own words go to the log with the error id (pino prints

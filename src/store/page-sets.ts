@@ -3,7 +3,7 @@
  * (src/platforms/page-state.ts) caps each set's size; this bounds the table
  * by age and row count.
  */
-import type { PlatformName } from '../core/types.js';
+import type { PlatformName } from '../shared/vocabulary.js';
 import { fromJson, toDate, toJson, toMillis } from './rows.js';
 import type { PageSetsTable } from './schema.js';
 import type { SqlDb } from './sql-db.js';

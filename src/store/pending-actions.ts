@@ -10,8 +10,8 @@
  * row back — it won — and everyone else reads the row to learn who did.
  */
 import { randomBytes } from 'node:crypto';
-import { RoomOpsError } from '../core/errors.js';
-import type { Kind, PlatformName } from '../core/types.js';
+import { RoomOpsError } from '../shared/coded-error.js';
+import type { Kind, PlatformName } from '../shared/vocabulary.js';
 import { fromJson, nullable, toDate, toJson, toMillis, withPresent } from './rows.js';
 import type { PendingActionsTable } from './schema.js';
 import type { SqlDb } from './sql-db.js';

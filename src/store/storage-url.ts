@@ -13,7 +13,7 @@
  * well enough to know where the password is.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../shared/coded-error.js';
 import { redactUrl, splitCredentials } from './url-credentials.js';
 
 export { passwordsIn, redactUrl, scrubPasswords } from './url-credentials.js';

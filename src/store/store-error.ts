@@ -4,7 +4,7 @@
  * its statement_timeout. An `internal` error (DESIGN.md): nothing was
  * written, and the caller decides what that means for the user.
  */
-import { RoomOpsError } from '../core/errors.js';
+import { RoomOpsError } from '../shared/coded-error.js';
 
 export type StoreFailure = 'busy' | 'timeout';
 
@@ -16,7 +16,7 @@ export class StoreError extends RoomOpsError {
     message: string,
     options: { cause?: unknown } = {},
   ) {
-    super('internal', message, { details: { store: failure } });
+    super('internal', message, { store: failure });
     if (options.cause !== undefined) this.cause = options.cause;
   }
 }

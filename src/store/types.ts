@@ -3,7 +3,7 @@
  * interface with two implementations (SQLite by default, PostgreSQL for
  * several replicas). All methods are async so both fit.
  */
-import type { Kind, PlatformName } from '../core/types.js';
+import type { Kind, PlatformName } from '../shared/vocabulary.js';
 import type { JobStore } from './job-types.js';
 
 export type PendingState = 'pending' | 'approved' | 'cancelled' | 'expired' | 'done' | 'failed';

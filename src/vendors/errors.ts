@@ -4,41 +4,30 @@
  * vendor's own code, text and request id where the vendor gave them. Messages
  * are built from redacted material only: no credential ever reaches one.
  */
-export type VendorErrorCode =
-  | 'vendor_auth'
-  | 'vendor_not_found'
-  | 'vendor_rejected'
-  | 'vendor_rate_limited'
-  | 'vendor_unavailable'
-  | 'vendor_timeout'
-  | 'vendor_bad_reply';
+import { ConfigError, type ErrorContext, RoomOpsError } from '../shared/coded-error.js';
+import type { VendorErrorCode } from '../shared/error-codes.js';
 
-export interface VendorErrorDetails {
-  /** The vendor's own error code (RongCloud `1004`, Agora `illegal_argument` …). */
-  vendorCode?: string | number;
-  /** The vendor's own error text. */
-  vendorMessage?: string;
-  /** The vendor's request id (header or body) when it gave one. */
-  requestId?: string;
-  /** HTTP status, when a response arrived. */
-  status?: number;
-  /** Seconds after which a rate-limited call may be retried. */
-  retryAfterSeconds?: number;
-  /** The operation that failed, e.g. `rongcloud chatroom/destroy.json`. */
-  operation?: string;
-}
+export type { VendorErrorCode } from '../shared/error-codes.js';
 
-export class VendorError extends Error {
-  override readonly name = 'VendorError';
+/** The context a vendor failure carries (all of it reaches `--json`). */
+export type VendorErrorDetails = Pick<
+  ErrorContext,
+  'vendorCode' | 'vendorMessage' | 'requestId' | 'status' | 'retryAfterSeconds' | 'operation'
+>;
+
+export class VendorError extends RoomOpsError {
+  override readonly name: string = 'VendorError';
+  declare readonly code: VendorErrorCode;
   /** The message without the vendor's code, text and request id appended. */
   readonly summary: string;
-  constructor(
-    readonly code: VendorErrorCode,
-    message: string,
-    readonly details: VendorErrorDetails = {},
-  ) {
-    super(VendorError.compose(message, details));
+  constructor(code: VendorErrorCode, message: string, details: VendorErrorDetails = {}) {
+    super(code, VendorError.compose(message, details), details);
     this.summary = message;
+  }
+
+  /** The vendor-side context; the vendor layer reads and re-wraps it (status, Retry-After). */
+  get details(): VendorErrorDetails {
+    return this.context;
   }
 
   /** Keeps the vendor's own code, text and request id in the message, as DESIGN.md asks. */
@@ -49,10 +38,6 @@ export class VendorError extends Error {
     if (d.requestId) parts.push(`request id ${d.requestId}`);
     return parts.length ? `${message} (${parts.join(', ')})` : message;
   }
-
-  toJSON(): Record<string, unknown> {
-    return { code: this.code, message: this.message, ...this.details };
-  }
 }
 
 export const isVendorError = (e: unknown): e is VendorError => e instanceof VendorError;
@@ -61,13 +46,29 @@ export const isVendorError = (e: unknown): e is VendorError => e instanceof Vend
  * Thrown by a client asked for an operation its vendor lacks. The command core
  * checks capabilities first, so this is a guard, not the normal path.
  */
-export class UnsupportedOperationError extends Error {
-  override readonly name = 'UnsupportedOperationError';
+export class UnsupportedOperationError extends RoomOpsError {
+  override readonly name: string = 'UnsupportedOperationError';
   constructor(
     readonly vendor: string,
     readonly operation: string,
     readonly supported: readonly string[],
   ) {
-    super(`${vendor} has no "${operation}" operation; it supports: ${supported.join(', ')}`);
+    super(
+      'unsupported_action',
+      `${vendor} has no "${operation}" operation; it supports: ${supported.join(', ')}`,
+      { operation, expected: supported.join(', ') },
+    );
+  }
+}
+
+/**
+ * `announce` posts as the account's `announceAs` user: iFlyChat has no system
+ * sender and Watchers posts as a chat user. A config gap, not a vendor answer.
+ */
+export class MissingAnnounceAsError extends ConfigError {
+  override readonly name: string = 'MissingAnnounceAsError';
+  constructor(accountName: string, postsAs: string) {
+    const path = `accounts.${accountName}.announceAs`;
+    super(`${path} is not set: ${postsAs}; set ${path} to {id, name} of that user`, { field: path, path });
   }
 }

@@ -4,6 +4,7 @@
  * `GET /room/premade`): RoomOps hands out `limit` items from an offset and the
  * next offset as the cursor. Limit and cursor are checked before any request.
  */
+import { InputError } from '../shared/coded-error.js';
 import type { Page, PageRequest } from './types.js';
 
 export interface LocalPageRequest {
@@ -12,15 +13,14 @@ export interface LocalPageRequest {
 }
 
 /** A limit or cursor a local list cannot take: code `invalid_input`, naming the field. */
-export class PageRequestError extends Error {
-  override readonly name = 'PageRequestError';
-  readonly code = 'invalid_input';
+export class PageRequestError extends InputError {
+  override readonly name: string = 'PageRequestError';
   constructor(
     readonly field: 'limit' | 'cursor',
     message: string,
     readonly expected: string,
   ) {
-    super(message);
+    super(message, { field, expected });
   }
 }
 

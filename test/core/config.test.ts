@@ -176,7 +176,7 @@ describe('parseConfigText: errors name the path', () => {
   it('reports a missing required field as Required', () => {
     const e = configError('accounts:\n  rong: { vendor: rongcloud, appKey: k }\n');
     expect(e.message).toContain('accounts.rong.appSecret: Required');
-    expect(e.field).toBe('accounts.rong.appSecret');
+    expect(e.context.field).toBe('accounts.rong.appSecret');
   });
 
   it('reports an unknown vendor, listing the vendors', () => {
@@ -300,7 +300,7 @@ describe('parseConfigText: errors name the path', () => {
       'accounts:\n  rong: { vendor: rongcloud, appKey: k }\n  w: { vendor: watchers, apiKey: k }\nstorage: { url: "x" }\n',
     );
     expect(e.message).toMatch(/\(3 problems\)/);
-    expect(e.details?.issues).toEqual([
+    expect(e.context.issues).toEqual([
       { path: 'accounts.rong.appSecret', message: 'Required' },
       { path: 'accounts.w.token', message: 'Required' },
       expect.objectContaining({ path: 'storage.url' }),
@@ -386,7 +386,7 @@ describe('parseConfigText: secrets never appear in messages', () => {
     for (const s of secrets) {
       expect(e.message).not.toContain(s);
       expect(JSON.stringify(e.toJSON())).not.toContain(s);
-      expect(JSON.stringify(e.details)).not.toContain(s);
+      expect(JSON.stringify(e.context)).not.toContain(s);
     }
   }
 

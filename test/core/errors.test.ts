@@ -34,9 +34,9 @@ describe('RoomOpsError', () => {
     for (const code of CORE_ERROR_CODES) expect(EXIT_STATUS[code]).toBeDefined();
   });
 
-  it('carries field, expected, usage and details, and serializes them for --json', () => {
+  it('carries field, expected, usage and items, and serializes them for --json', () => {
     const e = new RoomOpsError('partial', '1 of 2 rooms failed', {
-      details: { items: [{ id: 'a', ok: false }] },
+      items: [{ id: 'a', ok: false }],
     });
     expect(e.exitStatus).toBe(1);
     expect(e.toJSON()).toEqual({
@@ -61,8 +61,8 @@ describe('RoomOpsError', () => {
     });
   });
 
-  it('never lets details override code or message', () => {
-    const e = new ConfigError('bad', { details: { code: 'x', message: 'y', file: 'r.yml' } });
+  it('never lets the context override code or message', () => {
+    const e = new ConfigError('bad', { code: 'x', message: 'y', file: 'r.yml' });
     expect(e.toJSON()).toEqual({ code: 'config_error', message: 'bad', file: 'r.yml' });
   });
 });

@@ -198,20 +198,20 @@ describe('parseCommandText: errors name the problem', () => {
   it('rejects an invalid key, naming it', () => {
     const e = err('update a r 9lives=1');
     expect(e.message).toMatch(/"9lives" is not a valid option name/);
-    expect(e.field).toBe('9lives');
+    expect(e.context.field).toBe('9lives');
     expect(err('update a r na:me=1').message).toMatch(/"na:me"/);
   });
 
   it('rejects a repeated key, naming it', () => {
     const e = err('list a limit=5 limit=6');
     expect(e.message).toBe('option limit is given twice: give it once');
-    expect(e.field).toBe('limit');
+    expect(e.context.field).toBe('limit');
   });
 
   it('rejects --key=value and suggests key=value', () => {
     const e = err('list a --limit=5');
     expect(e.message).toMatch(/options are written key=value without dashes, e\.g\. limit=5/);
-    expect(e.field).toBe('limit');
+    expect(e.context.field).toBe('limit');
     expect(err('update a r --name="a b"').message).toMatch(/e\.g\. name="a b"/);
   });
 

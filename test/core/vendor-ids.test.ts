@@ -83,7 +83,7 @@ describe('validateInvocation', () => {
       expect(error).toBeInstanceOf(RoomOpsError);
       const e = error as RoomOpsError;
       expect(e.code).toBe('invalid_input');
-      expect(e.field).toBe('room');
+      expect(e.context.field).toBe('room');
       expect(e.message).toContain('room: ".." is not an Agora chat room id (dots only)');
       expect(e.message).toContain('user: ".." is not an Agora username (dots only)');
     }

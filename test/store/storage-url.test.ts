@@ -75,7 +75,7 @@ describe('storage URL', () => {
     })();
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.code).toBe('config_error');
-    expect(error.field).toBe('storage.url');
+    expect(error.context.field).toBe('storage.url');
     expect(error.message).toMatch(reason);
     expect(error.message).toContain('storage.url');
     expect(error.message).toContain(

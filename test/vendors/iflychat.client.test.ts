@@ -4,11 +4,11 @@ import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
 import { createIflychatEmulator } from '../../src/sandbox/iflychat/emulator.js';
 import { SEED_HISTORY_START } from '../../src/sandbox/iflychat/seed.js';
 import { iflychatAccount } from '../../src/vendors/account.js';
-import { UnsupportedOperationError, VendorError } from '../../src/vendors/errors.js';
+import { MissingAnnounceAsError, UnsupportedOperationError, VendorError } from '../../src/vendors/errors.js';
 import { isDryRunStop } from '../../src/vendors/http/dry-run.js';
 import type { RecordedRequest } from '../../src/vendors/http/types.js';
 import { createIflychatClient } from '../../src/vendors/iflychat/client.js';
-import { IflychatInputError, MissingAnnounceAsError } from '../../src/vendors/iflychat/errors.js';
+import { InputError } from '../../src/shared/coded-error.js';
 import { PageRequestError } from '../../src/vendors/local-page.js';
 import {
   decodeFlag,
@@ -145,8 +145,8 @@ describe('iFlyChat client: rooms', () => {
 
   it('rejects a setting iFlyChat does not have, before sending', async () => {
     const error = await client.createRoom('x', { maxusers: 5 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(IflychatInputError);
-    expect((error as IflychatInputError).field).toBe('maxusers');
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).context.field).toBe('maxusers');
     expect(emulator.server.log).toHaveLength(0);
   });
 
@@ -293,7 +293,7 @@ describe('iFlyChat client: members, kick, announce, history', () => {
     expect(emulator.server.log.map((r) => r.path)).toEqual(['/api/1.1/user/27/kick']);
     expect(emulator.state.isLockedOut('27')).toBe(true);
     expect(emulator.state.usersOnlineIn(3).map((u) => u.user_id)).not.toContain('27');
-    await expect(client.kick('3', '27', { minute: 30 })).rejects.toBeInstanceOf(IflychatInputError);
+    await expect(client.kick('3', '27', { minute: 30 })).rejects.toBeInstanceOf(InputError);
   });
 
   it('announce publishes a chat message as the announceAs user', async () => {

@@ -2,11 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
 import { createWatchersEmulator, type WatchersEmulator } from '../../src/sandbox/watchers/emulator.js';
 import type { WatchersAccount } from '../../src/vendors/account.js';
-import { isVendorError, UnsupportedOperationError, type VendorError } from '../../src/vendors/errors.js';
+import {
+  isVendorError,
+  MissingAnnounceAsError,
+  UnsupportedOperationError,
+  type VendorError,
+} from '../../src/vendors/errors.js';
 import { isDryRunStop } from '../../src/vendors/http/dry-run.js';
 import type { RecordedRequest } from '../../src/vendors/http/types.js';
 import type { VendorClient } from '../../src/vendors/types.js';
-import { createWatchersClient, MissingAnnounceAsError } from '../../src/vendors/watchers/client.js';
+import { createWatchersClient } from '../../src/vendors/watchers/client.js';
 import { classifyWatchers, watchersRequestId } from '../../src/vendors/watchers/errors.js';
 import { onlyItem, vendorConformanceSuite } from './conformance-suite.js';
 

@@ -95,10 +95,8 @@ function fail(where: string, issues: ConfigIssue[], secrets: string[]): never {
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
   throw new ConfigError(`${where} is invalid (${count}):\n${lines.map((l) => `  - ${l}`).join('\n')}`, {
     ...(issues[0]?.path ? { field: issues[0].path } : {}),
-    details: {
-      file: where,
-      issues: issues.map((i) => ({ path: i.path, message: scrub(i.message, secrets) })),
-    },
+    file: where,
+    issues: issues.map((i) => ({ path: i.path, message: scrub(i.message, secrets) })),
   });
 }
 
@@ -208,7 +206,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
             ? 'cannot be read (permission denied)'
             : `cannot be read (${code ?? 'unknown error'})`;
     const origin = explicit ? ` (from ${explicit.from})` : '';
-    throw new ConfigError(`config file ${path}${origin} ${reason}`, { details: { file: path } });
+    throw new ConfigError(`config file ${path}${origin} ${reason}`, { file: path });
   }
   return { source: 'file', path, config: parseConfigText(text, options.env, path) };
 }

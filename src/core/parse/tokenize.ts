@@ -84,7 +84,7 @@ function checkText(text: string): InputError | undefined {
     if (isForbiddenControl(code)) {
       return new InputError(
         `the command contains a control character (${describeControl(code)}) at character ${count}: remove it`,
-        { details: { position: i } },
+        { position: i },
       );
     }
   }
@@ -136,7 +136,7 @@ function scanQuoted(
     error: new InputError(
       `unterminated quote: the ${kind} quote ${opener} opened at character ${open + 1} is never closed ` +
         '(a closing quote must be followed by a space or the end of the text)',
-      { details: { position: open } },
+      { position: open },
     ),
   };
 }

@@ -10,6 +10,7 @@ import { expiredView } from '../../render/to-view.js';
 import type { PendingAction } from '../../store/types.js';
 import type { MessageBody } from './interaction.js';
 import { restBodyFor } from './message.js';
+import { RoomOpsError } from '../../shared/coded-error.js';
 
 /** A little under Discord's 15 minutes, so an edit is not sent with a token about to lapse. */
 export const WEBHOOK_TOKEN_LIFETIME_MS = 14 * 60_000;
@@ -21,8 +22,12 @@ export interface PromptEditor {
   editChannelMessage?: (channelId: string, messageId: string, body: MessageBody) => Promise<void>;
 }
 
-export class PromptNotDelivered extends Error {
-  override readonly name = 'PromptNotDelivered';
+/** Neither the interaction token nor a bot token could reach the prompt (logged by the adapter). */
+export class PromptNotDelivered extends RoomOpsError {
+  override readonly name: string = 'PromptNotDelivered';
+  constructor(message: string) {
+    super('internal', message);
+  }
 }
 
 export function restEditor(interactions: REST, bot: REST): PromptEditor {

@@ -12,22 +12,24 @@
 import { Agent, request } from 'undici';
 import { DEFAULT_OUTBOUND_TIMEOUT_MS } from '../outbound-timeout.js';
 import type { ResponseBody } from './messages.js';
+import { RoomOpsError } from '../../shared/coded-error.js';
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 32 });
 
 export type Reply = (message: ResponseBody) => Promise<void>;
 
-export class ResponseUrlError extends Error {
-  override readonly name = 'ResponseUrlError';
-  constructor(readonly status: number) {
-    super(`Slack's response_url answered ${status}`);
+/** Slack refused a reply; the adapter logs it (the person's answer was the reply). */
+export class ResponseUrlError extends RoomOpsError {
+  override readonly name: string = 'ResponseUrlError';
+  constructor(status: number) {
+    super('internal', `Slack's response_url answered ${status}`, { status });
   }
 }
 
-export class ResponseUrlTimeout extends Error {
-  override readonly name = 'ResponseUrlTimeout';
-  constructor(readonly timeoutMs: number) {
-    super(`Slack's response_url did not answer within ${timeoutMs} ms`);
+export class ResponseUrlTimeout extends RoomOpsError {
+  override readonly name: string = 'ResponseUrlTimeout';
+  constructor(timeoutMs: number) {
+    super('internal', `Slack's response_url did not answer within ${timeoutMs} ms`, { timeoutMs });
   }
 }
 

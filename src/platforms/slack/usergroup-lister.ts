@@ -8,6 +8,7 @@
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import { boltLogger } from './bolt-logger.js';
+import { RoomOpsError } from '../../shared/coded-error.js';
 
 export interface UsergroupMembers {
   id: string;
@@ -17,13 +18,13 @@ export interface UsergroupMembers {
 export type ListUsergroups = () => Promise<UsergroupMembers[]>;
 
 /** Why a look-up failed, for a person; `retryAfterMs` when Slack said when to try again. */
-export class UsergroupLookupError extends Error {
-  override readonly name = 'UsergroupLookupError';
+export class UsergroupLookupError extends RoomOpsError {
+  override readonly name: string = 'UsergroupLookupError';
   constructor(
     message: string,
     readonly retryAfterMs?: number,
   ) {
-    super(message);
+    super('access_unavailable', message, { retryAfterSeconds: retryAfterMs && retryAfterMs / 1000 });
   }
 }
 

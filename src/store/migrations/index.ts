@@ -10,7 +10,7 @@
  * has run; PostgreSQL takes a transaction-scoped advisory lock (one per
  * schema) first, so two replicas migrating at once are safe.
  */
-import { isRoomOpsError, RoomOpsError } from '../../core/errors.js';
+import { isRoomOpsError, RoomOpsError } from '../../shared/coded-error.js';
 import type { SqlDb, SqlDialect } from '../sql-db.js';
 import { initialMigration } from './001-initial.js';
 import { interactionsPagesMigration } from './002-interactions-pages.js';

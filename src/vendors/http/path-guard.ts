@@ -7,11 +7,11 @@
  * (`DELETE …/chatrooms/42/users/..` is `DELETE …/chatrooms/42/`).
  */
 
+import { InputError } from '../../shared/coded-error.js';
+
 /** The refusal: an input error (exit 2), raised before anything is sent. */
-export class UnsafePathError extends Error {
-  override readonly name = 'UnsafePathError';
-  readonly code = 'invalid_input';
-  readonly field = 'id';
+export class UnsafePathError extends InputError {
+  override readonly name: string = 'UnsafePathError';
   constructor(
     readonly operation: string,
     readonly built: string,
@@ -20,6 +20,7 @@ export class UnsafePathError extends Error {
     super(
       `Refused to send ${operation}: an id in the request path would change it from ${built} to ${normalised}. ` +
         'Ids may not be dots only or contain / \\ ? # %, whitespace or control characters.',
+      { field: 'id' },
     );
   }
 }

@@ -26,7 +26,9 @@ import type {
   VendorClient,
 } from '../types.js';
 import { authedBody } from './auth.js';
-import { IflychatInputError, MissingAnnounceAsError, makeReader, requestIdOf } from './errors.js';
+import { InputError } from '../../shared/coded-error.js';
+import { MissingAnnounceAsError } from '../errors.js';
+import { makeReader, requestIdOf } from './errors.js';
 import {
   createReply,
   historyReply,
@@ -37,8 +39,6 @@ import {
 } from './schemas.js';
 import { createFields, type RoomFields, updateFields } from './settings.js';
 import { toHistoryMessage, toMember, toRoom, toVendorSeconds } from './wire.js';
-
-export { IflychatInputError, MissingAnnounceAsError } from './errors.js';
 
 const PREFIX = '/api/1.1';
 
@@ -142,7 +142,8 @@ class IflychatClient extends VendorClientBase {
     // iFlyChat has no pinned notice: an announcement is a chat message
     // published into the room as the account's announceAs user.
     const as = this.account.announceAs;
-    if (!as) throw new MissingAnnounceAsError(this.accountName);
+    if (!as)
+      throw new MissingAnnounceAsError(this.accountName, 'iFlyChat posts announcements as a site user');
     await this.post(
       'room/{id}/publish',
       { uid: as.id, name: as.name, message: text },
@@ -164,9 +165,9 @@ class IflychatClient extends VendorClientBase {
   override async kick(id: string, user: string, settings: Settings): Promise<KickResult> {
     const given = Object.keys(settings).filter((k) => settings[k] !== undefined);
     if (given.length > 0) {
-      throw new IflychatInputError(
-        given[0]!,
+      throw new InputError(
         `iFlyChat's kick takes no settings (the lockout is always ${KICK_LOCKOUT_MINUTES} minutes)`,
+        { field: given[0]! },
       );
     }
     // Not retried after a timeout: a second kick would restart the lockout.
@@ -176,7 +177,9 @@ class IflychatClient extends VendorClientBase {
 
   override async history(id: string, request: HistoryRequest): Promise<HistoryMessage[]> {
     if (request.limit !== undefined && (!Number.isInteger(request.limit) || request.limit < 1)) {
-      throw new IflychatInputError('limit', `limit must be a whole number from 1 up, not ${request.limit}`);
+      throw new InputError(`limit must be a whole number from 1 up, not ${request.limit}`, {
+        field: 'limit',
+      });
     }
     const fields: Record<string, string> = { room_id: id, timezone_offset: '0' };
     if (request.since) fields.start_timestamp = toVendorSeconds(request.since);

@@ -46,33 +46,3 @@ function messageOf(res: RawResponse): string | undefined {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-/**
- * `announce` posts as the account's `announceAs` user (iFlyChat has no
- * system sender). A config gap, not a vendor answer: code `config_error`.
- */
-export class MissingAnnounceAsError extends Error {
-  override readonly name = 'MissingAnnounceAsError';
-  readonly code = 'config_error';
-  readonly field: string;
-  constructor(accountName: string) {
-    const field = `accounts.${accountName}.announceAs`;
-    super(
-      `${field} is not set: iFlyChat posts announcements as a site user; add announceAs: {id, name} to the account`,
-    );
-    this.field = field;
-  }
-}
-
-/** A setting, limit or cursor this vendor cannot take: code `invalid_input`, naming the field. */
-export class IflychatInputError extends Error {
-  override readonly name = 'IflychatInputError';
-  readonly code = 'invalid_input';
-  constructor(
-    readonly field: string,
-    message: string,
-    readonly expected?: string,
-  ) {
-    super(message);
-  }
-}

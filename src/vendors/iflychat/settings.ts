@@ -4,7 +4,7 @@
  * here they become the strings iFlyChat takes. `room_role` defaults to `"0"`
  * on create ("0 when unsure", DESIGN.md "create").
  */
-import { IflychatInputError } from './errors.js';
+import { InputError } from '../../shared/coded-error.js';
 import { encodeFlag, type Flag } from './wire.js';
 
 export interface RoomFields {
@@ -19,7 +19,8 @@ const UPDATE_KEYS = ['room_name', 'room_role', 'room_private', 'room_moderate'] 
 
 export function createFields(name: string, settings: Record<string, unknown>): RoomFields {
   const changes = readSettings(settings, CREATE_KEYS, 'create');
-  if (!name.trim()) throw new IflychatInputError('name', 'the room name must not be empty', 'a room name');
+  if (!name.trim())
+    throw new InputError('the room name must not be empty', { field: 'name', expected: 'a room name' });
   return { room_role: '0', room_private: '0', room_moderate: '0', ...changes, room_name: name };
 }
 
@@ -36,7 +37,10 @@ function readSettings(
   for (const [key, value] of Object.entries(settings)) {
     if (value === undefined) continue;
     if (!(allowed as readonly string[]).includes(key)) {
-      throw new IflychatInputError(key, `iFlyChat ${action} has no setting "${key}"`, allowed.join(', '));
+      throw new InputError(`iFlyChat ${action} has no setting "${key}"`, {
+        field: key,
+        expected: allowed.join(', '),
+      });
     }
     if (key === 'room_private' || key === 'room_moderate') out[key] = flagOf(key, value);
     else if (key === 'room_name' || key === 'room_role') out[key] = scalarOf(key, value);
@@ -48,7 +52,7 @@ function flagOf(key: string, value: unknown): Flag {
   if (typeof value === 'boolean') return encodeFlag(value);
   if (value === 1 || value === '1') return '1';
   if (value === 0 || value === '0') return '0';
-  throw new IflychatInputError(key, `${key} must be on or off`, 'true/false/yes/no/on/off/1/0');
+  throw new InputError(`${key} must be on or off`, { field: key, expected: 'true/false/yes/no/on/off/1/0' });
 }
 
 function scalarOf(key: string, value: unknown): string {
@@ -59,10 +63,9 @@ function scalarOf(key: string, value: unknown): string {
         ? value.trim()
         : '';
   if (!text)
-    throw new IflychatInputError(
-      key,
-      `${key} must not be empty`,
-      key === 'room_role' ? 'a role id, e.g. 0, 1 or 2' : 'a name',
-    );
+    throw new InputError(`${key} must not be empty`, {
+      field: key,
+      expected: key === 'room_role' ? 'a role id, e.g. 0, 1 or 2' : 'a name',
+    });
   return text;
 }

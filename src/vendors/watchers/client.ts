@@ -5,7 +5,7 @@
  */
 import type { WatchersAccount } from '../account.js';
 import { VendorClientBase } from '../client-base.js';
-import { isVendorError } from '../errors.js';
+import { isVendorError, MissingAnnounceAsError } from '../errors.js';
 import { vendorHttpFor } from '../http/for-account.js';
 import type { RequestSpec, VendorClientOptions, VendorHttpApi } from '../http/types.js';
 import { checkPageRequest, pageLocally } from '../local-page.js';
@@ -22,11 +22,9 @@ import type {
   VendorClient,
 } from '../types.js';
 import { watchersAuthorizer } from './auth.js';
-import { classifyWatchers, MissingAnnounceAsError, watchersRequestId } from './errors.js';
+import { classifyWatchers, watchersRequestId } from './errors.js';
 import { anyReply, roomListSchema, sentMessageSchema, wireRoomSchema } from './schemas.js';
 import { encodeBanBody, encodeCreateBody, PATH, roomPath, toRoom } from './wire.js';
-
-export { MissingAnnounceAsError } from './errors.js';
 
 /** A room id nobody creates: `ping` reads it to prove both credentials (see ping). */
 const PING_ROOM = 'roomops-ping-probe';
@@ -170,7 +168,8 @@ class WatchersClient extends VendorClientBase {
    */
   override async setAnnouncement(id: string, text: string): Promise<Announcement> {
     const as = this.account.announceAs;
-    if (!as) throw new MissingAnnounceAsError(this.accountName);
+    if (!as)
+      throw new MissingAnnounceAsError(this.accountName, 'Watchers posts an announcement as a chat user');
     const { data } = await this.http.call(
       {
         method: 'POST',

@@ -10,20 +10,6 @@ import { type ReadReply, vendorClassifier, vendorText } from '../http/classify.j
 import type { RawResponse, RequestSpec } from '../http/types.js';
 import { errorBodySchema } from './schemas.js';
 
-/** Thrown before any request when `announce` has no user to post as. */
-export class MissingAnnounceAsError extends Error {
-  override readonly name = 'MissingAnnounceAsError';
-  readonly code = 'config_error';
-  readonly path: string;
-  constructor(accountName: string) {
-    const path = `accounts.${accountName}.announceAs`;
-    super(
-      `${path} is not set: Watchers posts an announcement as a chat user; set ${path} to {id, name} of that user`,
-    );
-    this.path = path;
-  }
-}
-
 /** No request id is documented; a proxy's `x-request-id` is kept when present. */
 export function watchersRequestId(res: RawResponse): string | undefined {
   return res.headers['x-request-id'] ?? res.headers['x-correlation-id'];

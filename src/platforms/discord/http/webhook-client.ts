@@ -9,6 +9,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
+import { RoomOpsError } from '../../../shared/coded-error.js';
 import type { MessageBody } from '../interaction.js';
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
@@ -16,15 +17,15 @@ const TIMEOUT_MS = 10_000;
 const MAX_RETRY_AFTER_MS = 5_000;
 const MAX_REPLY_BYTES = 1024 * 1024;
 
-export class DiscordHttpError extends Error {
-  override readonly name = 'DiscordHttpError';
-  constructor(
-    readonly status: number,
-    readonly method: string,
-    readonly route: string,
-    readonly code?: number,
-  ) {
-    super(`Discord answered ${status}${code !== undefined ? ` (code ${code})` : ''} to ${method} ${route}`);
+/** Discord refused a follow-up or edit; `route` has the token masked. */
+export class DiscordHttpError extends RoomOpsError {
+  override readonly name: string = 'DiscordHttpError';
+  constructor(status: number, method: string, route: string, discordCode?: number) {
+    super(
+      'internal',
+      `Discord answered ${status}${discordCode !== undefined ? ` (code ${discordCode})` : ''} to ${method} ${route}`,
+      { status, operation: `${method} ${route}`, discordCode },
+    );
   }
 }
 
