@@ -4,8 +4,9 @@ import { forgetRooms } from './shared/inventory.js';
 import { itemReport, okIds, plural } from './shared/items.js';
 
 type Args = { room: string[] };
+type Result = { deleted: string[] };
 
-export const del: CommandSpec<Args> = {
+export const del: CommandSpec<Args, Result> = {
   name: 'delete',
   summary: 'Delete rooms (asks for confirmation)',
   usage: 'delete <account> <room[,room…]>',
@@ -27,14 +28,15 @@ export const del: CommandSpec<Args> = {
     `Delete ${args.room.length === 1 ? `room ${args.room[0]}` : `${args.room.length} rooms (${args.room.join(', ')})`} on ${account?.name}. Everyone in ${args.room.length === 1 ? 'it' : 'them'} is removed; this cannot be undone.`,
   confirmLabel: () => 'Delete',
   async run(args, ctx) {
-    const outcomes = await ctx.client!.deleteRooms(args.room);
+    const outcomes = await ctx.client.deleteRooms(args.room);
     const deleted = okIds(outcomes);
     await forgetRooms(ctx, deleted, 'deleted');
     const failed = outcomes.some((o) => !o.ok);
     return {
       result: { deleted },
-      summary: `Deleted ${plural(deleted.length, 'room')} on ${ctx.account!.name}: ${deleted.join(', ') || 'none'}`,
+      summary: `Deleted ${plural(deleted.length, 'room')} on ${ctx.account.name}: ${deleted.join(', ') || 'none'}`,
       ...(failed ? { items: itemReport(outcomes) } : {}),
     };
   },
+  view: (result) => ({ facts: [{ label: 'Deleted', value: result.deleted.join(', ') || 'none' }] }),
 };

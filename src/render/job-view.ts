@@ -4,7 +4,8 @@
  * chat). The jobs runner updates its message with this as items finish.
  */
 import type { HomeJob } from '../core/home.js';
-import type { Tone, View, ViewFact } from './view.js';
+import { plainValue } from './result-parts.js';
+import type { Tone, View, ViewFact, ViewRich, ViewTable } from './view.js';
 
 const TONES: Record<string, Tone> = {
   done: 'ok',
@@ -34,5 +35,28 @@ export function jobProgressView(job: HomeJob): View {
     title: `${job.action} on ${job.account}: ${job.state}${job.state === 'done' && job.failed > 0 ? ' with failures' : ''}`,
     facts,
     notes: [`Job ${job.id}`],
+  };
+}
+
+/** DESIGN.md `jobs` result: id, state, action, account, runAt, total, done, failed. */
+export function jobsTable(jobs: Record<string, unknown>[]): ViewTable {
+  return {
+    columns: ['Job', 'Action', 'Account', 'State', 'Runs', 'Done', 'Failed', 'Total'],
+    rows: jobs.map((j) => {
+      const runAt =
+        j.runAt instanceof Date ? j.runAt : typeof j.runAt === 'string' ? new Date(j.runAt) : undefined;
+      const when: ViewRich =
+        runAt && !Number.isNaN(runAt.getTime()) ? { time: runAt, countdown: j.state === 'scheduled' } : '';
+      return [
+        plainValue(j.id),
+        plainValue(j.action),
+        plainValue(j.account),
+        plainValue(j.state),
+        when,
+        plainValue(j.done),
+        plainValue(j.failed),
+        plainValue(j.total),
+      ];
+    }),
   };
 }

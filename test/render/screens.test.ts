@@ -10,6 +10,7 @@ import type { HomeData } from '../../src/core/home.js';
 import { renderPages as discord } from '../../src/render/discord/index.js';
 import { HOME_MAX_BLOCKS, renderHome } from '../../src/render/slack/home.js';
 import { renderPages as slack } from '../../src/render/slack/index.js';
+import { jobsTable } from '../../src/render/job-view.js';
 import { toView } from '../../src/render/to-view.js';
 import { EXAMPLE_NOW, examples, homeExample } from '../../scripts/screens/examples.js';
 import { messageProblems } from '../fakes/discord/limits.js';
@@ -143,6 +144,18 @@ describe('App Home', () => {
 describe('jobs list', () => {
   it('is a table whose run times are local times (a countdown on Discord for scheduled ones)', () => {
     const runAt = new Date('2026-12-01T13:30:00Z');
+    const jobs = [
+      {
+        id: 'job-81c0',
+        action: 'mute',
+        account: 'rong-prod',
+        state: 'scheduled',
+        runAt,
+        total: 5,
+        done: 0,
+        failed: 0,
+      },
+    ];
     const view = toView({
       type: 'result',
       action: 'jobs',
@@ -151,20 +164,8 @@ describe('jobs list', () => {
       kind: 'read',
       visibility: 'private',
       summary: '1 job',
-      result: {
-        jobs: [
-          {
-            id: 'job-81c0',
-            action: 'mute',
-            account: 'rong-prod',
-            state: 'scheduled',
-            runAt,
-            total: 5,
-            done: 0,
-            failed: 0,
-          },
-        ],
-      },
+      result: { jobs },
+      view: { table: jobsTable(jobs) },
     });
     const [page] = slack(view);
     expect(validateMessage({ text: 'x', blocks: page!.blocks })).toEqual([]);
