@@ -54,7 +54,9 @@ function auditTable(entries: readonly AuditEntry[]): ViewTable {
       plainValue(e.account),
       plainValue(e.action),
       plainValue(e.rooms),
-      typeof e.decidedBy === 'string' ? [plainValue(e.outcome), ' by ', person(e.decidedBy)] : plainValue(e.outcome),
+      typeof e.decidedBy === 'string'
+        ? [plainValue(e.outcome), ' by ', person(e.decidedBy)]
+        : plainValue(e.outcome),
     ]),
   };
 }

@@ -63,7 +63,8 @@ export const kick: CommandSpec<Args, Result> = {
     `Kick ${args.user} from ${args.room} on ${account?.name}. ${account ? HOW[account.vendor] : ''}`.trim(),
   confirmLabel: () => 'Kick',
   // A kick that reaches beyond the room is worth a warning on the prompt itself.
-  warning: (_args, vendor) => (vendor && VENDOR_TRAITS[vendor].kickScope === 'site' ? HOW[vendor] : undefined),
+  warning: (_args, vendor) =>
+    vendor && VENDOR_TRAITS[vendor].kickScope === 'site' ? HOW[vendor] : undefined,
   async run(args, ctx) {
     const { room, user, ...settings } = args;
     const kicked = await ctx.client.kick(room, user, settings);

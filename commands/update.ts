@@ -74,7 +74,9 @@ export const update: CommandSpec<Args, RoomResult> = {
     const changes = Object.entries(settings).map(
       ([k, v]) => `${k}=${v instanceof Date ? v.toISOString() : String(v)}`,
     );
-    const warning = changesLifecycle(args) ? ' A room idle longer than the new lifetime is destroyed at once.' : '';
+    const warning = changesLifecycle(args)
+      ? ' A room idle longer than the new lifetime is destroyed at once.'
+      : '';
     return `Change room ${room} on ${account?.name}: ${changes.join(', ')}.${warning}`;
   },
   confirmLabel: () => 'Apply',

@@ -10,4 +10,5 @@ export type RoomResult = { room: Room };
 
 export const roomView = (result: RoomResult): ResultView => ({ facts: factsOf(result.room) });
 
-export const roomsTable = (rooms: readonly Room[]): ViewTable => tableOf(rooms, ['id', 'name', 'status', 'source']);
+export const roomsTable = (rooms: readonly Room[]): ViewTable =>
+  tableOf(rooms, ['id', 'name', 'status', 'source']);

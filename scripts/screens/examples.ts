@@ -73,7 +73,9 @@ function outcomes(platform: 'slack' | 'discord'): { kind: string; title: string;
     result: rooms,
     view: listCommand.view(rooms),
   };
-  const room = { room: { id: 'lobby-42', chatroomId: 'lobby-42', memberCount: 12, destroyType: 0, ban: false } };
+  const room = {
+    room: { id: 'lobby-42', chatroomId: 'lobby-42', memberCount: 12, destroyType: 0, ban: false },
+  };
   const info: Outcome = {
     ...base,
     type: 'result',

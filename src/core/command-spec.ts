@@ -120,22 +120,25 @@ interface CommandSpecBase<Args extends Record<string, unknown>, Result extends C
 }
 
 /** A command run against one account (create, list, delete …). */
-export interface AccountCommandSpec<Args extends Record<string, unknown>, Result extends CommandResult>
-  extends CommandSpecBase<Args, Result> {
+export interface AccountCommandSpec<
+  Args extends Record<string, unknown>,
+  Result extends CommandResult,
+> extends CommandSpecBase<Args, Result> {
   takesAccount: true;
   /** Private unless it is a mutation; help, reads and errors are private. */
   run(args: Args, ctx: AccountRunContext): Promise<RunResult<Result>>;
 }
 
 /** A command about RoomOps itself (help, accounts, audit). */
-export interface PlainCommandSpec<Args extends Record<string, unknown>, Result extends CommandResult>
-  extends CommandSpecBase<Args, Result> {
+export interface PlainCommandSpec<
+  Args extends Record<string, unknown>,
+  Result extends CommandResult,
+> extends CommandSpecBase<Args, Result> {
   takesAccount: false;
   run(args: Args, ctx: CommonRunContext): Promise<RunResult<Result>>;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- each command narrows its own args and result types. */
 export type CommandSpec<Args extends Record<string, unknown> = any, Result extends CommandResult = any> =
-  | AccountCommandSpec<Args, Result>
-  | PlainCommandSpec<Args, Result>;
+  AccountCommandSpec<Args, Result> | PlainCommandSpec<Args, Result>;
 /* eslint-enable @typescript-eslint/no-explicit-any */

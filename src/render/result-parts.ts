@@ -5,7 +5,8 @@
  */
 import { isoUtc, type ViewFact, type ViewPerson, type ViewTable } from './view.js';
 
-export const person = (id: string, name?: string): ViewPerson => (name ? { person: id, name } : { person: id });
+export const person = (id: string, name?: string): ViewPerson =>
+  name ? { person: id, name } : { person: id };
 
 /** The record's filled-in fields, at most ten, as facts in their own order. */
 export function factsOf(record: object): ViewFact[] {

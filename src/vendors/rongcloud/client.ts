@@ -45,7 +45,6 @@ export function createRongcloudClient(
 }
 
 class RongcloudClient extends VendorClientBase {
-
   constructor(
     private readonly http: VendorHttpApi,
     private readonly dryRun: boolean,
