@@ -7,7 +7,7 @@
  *
  * `--markdown FILE` also writes the tables as Markdown (for docs/bench.md).
  * `--only NAME[,NAME]` runs some of them: vendor-http, core, cold-start,
- * store-busy, slack, discord, slack-replicas, discord-http.
+ * store-busy, slack, discord, slack-replicas, discord-http, jobs.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -50,6 +50,12 @@ const BENCHES: Bench[] = [
     run: async () => (await import('./slack-replicas.js')).benchSlackReplicas(),
   },
   { name: 'discord-http', run: async () => (await import('./discord-http.js')).benchDiscordHttp() },
+  optional(
+    'jobs',
+    './job-bulk.js',
+    'benchBulkJob',
+    'Bulk job: 1,000-room delete at 100 req/s beside Slack acks',
+  ),
 ];
 
 function argValue(flag: string): string | undefined {

@@ -161,7 +161,7 @@ export async function benchSlackAck(): Promise<Record<string, number | string>> 
 const compiled = () => import.meta.url.endsWith('.js');
 
 /** The load generator and fake Slack: a child process when compiled (npm run bench), else in this process. */
-async function startLoad(): Promise<{ load: SlackLoad; where: string }> {
+export async function startLoad(): Promise<{ load: SlackLoad; where: string }> {
   const modulePath = fileURLToPath(new URL('./slack-load.js', import.meta.url));
   if (!compiled() || !existsSync(modulePath))
     return { load: await startSlackLoad(BOT_TOKEN), where: 'in-process' };

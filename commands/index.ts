@@ -10,6 +10,7 @@ import { del } from './delete.js';
 import { help } from './help.js';
 import { history } from './history.js';
 import { info } from './info.js';
+import { jobs } from './jobs.js';
 import { keepalive } from './keepalive.js';
 import { kick } from './kick.js';
 import { list } from './list.js';
@@ -35,5 +36,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   members,
   kick,
   history,
+  jobs,
   audit,
 ];

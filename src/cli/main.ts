@@ -42,9 +42,23 @@ program
   .option('--json', 'print exactly one JSON object on stdout')
   .option('--yes', 'confirm a destructive command')
   .option('--dry-run', 'show the vendor requests without sending them')
-  .action(async (text: string, options: { json?: boolean; yes?: boolean; dryRun?: boolean }) => {
-    const { runCommand } = await import('./run-command.js');
-    finish(await runCommand(text, options, context('warn')));
+  .option('--no-wait', 'for bulk and scheduled commands: print the job id and exit 0 instead of waiting')
+  .action(
+    async (text: string, options: { json?: boolean; yes?: boolean; dryRun?: boolean; wait?: boolean }) => {
+      const { runCommand } = await import('./run-command.js');
+      const { wait, ...rest } = options;
+      finish(await runCommand(text, { ...rest, noWait: wait === false }, context('warn')));
+    },
+  );
+
+program
+  .command('worker')
+  .description(
+    'run durable jobs (bulk, scheduled, deferred) without serving any platform, until SIGINT/SIGTERM',
+  )
+  .action(async () => {
+    const { runWorker } = await import('./worker-command.js');
+    finish(await runWorker(context('info')));
   });
 
 program

@@ -20,6 +20,8 @@ export interface RunOptions {
   json?: boolean;
   yes?: boolean;
   dryRun?: boolean;
+  /** A job (bulk, scheduled) is created and its id printed; the command does not wait for it. */
+  noWait?: boolean;
 }
 
 export async function runCommand(text: string, options: RunOptions, cli: CliContext): Promise<number> {
@@ -44,11 +46,29 @@ export async function runCommand(text: string, options: RunOptions, cli: CliCont
     const sandbox = runtime.mode === 'sandbox';
     if (sandbox) process.stderr.write(`${SANDBOX_NOTICE}\n`);
     // Destructive commands run only with --yes; without it the engine answers not_confirmed (exit 3).
-    const outcome = await runtime.engine.handle({ ...request, preconfirmed: options.yes === true });
+    let outcome = await runtime.engine.handle({ ...request, preconfirmed: options.yes === true });
+    const jobId = createdJobId(outcome);
+    if (jobId !== undefined && outcome.type === 'result') {
+      if (options.noWait) {
+        const { json } = outcomeJson(outcome);
+        if (!options.json) process.stdout.write(`${jobId}\n`);
+        else process.stdout.write(`${JSON.stringify(sandbox ? { ...json, sandbox: true } : json)}\n`);
+        return 0;
+      }
+      const { waitForJob } = await import('./wait-for-job.js');
+      outcome = await waitForJob(runtime, outcome, jobId);
+    }
     return print(outcome, { ...options, sandbox });
   } finally {
     await runtime.close();
   }
+}
+
+/** The job a bulk or scheduled command just created (`jobs` shows existing ones: nothing to wait for). */
+function createdJobId(outcome: Outcome): string | undefined {
+  if (outcome.type !== 'result' || outcome.action === 'jobs') return undefined;
+  const job = outcome.result.job as { id?: unknown } | null | undefined;
+  return typeof job?.id === 'string' ? job.id : undefined;
 }
 
 export function print(outcome: Outcome, options: { json?: boolean; sandbox?: boolean }): number {

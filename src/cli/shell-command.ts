@@ -1,6 +1,7 @@
 import { createRuntime } from '../runtime/create-runtime.js';
 import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
 import { startSandboxRuntime } from '../runtime/sandbox-runtime.js';
+import type { Runtime } from '../runtime/types.js';
 import { runShell } from '../platforms/shell/shell.js';
 import { type CliContext, cliLogger } from './context.js';
 import { SHELL_PLACE, shellPrincipal } from './principal.js';
@@ -26,6 +27,8 @@ export async function runShellCommand(cli: CliContext, forceSandbox: boolean): P
   } catch (error) {
     return printFailure(error, {}, 'shell', logger);
   }
+  // Jobs created here (bulk, scheduled) run in this process while the shell is open.
+  runtime.jobRunner.start();
   try {
     const banner =
       runtime.mode === 'sandbox'
@@ -34,14 +37,35 @@ export async function runShellCommand(cli: CliContext, forceSandbox: boolean): P
             .accountNames()
             .map((a) => a.name)
             .join(', ')}. Type help.`;
-    return await runShell({
+    const principal = shellPrincipal();
+    const status = await runShell({
       engine: runtime.engine,
-      principal: shellPrincipal(),
+      principal,
       place: SHELL_PLACE,
       banner,
       ...(runtime.mode === 'sandbox' ? { pipedNotice: SANDBOX_NOTICE } : {}),
     });
+    // Piped input ends at once: let the jobs it started (due now) finish before the process exits.
+    if (!process.stdin.isTTY) await jobsDone(runtime, principal.id);
+    return status;
   } finally {
     await runtime.close();
+  }
+}
+
+/** Waits (at most 5 minutes) until no job of `requester` is running or due. */
+async function jobsDone(runtime: Runtime, requester: string): Promise<void> {
+  const deadline = Date.now() + 5 * 60_000;
+  runtime.jobRunner.poke();
+  while (Date.now() < deadline) {
+    const now = Date.now();
+    // One read: a job moving from scheduled to running between two reads would be missed by both.
+    const open = (await runtime.store.jobs.list({ limit: 200 })).filter(
+      (j) =>
+        j.requester === requester &&
+        (j.state === 'running' || (j.state === 'scheduled' && j.runAt.getTime() <= now)),
+    );
+    if (open.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

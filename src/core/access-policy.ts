@@ -21,7 +21,12 @@ export interface AccessPolicy {
   /** The group principals of `platform` the rules name: the only memberships worth looking up. */
   groupPrincipals(platform: PlatformName): string[];
   canApprove(principal: Principal, place: Place, pending: PendingAction): Permission;
-  canCancel(principal: Principal, place: Place, pending: PendingAction): Permission;
+  /** A pending action, or a job (`jobs cancel`, undo): the requester, or whoever may run its kind. */
+  canCancel(
+    principal: Principal,
+    place: Place,
+    pending: Pick<PendingAction, 'requester' | 'account' | 'action' | 'kind'>,
+  ): Permission;
   /**
    * May this principal see what a read action shows (accounts, their own
    * audit) outside any channel — their home? Roles only: the channel

@@ -6,6 +6,7 @@
  * one `audit_write_failed` line (to be replayed into the audit log), and the
  * caller gets a warning to show.
  */
+import type { Job } from '../store/job-types.js';
 import type { AuditEntry, AuditOutcome, PendingAction, Store } from '../store/types.js';
 import { storeProblem } from './after-vendor.js';
 import type { DecisionRequest, InvocationRequest } from './engine-api.js';
@@ -147,6 +148,34 @@ export class AuditRecorder {
     });
   }
 
+  /** A job was created (after its confirmation, or at once for reads and the CLI's --yes). */
+  jobCreated(job: Job, rooms: readonly string[]): Promise<string | undefined> {
+    return this.write({
+      ...fromJob(job),
+      rooms: [...rooms],
+      outcome: 'ok',
+      detail: `job ${job.id} created, runs at ${job.runAt.toISOString()}: ${job.description}`.slice(0, 500),
+    });
+  }
+
+  /** A job ended: done, failed (some items), cancelled or missed. */
+  jobEnded(job: Job, failedRooms: readonly string[]): Promise<string | undefined> {
+    const outcome: AuditOutcome =
+      job.state === 'done'
+        ? 'ok'
+        : job.state === 'failed'
+          ? job.done > 0
+            ? 'partial'
+            : 'failed'
+          : 'cancelled';
+    return this.write({
+      ...fromJob(job),
+      rooms: [...failedRooms],
+      outcome,
+      detail: `job ${job.id} ${job.state}: ${job.done} done, ${job.failed} failed, ${job.total - job.done - job.failed} left`,
+    });
+  }
+
   /** Appends the entry; when that fails, logs it whole and returns a warning for the answer. */
   private async write(entry: Omit<AuditEntry, 'at'> & { at?: Date }): Promise<string | undefined> {
     const full: AuditEntry = { at: new Date(), ...entry };
@@ -192,5 +221,21 @@ function fromPending(pending: PendingAction) {
     kind: pending.kind,
     args: redactArgs(pending.invocation as RawInvocation),
     rooms: pending.rooms,
+  };
+}
+
+function fromJob(job: Job) {
+  return {
+    actor: job.approver,
+    ...(job.approverName ? { actorName: job.approverName } : {}),
+    platform: job.platform,
+    ...(job.channel ? { channel: job.channel } : {}),
+    ...(job.guild ? { guild: job.guild } : {}),
+    account: job.account,
+    action: job.action,
+    kind: job.kind,
+    args: redactArgs((job.invocation as { raw: RawInvocation }).raw),
+    rooms: [] as string[],
+    decidedBy: job.approver,
   };
 }

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AccountConfig } from '../vendors/account.js';
 import type { Operation, VendorClient, VendorName } from '../vendors/types.js';
 import type { ResultView } from '../render/view.js';
+import type { Job } from '../store/job-types.js';
 import type { Store } from '../store/types.js';
 import type { AfterVendor } from './after-vendor.js';
 import type { Kind, Place, Principal } from './types.js';
@@ -60,6 +61,11 @@ export interface CommonRunContext {
   accounts: readonly AccountRef[];
   /** All commands (for `help`). */
   commands: readonly CommandSpec[];
+  /**
+   * Cancels a job (for `jobs cancel`); a delete still in its grace period is
+   * undone: its rooms are unmuted. `warnings` says what could not be undone.
+   */
+  cancelJob?(id: string): Promise<{ job: Job | undefined; warnings: string[] }>;
 }
 
 /** What the engine hands to execution: the account (and later its client) when the command takes one. */
@@ -125,6 +131,12 @@ export interface AccountCommandSpec<
   Result extends CommandResult,
 > extends CommandSpecBase<Args, Result> {
   takesAccount: true;
+  /**
+   * For a job item whose process died mid-call: a read telling whether the
+   * vendor already did it, so the call is not sent twice (DESIGN.md "Durable
+   * jobs"). Destructive commands without it are not resent after a crash.
+   */
+  alreadyDone?(args: Args, ctx: AccountRunContext): Promise<boolean>;
   /** Private unless it is a mutation; help, reads and errors are private. */
   run(args: Args, ctx: AccountRunContext): Promise<RunResult<Result>>;
 }

@@ -60,6 +60,12 @@ export interface Accepted {
   visibility: Visibility;
   /** What it will do, for a confirmation prompt. */
   description: string;
+  /**
+   * It becomes a job (a selector, `at=`/`in=`, a grace period): `description`
+   * is only the action; `handle` without confirmation answers `not_confirmed`
+   * with the plan (rooms, estimate, time in UTC) to show before asking.
+   */
+  job?: true;
 }
 
 export interface EngineApi {

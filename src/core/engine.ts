@@ -38,6 +38,11 @@ import {
 } from './home.js';
 import { supportedActions } from './support.js';
 import { VENDOR_LABEL } from '../vendors/capabilities.js';
+import { BulkJobs } from './jobs/bulk-jobs.js';
+import { type JobRequest, jobRequest } from './jobs/job-request.js';
+import type { JobRunnerHooks } from './jobs/job-runner.js';
+import { hasSchedule } from './jobs/schedule.js';
+import { hasSelector } from './jobs/selector.js';
 
 export interface EngineOptions {
   commands: readonly CommandSpec[];
@@ -53,12 +58,36 @@ export interface EngineOptions {
 export class Engine implements EngineApi {
   private readonly audit: AuditRecorder;
   private readonly suggester: RoomSuggester;
+  private readonly bulk: BulkJobs;
   private readonly now: () => Date;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? (() => new Date());
     this.audit = new AuditRecorder(options.store, options.logger);
     this.suggester = new RoomSuggester(options.clients, options.store);
+    this.bulk = new BulkJobs({
+      commands: options.commands,
+      clients: options.clients,
+      store: options.store,
+      audit: this.audit,
+      now: this.now,
+      logger: options.logger,
+    });
+  }
+
+  /** What the job runner of this process calls: run an item, record a job's end. */
+  jobHooks(): JobRunnerHooks {
+    return {
+      executeItem: (job, item, resumed) => this.bulk.executeItem(job, item, resumed),
+      concurrencyFor: (job) => this.bulk.concurrencyFor(job),
+      onJobEnd: async (job) => {
+        const failed = await this.options.store.jobs.items(job.id, { state: 'failed' });
+        await this.audit.jobEnded(
+          job,
+          failed.map((i) => i.room),
+        );
+      },
+    };
   }
 
   commands(): readonly CommandSpec[] {
@@ -106,6 +135,8 @@ export class Engine implements EngineApi {
       kind: invocation.kind,
       visibility: visibilityOf(invocation),
       description: invocation.spec.describe(invocation.args, invocation.account),
+      // Its plan (rooms, time) needs a vendor call: `handle` resolves and describes it.
+      ...(checked.job ? { job: true as const } : {}),
     };
   }
 
@@ -116,6 +147,7 @@ export class Engine implements EngineApi {
       return withWarnings(outcome, [await this.audit.invalid(request, checked.raw, outcome)]);
     }
     try {
+      if (checked.job) return await this.handleJob(request, checked.invocation, checked.job);
       return await this.handleValid(checked.invocation, request);
     } catch (error) {
       // Only a failure before any vendor call gets here (the store creating
@@ -287,15 +319,25 @@ export class Engine implements EngineApi {
   /** Parse and validate and authorize: no vendor call, no audit. */
   private check(
     request: InvocationRequest,
-  ): { invocation: ValidInvocation } | { error: unknown; raw: RawInvocation | undefined } {
+  ): { invocation: ValidInvocation; job?: JobRequest } | { error: unknown; raw: RawInvocation | undefined } {
     let raw: RawInvocation | undefined;
     try {
       raw = this.toRaw(request);
-      const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
+      const accounts = this.options.clients.accountMap();
+      const job = jobRequest(raw, this.options.commands, accounts, this.now());
+      const validated = validateInvocation(job?.forValidation ?? raw, this.options.commands, accounts);
+      // Several rooms make any mutation destructive (DESIGN.md "Kinds").
+      const invocation: ValidInvocation = job
+        ? {
+            ...validated,
+            raw: job.kept,
+            ...(job.bulk ? { rooms: [], kind: validated.kind === 'read' ? 'read' : 'destructive' } : {}),
+          }
+        : validated;
       const decision = this.options.access.authorize(request.principal, request.place, invocation);
       if (!decision.allowed)
         return { error: new RoomOpsError(decision.code ?? 'denied', decision.reason), raw };
-      return { invocation };
+      return job ? { invocation, job } : { invocation };
     } catch (error) {
       return { error, raw };
     }
@@ -318,6 +360,7 @@ export class Engine implements EngineApi {
   private async requestConfirmation(
     invocation: ValidInvocation,
     request: InvocationRequest,
+    description?: string,
   ): Promise<Outcome> {
     const now = this.now();
     const { spec, account, args } = invocation;
@@ -334,7 +377,7 @@ export class Engine implements EngineApi {
       action: spec.name,
       kind: invocation.kind,
       invocation: invocation.raw,
-      description: spec.describe(args, account),
+      description: description ?? spec.describe(args, account),
       rooms: invocation.rooms,
     });
     const auditWarning = await this.audit.pending(request, invocation, pending);
@@ -355,7 +398,11 @@ export class Engine implements EngineApi {
     );
   }
 
-  private async notConfirmed(invocation: ValidInvocation, request: InvocationRequest): Promise<Outcome> {
+  private async notConfirmed(
+    invocation: ValidInvocation,
+    request: InvocationRequest,
+    description?: string,
+  ): Promise<Outcome> {
     const auditWarning = await this.audit.notConfirmed(request, invocation);
     return withWarnings<Outcome>(
       {
@@ -367,7 +414,7 @@ export class Engine implements EngineApi {
         visibility: 'private',
         error: {
           code: 'not_confirmed',
-          message: `Not confirmed, nothing was sent: ${invocation.spec.describe(invocation.args, invocation.account)} Confirm with --yes (roomops run) or by typing yes (the shell); --dry-run shows the requests.`,
+          message: `Not confirmed, nothing was sent: ${description ?? invocation.spec.describe(invocation.args, invocation.account)} Confirm with --yes (roomops run) or by typing yes (the shell); --dry-run shows the requests.`,
         },
       },
       [auditWarning],
@@ -393,6 +440,8 @@ export class Engine implements EngineApi {
       ...(pending.guild ? { guild: pending.guild } : {}),
     };
     const raw = pending.invocation as RawInvocation;
+    if (hasSelector(raw) || hasSchedule(raw))
+      return this.approvedJob(pending, raw, requester, approver, place);
     let outcome: Outcome;
     try {
       const invocation = validateInvocation(raw, this.options.commands, this.options.clients.accountMap());
@@ -463,6 +512,107 @@ export class Engine implements EngineApi {
     return errorOutcome(error, raw, this.options.clients, this.options.logger);
   }
 
+  /**
+   * A selector or a schedule: resolve the plan now (bulk), describe it with its
+   * time, then confirm it once, or create the job at once (reads, a write
+   * scheduled for later, the CLI's --yes).
+   */
+  private async handleJob(
+    request: InvocationRequest,
+    invocation: ValidInvocation,
+    job: JobRequest,
+  ): Promise<Outcome> {
+    const started = performance.now();
+    const refuse = async (field: string, message: string) => {
+      const outcome = this.errorOutcome(
+        new RoomOpsError('invalid_input', message, { field, usage: invocation.spec.usage }),
+        invocation.raw,
+      );
+      await this.audit.invalid(request, invocation.raw, outcome);
+      return outcome;
+    };
+    if (invocation.dryRun)
+      return refuse('--dry-run', '--dry-run shows one call now: leave out the selector and at=/in=.');
+    if (job.runAt && invocation.kind === 'read') {
+      return refuse(
+        job.scheduleField ?? 'at',
+        `at= and in= schedule changes; ${invocation.spec.name} only reads.`,
+      );
+    }
+    let prepared;
+    try {
+      prepared = await this.bulk.prepare(invocation, job);
+    } catch (error) {
+      const outcome = this.errorOutcome(error, invocation.raw);
+      await this.audit.ran(request, invocation, outcome, performance.now() - started);
+      return outcome;
+    }
+    if ('nothing' in prepared) {
+      await this.audit.ran(request, invocation, prepared.nothing, performance.now() - started);
+      return prepared.nothing;
+    }
+    const { rooms, description } = prepared;
+    const planned: ValidInvocation = { ...invocation, rooms };
+    const inline = request.preconfirmed === true && request.principal.platform === 'shell';
+    if (invocation.kind === 'destructive' && !inline) {
+      if (request.principal.platform === 'shell') return this.notConfirmed(planned, request, description);
+      return this.requestConfirmation(planned, request, description);
+    }
+    const created = await this.bulk.createJob({
+      jobInvocation: job.jobInvocation,
+      invocation: planned,
+      items: job.bulk ? rooms : [rooms.join(',')],
+      description,
+      requester: request.principal,
+      approver: request.principal,
+      place: request.place,
+      ...(job.runAt ? { runAt: job.runAt } : {}),
+    });
+    return this.bulk.createdOutcome(created, planned);
+  }
+
+  /** An approved job prompt: the job runs exactly the rooms that were shown, at the time that was shown. */
+  private async approvedJob(
+    pending: PendingAction,
+    raw: RawInvocation,
+    requester: Principal,
+    approver: Principal,
+    place: Place,
+  ): Promise<Outcome> {
+    let outcome: Outcome;
+    try {
+      const accounts = this.options.clients.accountMap();
+      const job = jobRequest(raw, this.options.commands, accounts, this.now(), { allowPast: true })!;
+      const validated = validateInvocation(job.forValidation, this.options.commands, accounts);
+      const invocation: ValidInvocation = { ...validated, raw, rooms: pending.rooms, kind: pending.kind };
+      const created = await this.bulk.createJob({
+        jobInvocation: job.jobInvocation,
+        invocation,
+        items: job.bulk ? pending.rooms : [pending.rooms.join(',')],
+        description: pending.description,
+        requester,
+        approver,
+        place,
+        ...(job.runAt ? { runAt: job.runAt } : {}),
+      });
+      outcome = {
+        ...this.bulk.createdOutcome(created, invocation),
+        approvedBy: approver.displayName ?? approver.id,
+        approvedAt: pending.decidedAt ?? this.now(),
+      } as Outcome;
+    } catch (error) {
+      outcome = this.errorOutcome(error, raw);
+    }
+    const state = outcome.type === 'result' ? 'done' : 'failed';
+    const stored =
+      outcome.type === 'result'
+        ? { result: outcome.result }
+        : outcome.type === 'error'
+          ? { error: outcome.error }
+          : {};
+    return withWarnings(outcome, [await this.finishPending(pending, state, stored)]);
+  }
+
   private context(
     invocation: ValidInvocation,
     principal: Principal,
@@ -478,6 +628,14 @@ export class Engine implements EngineApi {
       now: this.now(),
       accounts: this.options.clients.accounts(),
       commands: this.options.commands,
+      cancelJob: async (id) => {
+        const job = await this.options.store.jobs.get(id);
+        if (!job) return { job: undefined, warnings: [] };
+        // DESIGN.md: the requester, or whoever may run the job's kind on its account.
+        const permission = this.options.access.canCancel(principal, place, job);
+        if (!permission.allowed) throw new RoomOpsError('denied', permission.reason);
+        return this.bulk.undo(id);
+      },
     };
   }
 }

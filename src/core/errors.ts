@@ -20,6 +20,7 @@ export const CORE_ERROR_CODES = [
   'cancelled',
   'partial',
   'internal',
+  'job_not_found',
 ] as const;
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number];
 
@@ -43,6 +44,7 @@ export const EXIT_STATUS: Readonly<Record<ErrorCode, 1 | 2 | 3>> = {
   cancelled: 3,
   partial: 1,
   internal: 1,
+  job_not_found: 2,
   vendor_auth: 1,
   vendor_not_found: 1,
   vendor_rejected: 1,

@@ -60,6 +60,8 @@ export interface OutcomeError {
   requestId?: string;
   /** For `internal`: the id of the log line that holds the details. */
   errorId?: string;
+  /** A job's failure (`partial`, `cancelled`): the job as `jobs <id>` shows it. */
+  job?: Record<string, unknown>;
 }
 
 export interface ErrorOutcome extends OutcomeBase {

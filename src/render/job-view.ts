@@ -4,8 +4,8 @@
  * chat). The jobs runner updates its message with this as items finish.
  */
 import type { HomeJob } from '../core/home.js';
-import { plainValue } from './result-parts.js';
-import type { Tone, View, ViewFact, ViewRich, ViewTable } from './view.js';
+import type { JobJson } from '../core/jobs/job-json.js';
+import type { ResultView, Tone, View, ViewFact, ViewRich, ViewTable } from './view.js';
 
 const TONES: Record<string, Tone> = {
   done: 'ok',
@@ -38,25 +38,40 @@ export function jobProgressView(job: HomeJob): View {
   };
 }
 
-/** DESIGN.md `jobs` result: id, state, action, account, runAt, total, done, failed. */
-export function jobsTable(jobs: Record<string, unknown>[]): ViewTable {
+/** When a job runs: a local time in chat (a countdown while scheduled), ISO 8601 UTC in the terminal. */
+function runsAt(job: JobJson): ViewRich {
+  const at = new Date(job.runAt);
+  return Number.isNaN(at.getTime()) ? job.runAt : { time: at, countdown: job.state === 'scheduled' };
+}
+
+/** Jobs as `jobs` lists them (DESIGN.md `jobs` result). */
+export function jobsTable(jobs: readonly JobJson[]): ViewTable {
   return {
-    columns: ['Job', 'Action', 'Account', 'State', 'Runs', 'Done', 'Failed', 'Total'],
-    rows: jobs.map((j) => {
-      const runAt =
-        j.runAt instanceof Date ? j.runAt : typeof j.runAt === 'string' ? new Date(j.runAt) : undefined;
-      const when: ViewRich =
-        runAt && !Number.isNaN(runAt.getTime()) ? { time: runAt, countdown: j.state === 'scheduled' } : '';
-      return [
-        plainValue(j.id),
-        plainValue(j.action),
-        plainValue(j.account),
-        plainValue(j.state),
-        when,
-        plainValue(j.done),
-        plainValue(j.failed),
-        plainValue(j.total),
-      ];
-    }),
+    columns: ['Job', 'State', 'Action', 'Account', 'Runs at', 'Done', 'Failed', 'Left'],
+    rows: jobs.map((j) => [
+      j.id,
+      j.state,
+      j.action,
+      j.account,
+      runsAt(j),
+      String(j.done),
+      String(j.failed),
+      String(j.left),
+    ]),
+  };
+}
+
+/** One job: its counts, and every failed item in full (successes are counted, not listed). */
+export function jobDetail(job: JobJson): ResultView {
+  return {
+    facts: [
+      { label: 'Job', value: job.id },
+      { label: 'State', value: job.state },
+      { label: 'Runs at', value: runsAt(job) },
+      { label: 'Done / failed / left', value: `${job.done} / ${job.failed} / ${job.left} of ${job.total}` },
+    ],
+    notes: (job.items ?? [])
+      .filter((item) => item.state === 'failed')
+      .map((item) => `${item.id}: ${item.error?.code ?? 'failed'} — ${item.error?.message ?? ''}`),
   };
 }

@@ -7,6 +7,8 @@ import { accessPolicy } from '../core/access-policy.js';
 import { ClientPool } from '../core/client-pool.js';
 import type { AccessConfig } from '../core/config/index.js';
 import { Engine } from '../core/engine.js';
+import { DEFAULT_SCHEDULE_GRACE_MINUTES } from '../core/config/schema.js';
+import { JobRunner } from '../core/jobs/job-runner.js';
 import type { Logger } from '../core/logger.js';
 import { observeEngine } from '../core/observed-engine.js';
 import type { Observer } from '../core/observer.js';
@@ -16,6 +18,8 @@ import type { AccountConfig } from '../vendors/account.js';
 export interface EngineParts {
   engine: Engine;
   clients: ClientPool;
+  /** Not started: serving processes, `roomops worker` and a waiting `run` start it. */
+  jobRunner: JobRunner;
 }
 
 export function buildEngine(options: {
@@ -24,6 +28,10 @@ export function buildEngine(options: {
   store: Store;
   logger: Logger;
   confirmTimeoutMinutes: number;
+  scheduleGraceMinutes?: number;
+  /** Job runner timing (tests shorten it). */
+  jobPollMs?: number;
+  jobLeaseMs?: number;
   now?: () => Date;
   /** Reports commands, decisions and vendor calls for `/metrics` (serving only). */
   observer?: Observer;
@@ -39,5 +47,14 @@ export function buildEngine(options: {
     ...(options.now ? { now: options.now } : {}),
   });
   const engine = options.observer ? observeEngine(core, options.observer) : core;
-  return { engine, clients };
+  const jobRunner = new JobRunner({
+    ...core.jobHooks(),
+    store: options.store,
+    logger: options.logger,
+    missedAfterMs: (options.scheduleGraceMinutes ?? DEFAULT_SCHEDULE_GRACE_MINUTES) * 60_000,
+    ...(options.jobPollMs !== undefined ? { pollMs: options.jobPollMs } : {}),
+    ...(options.jobLeaseMs !== undefined ? { leaseMs: options.jobLeaseMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { engine, clients, jobRunner };
 }

@@ -5,6 +5,7 @@
  */
 import { accessWarnings } from '../core/access/index.js';
 import { loadConfig } from '../core/config/index.js';
+import { ConfigError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Observer } from '../core/observer.js';
 import { openStore, resolveStorageUrl } from '../store/open-store.js';
@@ -37,13 +38,15 @@ export async function createRuntime(options: {
     logger: options.logger,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });
-  const { engine, clients } = buildEngine({
+  const { engine, clients, jobRunner } = buildEngine({
     accounts: config.accounts,
     access: config.access,
     store,
     logger: options.logger,
     confirmTimeoutMinutes: config.confirmTimeoutMinutes,
     ...(options.observer ? { observer: options.observer } : {}),
+    scheduleGraceMinutes: config.scheduleGraceMinutes,
+    ...jobTiming(options.env),
   });
   return {
     engine,
@@ -51,9 +54,35 @@ export async function createRuntime(options: {
     logger: options.logger,
     mode: 'config',
     warnings: accessWarnings(config),
+    jobRunner,
     close: async () => {
+      await jobRunner.stop();
       await clients.close();
       await store.close();
     },
+  };
+}
+
+/**
+ * `ROOMOPS_JOB_POLL_MS` / `ROOMOPS_JOB_LEASE_MS` shorten the runner's timing
+ * (tests of crash-resume; a very busy fleet may lengthen the lease).
+ */
+function jobTiming(env: NodeJS.ProcessEnv): { jobPollMs?: number; jobLeaseMs?: number } {
+  const read = (name: string, min: number, max: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new ConfigError(`${name}: expected a whole number of milliseconds from ${min} to ${max}`, {
+        field: name,
+      });
+    }
+    return value;
+  };
+  const poll = read('ROOMOPS_JOB_POLL_MS', 50, 60_000);
+  const lease = read('ROOMOPS_JOB_LEASE_MS', 1_000, 30_000);
+  return {
+    ...(poll !== undefined ? { jobPollMs: poll } : {}),
+    ...(lease !== undefined ? { jobLeaseMs: lease } : {}),
   };
 }

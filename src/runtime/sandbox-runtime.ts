@@ -29,6 +29,8 @@ export interface SandboxRuntimeOptions {
   logger?: Logger;
   /** Start the emulators on consecutive ports from here (default: random). */
   basePort?: number;
+  /** How often the job runner looks for work when idle. */
+  jobPollMs?: number;
   now?: () => Date;
   /** Reports commands, decisions and vendor calls for `/metrics` (serving only). */
   observer?: Observer;
@@ -49,12 +51,13 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
       ...(options.storeTimeoutMs !== undefined ? { timeoutMs: options.storeTimeoutMs } : {}),
     });
     const accounts = sandboxAccounts(emulators.urls);
-    const { engine, clients } = buildEngine({
+    const { engine, clients, jobRunner } = buildEngine({
       accounts,
       access,
       store,
       logger,
       confirmTimeoutMinutes: options.confirmTimeoutMinutes ?? 5,
+      ...(options.jobPollMs !== undefined ? { jobPollMs: options.jobPollMs } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(options.observer ? { observer: options.observer } : {}),
     });
@@ -70,8 +73,10 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
         SANDBOX_NOTICE,
         ...(access ? [] : ['Sandbox: no access: section, so Slack and Discord users may only read.']),
       ],
+      jobRunner,
       close: async () => {
         try {
+          await jobRunner.stop();
           await clients.close();
           await openedStore.close();
           await emulators.stop();

@@ -7,6 +7,7 @@
 import type { EngineApi } from '../core/engine-api.js';
 import type { Store } from '../store/types.js';
 import type { Logger } from '../core/logger.js';
+import type { JobRunner } from '../core/jobs/job-runner.js';
 
 export interface Runtime {
   engine: EngineApi;
@@ -22,6 +23,8 @@ export interface Runtime {
    * release its leases so another process resumes it. Before `close`.
    */
   stopBackgroundWork?(): Promise<void>;
+  /** Runs durable jobs; started by serve, `roomops worker` and a waiting `run`; stopped (leases released) by close. */
+  jobRunner: JobRunner;
   close(): Promise<void>;
 }
 

@@ -119,6 +119,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     throw error;
   }
   const expiry = startExpiryTimer(runtime.engine, adapters, logger, options.expiryIntervalMs ?? 10_000);
+  runtime.jobRunner.start();
   for (const warning of runtime.warnings) logger.warn(warning);
   logger.info({ port: bound, platforms: adapters.map((a) => a.name) }, 'RoomOps is serving');
 

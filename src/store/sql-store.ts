@@ -7,6 +7,8 @@ import { SqlInteractionLedger } from './interaction-ledger.js';
 import { SqlInventory } from './inventory.js';
 import { pendingMigrations } from './migrations/index.js';
 import { SqlPageStore } from './page-sets.js';
+import type { JobStore } from './job-types.js';
+import { SqlJobs } from './jobs.js';
 import { SqlPendingActions } from './pending-actions.js';
 import type { StoreKind } from './schema.js';
 import type { SqlDb } from './sql-db.js';
@@ -28,6 +30,7 @@ export class SqlStore implements Store {
   readonly inventory: InventoryStore;
   readonly interactions: InteractionLedger;
   readonly pages: PageStore;
+  readonly jobs: JobStore;
   #closed = false;
 
   constructor(
@@ -39,6 +42,7 @@ export class SqlStore implements Store {
     this.inventory = new SqlInventory(db);
     this.interactions = new SqlInteractionLedger(db);
     this.pages = new SqlPageStore(db);
+    this.jobs = new SqlJobs(db);
   }
 
   async healthy(): Promise<boolean> {

@@ -4,6 +4,7 @@
  * several replicas). All methods are async so both fit.
  */
 import type { Kind, PlatformName } from '../core/types.js';
+import type { JobStore } from './job-types.js';
 
 export type PendingState = 'pending' | 'approved' | 'cancelled' | 'expired' | 'done' | 'failed';
 
@@ -211,6 +212,7 @@ export interface Store {
   readonly inventory: InventoryStore;
   readonly interactions: InteractionLedger;
   readonly pages: PageStore;
+  readonly jobs: JobStore;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   /**

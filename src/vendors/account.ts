@@ -29,6 +29,12 @@ const common = {
     .min(1024)
     .max(256 * 1024 * 1024)
     .optional(),
+  /** `delete` waits this long (rooms muted meanwhile where the vendor can), with an Undo; 0 = at once. */
+  deleteGraceMinutes: z
+    .number()
+    .min(0, 'must be 0 or more')
+    .max(7 * 24 * 60, 'must be at most 10080 (a week)')
+    .optional(),
 };
 
 /**

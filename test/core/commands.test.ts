@@ -13,6 +13,7 @@ import { helpText, overviewText } from '../../src/core/help-text.js';
 import { parseCommandText } from '../../src/core/parse/index.js';
 import { supportedActions, supportsCommand } from '../../src/core/support.js';
 import type { Kind } from '../../src/core/types.js';
+import { jobRequest } from '../../src/core/jobs/job-request.js';
 import { validateInvocation } from '../../src/core/validate.js';
 import { sandboxAccounts } from '../../src/sandbox/sandbox-emulators.js';
 import { VENDOR_CAPABILITIES, VENDOR_TRAITS } from '../../src/vendors/capabilities.js';
@@ -33,7 +34,9 @@ const ACCOUNT_MAP: ReadonlyMap<string, AccountRef> = new Map(
 function validate(text: string) {
   const parsed = parseCommandText(text);
   if (!parsed.ok) throw parsed.error;
-  return validateInvocation(parsed.value, COMMANDS, ACCOUNT_MAP);
+  // A selector or schedule is validated as the engine does: with a stand-in room, without at=/in=/grace=.
+  const job = jobRequest(parsed.value, COMMANDS, ACCOUNT_MAP, new Date());
+  return validateInvocation(job?.forValidation ?? parsed.value, COMMANDS, ACCOUNT_MAP);
 }
 
 const commandFiles = readdirSync(fileURLToPath(new URL('../../commands/', import.meta.url)))

@@ -123,10 +123,12 @@ describe('parseConfigText: a valid file', () => {
     });
   });
 
-  it('defaults: confirmTimeoutMinutes 5, no access section, access.default none', () => {
+  it('defaults: confirmTimeoutMinutes 5, bulkTypeToConfirm 10, scheduleGraceMinutes 60, no access section, access.default none', () => {
     expect(parseConfigText(MINIMAL, ENV)).toEqual({
       accounts: { ifly: { vendor: 'iflychat', apiKey: 'ifly-key-value', timeoutMs: 10_000 } },
       confirmTimeoutMinutes: 5,
+      bulkTypeToConfirm: 10,
+      scheduleGraceMinutes: 60,
     });
     const config = parseConfigText(`${MINIMAL}access:\n  roles: { admin: ["*"] }\n`, ENV);
     expect(config.access).toEqual({ default: 'none', roles: { admin: ['*'] }, users: {}, accounts: {} });
@@ -201,8 +203,20 @@ describe('parseConfigText: errors name the path', () => {
     const e = configError(`${MINIMAL}    region: eu\nextra: 1\n`);
     expect(e.message).toContain('accounts.ifly: unknown field "region"');
     expect(e.message).toContain(
-      'unknown field "extra" at the top level (expected accounts, access, storage, confirmTimeoutMinutes)',
+      'unknown field "extra" at the top level (expected accounts, access, storage, confirmTimeoutMinutes, bulkTypeToConfirm, scheduleGraceMinutes)',
     );
+  });
+
+  it("checks the job settings: bulkTypeToConfirm, scheduleGraceMinutes and an account's deleteGraceMinutes", () => {
+    const ok = parseConfigText(
+      `${MINIMAL}    deleteGraceMinutes: 15\nbulkTypeToConfirm: 0\nscheduleGraceMinutes: 5\n`,
+      ENV,
+    );
+    expect(ok).toMatchObject({ bulkTypeToConfirm: 0, scheduleGraceMinutes: 5 });
+    expect(ok.accounts.ifly).toMatchObject({ deleteGraceMinutes: 15 });
+    const e = configError(`${MINIMAL}    deleteGraceMinutes: -1\nbulkTypeToConfirm: 2.5\n`);
+    expect(e.message).toContain('accounts.ifly.deleteGraceMinutes: must be 0 or more');
+    expect(e.message).toContain('bulkTypeToConfirm: must be a whole number');
   });
 
   it('reports a number where a string is expected, suggesting quotes', () => {

@@ -10,8 +10,8 @@ import type { HomeData } from '../../src/core/home.js';
 import { renderPages as discord } from '../../src/render/discord/index.js';
 import { HOME_MAX_BLOCKS, renderHome } from '../../src/render/slack/home.js';
 import { renderPages as slack } from '../../src/render/slack/index.js';
-import { jobsTable } from '../../src/render/job-view.js';
 import { toView } from '../../src/render/to-view.js';
+import { jobs as jobsCommand } from '../../commands/jobs.js';
 import { EXAMPLE_NOW, examples, homeExample } from '../../scripts/screens/examples.js';
 import { messageProblems } from '../fakes/discord/limits.js';
 import { validateMessage } from '../fakes/slack/index.js';
@@ -146,14 +146,16 @@ describe('jobs list', () => {
     const runAt = new Date('2026-12-01T13:30:00Z');
     const jobs = [
       {
-        id: 'job-81c0',
+        id: 'j_81c0',
         action: 'mute',
         account: 'rong-prod',
         state: 'scheduled',
-        runAt,
+        runAt: runAt.toISOString(),
         total: 5,
         done: 0,
         failed: 0,
+        left: 5,
+        description: 'Mute 5 rooms on rong-prod',
       },
     ];
     const view = toView({
@@ -165,7 +167,7 @@ describe('jobs list', () => {
       visibility: 'private',
       summary: '1 job',
       result: { jobs },
-      view: { table: jobsTable(jobs) },
+      view: jobsCommand.view({ jobs }),
     });
     const [page] = slack(view);
     expect(validateMessage({ text: 'x', blocks: page!.blocks })).toEqual([]);

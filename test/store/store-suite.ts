@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { AuditEntry, NewPendingAction, PendingAction, Store } from '../../src/store/types.js';
+import { jobStoreSuite } from './job-store-suite.js';
 
 export interface StoreHarness {
   /** URL of a fresh, empty database (a new file, schema, or `sqlite::memory:`). */
@@ -303,7 +304,7 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         expect((await store.pending.get(onDiscord.id))?.state).toBe('pending');
         const both = await store.pending.expireDue(at(2 * MINUTE), ['slack', 'discord']);
         expect(both.map((a) => a.id)).toEqual([onDiscord.id]);
-        });
+      });
 
       it('lists the actions still open, soonest expiry first, within the limit', async () => {
         const store = await open();
@@ -644,5 +645,6 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         expect(await store.pages.prune(at(2 * MINUTE), 3)).toBe(0);
       });
     });
+    jobStoreSuite(() => open());
   });
 }

@@ -31,6 +31,7 @@ export const ACTION_NAMES = [
   'announce',
   'members',
   'kick',
+  'jobs',
 ] as const;
 
 /** The role that grants nothing (`default: none`, or a user listed as `none`). */
@@ -123,6 +124,10 @@ export const DEFAULT_CONFIRM_TIMEOUT_MINUTES = 5;
 export const MAX_CONFIRM_TIMEOUT_MINUTES = 30;
 const CONFIRM_TIMEOUT_RANGE =
   "must be more than 0 and at most 30 (minutes): Slack's response_url, which updates the prompt, lasts 30 minutes";
+/** DESIGN.md "Durable jobs": more rooms than this ask for the account name to be typed. */
+export const DEFAULT_BULK_TYPE_TO_CONFIRM = 10;
+/** DESIGN.md "Durable jobs": a job found this late at start still runs; later, it is `missed`. */
+export const DEFAULT_SCHEDULE_GRACE_MINUTES = 60;
 
 export const configSchema = z
   .object({
@@ -138,6 +143,17 @@ export const configSchema = z
       .positive(CONFIRM_TIMEOUT_RANGE)
       .max(MAX_CONFIRM_TIMEOUT_MINUTES, CONFIRM_TIMEOUT_RANGE)
       .default(DEFAULT_CONFIRM_TIMEOUT_MINUTES),
+    bulkTypeToConfirm: z
+      .number()
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .max(10_000, 'must be at most 10000')
+      .default(DEFAULT_BULK_TYPE_TO_CONFIRM),
+    scheduleGraceMinutes: z
+      .number()
+      .min(0, 'must be 0 or more')
+      .max(7 * 24 * 60, 'must be at most 10080 (a week)')
+      .default(DEFAULT_SCHEDULE_GRACE_MINUTES),
   })
   .strict();
 

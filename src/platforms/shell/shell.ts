@@ -61,7 +61,20 @@ export async function runShell(options: ShellOptions): Promise<number> {
       preview.kind === 'destructive' &&
       !/(^|\s)--dry-run(\s|$)/.test(text)
     ) {
-      write(terminalSafe(preview.description));
+      let description = preview.description;
+      if (preview.job) {
+        // The plan (which rooms, when) is resolved by the engine; it answers not_confirmed with it.
+        const planned = await options.engine.handle({ ...request, preconfirmed: false });
+        if (planned.type !== 'error' || planned.error.code !== 'not_confirmed') {
+          if (planned.type === 'error') failures += 1;
+          write(renderText(toView(planned), { colour }));
+          continue;
+        }
+        description = planned.error.message
+          .replace(/^Not confirmed, nothing was sent: /, '')
+          .replace(/ Confirm with --yes.*$/s, '');
+      }
+      write(terminalSafe(description));
       if (interactive) prompt(rl, 'Type yes to go ahead: ');
       else write('Type yes to go ahead:');
       const answer = (await lines.next())?.trim().toLowerCase();

@@ -14,6 +14,7 @@ import { isRoomOpsError, RoomOpsError } from '../../core/errors.js';
 import type { SqlDb, SqlDialect } from '../sql-db.js';
 import { initialMigration } from './001-initial.js';
 import { interactionsPagesMigration } from './002-interactions-pages.js';
+import { jobsMigration } from './002-jobs.js';
 
 export interface Migration {
   /** Unique; migrations run in list order. */
@@ -22,7 +23,7 @@ export interface Migration {
   up(dialect: SqlDialect): readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration, interactionsPagesMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, interactionsPagesMigration, jobsMigration];
 
 /** pg_advisory_xact_lock's first key ('Room'); the second is the schema's hash. */
 const LOCK_CLASS = 0x526f6f6d;

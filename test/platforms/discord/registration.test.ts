@@ -65,6 +65,8 @@ describe('the /room command JSON', () => {
     expect(del.map((o) => [o.name, o.type, o.required, o.autocomplete])).toEqual([
       ['account', 3, true, true],
       ['room', 3, true, true],
+      // delete takes grace=<duration> (issue 10): settings travel in `fields`.
+      ['fields', 3, false, undefined],
     ]);
     expect(
       sub('status')
