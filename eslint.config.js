@@ -10,6 +10,7 @@ import tseslint from 'typescript-eslint';
 // test/lint/layers.test.ts proves the rule still fires.
 const LAYERS = [
   ['shared'],
+  ['view'],
   ['vendors', 'store'],
   ['sandbox'],
   ['core'],
@@ -52,10 +53,41 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
   ...LAYERS.flatMap((layers, rank) => layers.map((layer) => layerRule(rank, layer))),
+  {
+    // A command file states the story in vendor-neutral terms: vendor facts are
+    // VENDOR_TRAITS / client capabilities, and account-taking commands are given
+    // their account and client (AccountRunContext), so neither needs asserting.
+    files: ['commands/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'BinaryExpression[operator=/^[!=]==?$/] > Literal[value=/^(iflychat|rongcloud|watchers|agora)$/]',
+          message:
+            'Branch on a vendor trait (src/vendors/capabilities.ts VENDOR_TRAITS), not on a vendor name.',
+        },
+        {
+          selector: 'SwitchCase > Literal[value=/^(iflychat|rongcloud|watchers|agora)$/]',
+          message:
+            'Branch on a vendor trait (src/vendors/capabilities.ts VENDOR_TRAITS), not on a vendor name.',
+        },
+        {
+          selector:
+            'TSNonNullExpression > MemberExpression[object.name="ctx"][property.name=/^(client|account)$/]',
+          message:
+            'ctx.client and ctx.account are never null for an account-taking command: declare takesAccount: true.',
+        },
+      ],
+    },
+  },
 );

@@ -1,8 +1,11 @@
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { supportedActions } from '../src/core/support.js';
 import { VENDOR_LABEL } from '../src/vendors/capabilities.js';
+import type { VendorName } from '../src/vendors/types.js';
 
-export const accounts: CommandSpec<Record<string, never>> = {
+type Result = { accounts: { name: string; vendor: VendorName; vendorName: string; actions: string[] }[] };
+
+export const accounts: CommandSpec<Record<string, never>, Result> = {
   name: 'accounts',
   summary: 'List the configured vendor accounts and what each supports',
   usage: 'accounts',
@@ -24,4 +27,10 @@ export const accounts: CommandSpec<Record<string, never>> = {
     }));
     return { result: { accounts: list }, summary: `${list.length} account${list.length === 1 ? '' : 's'}` };
   },
+  view: (result) => ({
+    table: {
+      columns: ['Account', 'Vendor', 'Actions'],
+      rows: result.accounts.map((a) => [a.name, a.vendorName, a.actions.join(', ')]),
+    },
+  }),
 };

@@ -1,9 +1,11 @@
 import { roomId, text } from '../src/core/args.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
+import type { Announcement } from '../src/vendors/types.js';
 
 type Args = { room: string; text?: string };
+type Result = { announcement: Announcement };
 
-export const announce: CommandSpec<Args> = {
+export const announce: CommandSpec<Args, Result> = {
   name: 'announce',
   summary: 'Post an announcement to a room, or show the current one (Agora Chat)',
   usage: 'announce <account> <room> ["text"]',
@@ -46,15 +48,16 @@ export const announce: CommandSpec<Args> = {
       ? `Show the announcement of ${args.room}`
       : `Announce in ${args.room} on ${account?.name}`,
   async run(args, ctx) {
-    const account = ctx.account!.name;
+    const account = ctx.account.name;
     if (args.text === undefined) {
-      const announcement = await ctx.client!.getAnnouncement(args.room);
+      const announcement = await ctx.client.getAnnouncement(args.room);
       return {
         result: { announcement },
         summary: announcement.text ? `Announcement of ${args.room}` : `${args.room} has no announcement`,
       };
     }
-    const announcement = await ctx.client!.setAnnouncement(args.room, args.text);
+    const announcement = await ctx.client.setAnnouncement(args.room, args.text);
     return { result: { announcement }, summary: `Announced in ${args.room} on ${account}` };
   },
+  view: (result) => ({ text: result.announcement.text ?? '(no announcement)' }),
 };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { oneUser, roomId, roomName, text, userIdList } from '../src/core/args.js';
-import type { CommandSpec, PositionalSpec, SettingSpec } from '../src/core/command-spec.js';
+import type { AccountRef, CommandSpec, PositionalSpec, SettingSpec } from '../src/core/command-spec.js';
 import { booleanValue, intValue, timeValue } from '../src/core/parse/index.js';
+import { VENDOR_TRAITS } from '../src/vendors/capabilities.js';
 import type { VendorName } from '../src/vendors/types.js';
 import { rememberRoom } from './shared/inventory.js';
+import { type RoomResult, roomView } from './shared/room-view.js';
 import { IFLYCHAT_ROOM_FLAGS, RONGCLOUD_LIFECYCLE } from './shared/vendor-settings.js';
 
 type Args = { name?: string; room?: string; [setting: string]: unknown };
@@ -54,13 +56,34 @@ const SETTINGS: Record<VendorName, Record<string, SettingSpec>> = {
   },
 };
 
-/** iFlyChat and Agora assign ids, so the positional is the name; RongCloud and Watchers take the caller's id. */
+type Fail = (field: string, message: string) => void;
+
+/** What each vendor requires or defaults when a room is created (shared/vendors/*.md). */
+const DEFAULTS: Record<VendorName, (args: Args, account: AccountRef, fail: Fail) => void> = {
+  iflychat: (args) => {
+    args.room_role ??= '0';
+  },
+  rongcloud: () => {},
+  watchers: (args, _account, fail) => {
+    if (args.name === undefined) fail('name', 'required at Watchers: give name="Display name"');
+    if (args.about === undefined) fail('about', 'required at Watchers: give about="What the room is for"');
+    args.isSpeak ??= false;
+  },
+  agora: (args, account, fail) => {
+    args.description ??= args.name;
+    args.owner ??= 'defaultOwner' in account.config ? account.config.defaultOwner : undefined;
+    if (args.owner === undefined)
+      fail('owner', `required: give owner=<username> or set accounts.${account.name}.defaultOwner`);
+  },
+};
+
+/** A vendor that assigns ids takes the name as the positional; the others take the caller's id. */
 const positionalFor = (vendor: VendorName | null): PositionalSpec[] =>
-  vendor === 'rongcloud' || vendor === 'watchers'
+  vendor && VENDOR_TRAITS[vendor].createKey === 'id'
     ? [{ name: 'room', description: 'the new room id you choose', required: true, schema: roomId }]
     : [{ name: 'name', description: 'the new room name', required: true, schema: roomName }];
 
-export const create: CommandSpec<Args> = {
+export const create: CommandSpec<Args, RoomResult> = {
   name: 'create',
   summary: 'Create a room',
   usage: 'create <account> <name|id> [key=value…]',
@@ -83,33 +106,14 @@ export const create: CommandSpec<Args> = {
   finalize(args, account, fail) {
     if (!account) return args;
     const out: Args = { ...args };
-    switch (account.vendor) {
-      case 'iflychat':
-        out.room_role ??= '0';
-        break;
-      case 'watchers':
-        if (out.name === undefined) fail('name', 'required at Watchers: give name="Display name"');
-        if (out.about === undefined) fail('about', 'required at Watchers: give about="What the room is for"');
-        out.isSpeak ??= false;
-        break;
-      case 'agora': {
-        out.description ??= out.name;
-        const owner = account.config.vendor === 'agora' ? account.config.defaultOwner : undefined;
-        out.owner ??= owner;
-        if (out.owner === undefined)
-          fail('owner', `required: give owner=<username> or set accounts.${account.name}.defaultOwner`);
-        break;
-      }
-      case 'rongcloud':
-        break;
-    }
+    DEFAULTS[account.vendor](out, account, fail);
     return out;
   },
   kind: () => 'write',
   rooms: (args) => [String(args.room ?? args.name)],
   describe: (args, account) => `Create room ${args.room ?? args.name} on ${account?.name}`,
   async run(args, ctx) {
-    const client = ctx.client!;
+    const { client } = ctx;
     const { room, name, ...settings } = args;
     const key = client.createKey === 'id' ? room! : name!;
     // Watchers takes `name` as a setting besides the caller's id.
@@ -118,7 +122,8 @@ export const create: CommandSpec<Args> = {
     await rememberRoom(ctx, created);
     return {
       result: { room: created },
-      summary: `Created room ${created.name ? `${created.name} (id ${created.id})` : created.id} on ${ctx.account!.name}`,
+      summary: `Created room ${created.name ? `${created.name} (id ${created.id})` : created.id} on ${ctx.account.name}`,
     };
   },
+  view: roomView,
 };

@@ -7,8 +7,9 @@ import { itemReport, okIds, plural } from './shared/items.js';
 
 /** The core turns a `grace` into a scheduled job before the command runs; the command itself ignores it. */
 type Args = { room: string[]; grace?: number };
+type Result = { deleted: string[] };
 
-export const del: CommandSpec<Args> = {
+export const del: CommandSpec<Args, Result> = {
   name: 'delete',
   summary: 'Delete rooms (asks for confirmation)',
   usage: 'delete <account> <room[,room…]>',
@@ -42,7 +43,7 @@ export const del: CommandSpec<Args> = {
   confirmLabel: () => 'Delete',
   // A room the vendor no longer has was deleted by the interrupted attempt.
   async alreadyDone(args, ctx) {
-    const found = await ctx.client!.getRooms(args.room);
+    const found = await ctx.client.getRooms(args.room);
     for (const o of found) if (!o.ok && o.error.code !== 'vendor_not_found') throw o.error;
     const gone = found.filter((o) => !o.ok).map((o) => o.id);
     if (gone.length !== args.room.length) return false;
@@ -50,14 +51,15 @@ export const del: CommandSpec<Args> = {
     return true;
   },
   async run(args, ctx) {
-    const outcomes = await ctx.client!.deleteRooms(args.room);
+    const outcomes = await ctx.client.deleteRooms(args.room);
     const deleted = okIds(outcomes);
     await forgetRooms(ctx, deleted, 'deleted');
     const failed = outcomes.some((o) => !o.ok);
     return {
       result: { deleted },
-      summary: `Deleted ${plural(deleted.length, 'room')} on ${ctx.account!.name}: ${deleted.join(', ') || 'none'}`,
+      summary: `Deleted ${plural(deleted.length, 'room')} on ${ctx.account.name}: ${deleted.join(', ') || 'none'}`,
       ...(failed ? { items: itemReport(outcomes) } : {}),
     };
   },
+  view: (result) => ({ facts: [{ label: 'Deleted', value: result.deleted.join(', ') || 'none' }] }),
 };

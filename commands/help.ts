@@ -3,8 +3,9 @@ import type { CommandSpec } from '../src/core/command-spec.js';
 import { helpText, overviewText } from '../src/core/help-text.js';
 
 type Args = { topic?: string };
+type Result = { text: string; actions: { name: string; summary: string; usage: string }[] };
 
-export const help: CommandSpec<Args> = {
+export const help: CommandSpec<Args, Result> = {
   name: 'help',
   summary: 'Show the commands, or one command in detail',
   usage: 'help [action]',
@@ -42,4 +43,5 @@ export const help: CommandSpec<Args> = {
       summary: `Help: ${spec.name}`,
     };
   },
+  view: (result) => ({ code: result.text }),
 };

@@ -1,11 +1,14 @@
 import { limitSetting, roomId } from '../src/core/args.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { timeValue } from '../src/core/parse/index.js';
+import { tableOf } from '../src/view/result-parts.js';
+import type { HistoryMessage } from '../src/vendors/types.js';
 import { plural } from './shared/items.js';
 
 type Args = { room: string; limit?: number; since?: Date; until?: Date };
+type Result = { messages: HistoryMessage[] };
 
-export const history: CommandSpec<Args> = {
+export const history: CommandSpec<Args, Result> = {
   name: 'history',
   summary: 'Show a room’s recent messages (iFlyChat)',
   usage: 'history <account> <room> [limit=N since=… until=…]',
@@ -26,14 +29,15 @@ export const history: CommandSpec<Args> = {
   rooms: (args) => [args.room],
   describe: (args) => `Show messages of ${args.room}`,
   async run(args, ctx) {
-    const messages = await ctx.client!.history(args.room, {
+    const messages = await ctx.client.history(args.room, {
       limit: args.limit ?? 50,
       ...(args.since ? { since: args.since } : {}),
       ...(args.until ? { until: args.until } : {}),
     });
     return {
       result: { messages },
-      summary: `${plural(messages.length, 'message')} in ${args.room} on ${ctx.account!.name}`,
+      summary: `${plural(messages.length, 'message')} in ${args.room} on ${ctx.account.name}`,
     };
   },
+  view: (result) => ({ table: tableOf(result.messages, ['time', 'from', 'text']) }),
 };

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { limitSetting } from '../src/core/args.js';
-import type { CommandSpec, RunContext } from '../src/core/command-spec.js';
+import type { CommandSpec, CommonRunContext } from '../src/core/command-spec.js';
 import { RoomOpsError } from '../src/core/errors.js';
-import { jobJson } from '../src/core/jobs/job-json.js';
+import { type JobJson, jobJson } from '../src/core/jobs/job-json.js';
+import { jobDetail, jobsTable } from './shared/job-view.js';
 import { JOB_STATES, type JobState } from '../src/store/job-types.js';
 
 /** `jobs`, `jobs <account>`, `jobs <id>`, `jobs cancel <id>`: one optional text positional says which. */
 type Args = { text?: string[]; state?: JobState; limit?: number };
+/** A list of jobs, or one job (with its items for `jobs <id>`). */
+type Result = { jobs: JobJson[] } | { job: JobJson };
 
 const JOB_ID = /^j_[A-Za-z0-9_-]{1,64}$/;
 const USAGE =
@@ -20,7 +23,7 @@ const words = z
 
 const isCancel = (args: Args) => args.text?.[0] === 'cancel';
 
-export const jobs: CommandSpec<Args> = {
+export const jobs: CommandSpec<Args, Result> = {
   name: 'jobs',
   summary: 'List bulk and scheduled jobs, show one with its items, or cancel one',
   usage: USAGE,
@@ -82,9 +85,10 @@ export const jobs: CommandSpec<Args> = {
       summary: `${found.length} job${found.length === 1 ? '' : 's'}`,
     };
   },
+  view: (result) => ('jobs' in result ? { table: jobsTable(result.jobs) } : jobDetail(result.job)),
 };
 
-async function detail(id: string, ctx: RunContext) {
+async function detail(id: string, ctx: CommonRunContext) {
   const job = await ctx.store.jobs.get(id);
   if (!job) throw notFound(id);
   const items = await ctx.store.jobs.items(id);
@@ -94,7 +98,7 @@ async function detail(id: string, ctx: RunContext) {
   };
 }
 
-async function cancel(id: string, ctx: RunContext) {
+async function cancel(id: string, ctx: CommonRunContext) {
   const { job, warnings } = ctx.cancelJob
     ? await ctx.cancelJob(id)
     : { job: await ctx.store.jobs.cancel(id, ctx.now), warnings: [] };

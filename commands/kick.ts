@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { oneUser, roomId, text } from '../src/core/args.js';
 import type { CommandSpec, SettingSpec } from '../src/core/command-spec.js';
 import { intValue } from '../src/core/parse/index.js';
-import type { VendorName } from '../src/vendors/types.js';
+import { factsOf } from '../src/view/result-parts.js';
+import { VENDOR_TRAITS } from '../src/vendors/capabilities.js';
+import type { KickResult, VendorName } from '../src/vendors/types.js';
 import { BAN_REASONS } from '../src/vendors/watchers/wire.js';
 
 type Args = { room: string; user: string; [setting: string]: unknown };
+type Result = { kicked: KickResult };
 
 const SETTINGS: Partial<Record<VendorName, Record<string, SettingSpec>>> = {
   rongcloud: {
@@ -37,7 +40,7 @@ const HOW: Record<VendorName, string> = {
   agora: 'Agora removes the user from the room; they may join again.',
 };
 
-export const kick: CommandSpec<Args> = {
+export const kick: CommandSpec<Args, Result> = {
   name: 'kick',
   summary: 'Remove a user from a room (asks for confirmation)',
   usage: 'kick <account> <room> <user> [key=value…]',
@@ -59,10 +62,13 @@ export const kick: CommandSpec<Args> = {
   describe: (args, account) =>
     `Kick ${args.user} from ${args.room} on ${account?.name}. ${account ? HOW[account.vendor] : ''}`.trim(),
   confirmLabel: () => 'Kick',
-  warning: (_args, vendor) => (vendor === 'iflychat' ? HOW.iflychat : undefined),
+  // A kick that reaches beyond the room is worth a warning on the prompt itself.
+  warning: (_args, vendor) =>
+    vendor && VENDOR_TRAITS[vendor].kickScope === 'site' ? HOW[vendor] : undefined,
   async run(args, ctx) {
     const { room, user, ...settings } = args;
-    const kicked = await ctx.client!.kick(room, user, settings);
-    return { result: { kicked }, summary: `Kicked ${user} from ${room} on ${ctx.account!.name}` };
+    const kicked = await ctx.client.kick(room, user, settings);
+    return { result: { kicked }, summary: `Kicked ${user} from ${room} on ${ctx.account.name}` };
   },
+  view: (result) => ({ facts: factsOf(result.kicked) }),
 };

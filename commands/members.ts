@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { cursorSetting, limitSetting, roomId, userIds } from '../src/core/args.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
+import { moreNotes, tableOf } from '../src/view/result-parts.js';
+import type { Member } from '../src/vendors/types.js';
 import { itemReport, okIds, plural } from './shared/items.js';
 
 type Args = { room: string; change?: 'add' | 'remove'; user?: string[]; limit?: number; cursor?: string };
+/** A page of members, or the ones added or removed (`change`). */
+type Result = { members: Member[]; cursor?: string; change?: 'add' | 'remove' };
 
-export const members: CommandSpec<Args> = {
+export const members: CommandSpec<Args, Result> = {
   name: 'members',
   summary: 'List a room’s members, or add or remove some',
   usage: 'members <account> <room> [add|remove <user…>]',
@@ -60,14 +64,14 @@ export const members: CommandSpec<Args> = {
         : `List members of ${args.room}`,
   confirmLabel: () => 'Remove',
   async run(args, ctx) {
-    const client = ctx.client!;
-    const account = ctx.account!.name;
+    const { client } = ctx;
+    const account = ctx.account.name;
     if (!args.change) {
       const page = await client.listMembers(args.room, {
         ...(args.limit ? { limit: args.limit } : {}),
         ...(args.cursor ? { cursor: args.cursor } : {}),
       });
-      const result: Record<string, unknown> = { members: page.items };
+      const result: Result = { members: page.items };
       if (page.cursor) result.cursor = page.cursor;
       return { result, summary: `${plural(page.items.length, 'member')} in ${args.room} on ${account}` };
     }
@@ -83,4 +87,5 @@ export const members: CommandSpec<Args> = {
       ...(failed ? { items: itemReport(outcomes) } : {}),
     };
   },
+  view: (result) => ({ table: tableOf(result.members, ['id']), notes: moreNotes(result.cursor) }),
 };

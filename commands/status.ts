@@ -3,6 +3,7 @@ import { roomId } from '../src/core/args.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { ROOM_STATUSES, type RoomStatus } from '../src/vendors/types.js';
 import { rememberRoom } from './shared/inventory.js';
+import { type RoomResult, roomView } from './shared/room-view.js';
 
 type Args = { room: string; status: RoomStatus };
 
@@ -11,7 +12,7 @@ const statusValue = z
   .transform((s) => s.trim().toUpperCase())
   .pipe(z.enum(ROOM_STATUSES, `expected one of ${ROOM_STATUSES.join(', ')}`));
 
-export const status: CommandSpec<Args> = {
+export const status: CommandSpec<Args, RoomResult> = {
   name: 'status',
   summary: 'Set a room’s status: LIVE, SOON, ENDED or DISABLED (Watchers.io)',
   usage: 'status <account> <room> LIVE|SOON|ENDED|DISABLED',
@@ -46,8 +47,9 @@ export const status: CommandSpec<Args> = {
         : `Set room ${args.room} on ${account?.name} to ${args.status}`,
   confirmLabel: (args) => (args.status === 'ENDED' ? 'End room' : 'Disable room'),
   async run(args, ctx) {
-    const room = await ctx.client!.setStatus(args.room, args.status);
+    const room = await ctx.client.setStatus(args.room, args.status);
     await rememberRoom(ctx, room);
-    return { result: { room }, summary: `${args.room} on ${ctx.account!.name} is now ${args.status}` };
+    return { result: { room }, summary: `${args.room} on ${ctx.account.name} is now ${args.status}` };
   },
+  view: roomView,
 };

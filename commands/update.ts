@@ -3,6 +3,7 @@ import type { CommandSpec, SettingSpec } from '../src/core/command-spec.js';
 import { intValue } from '../src/core/parse/index.js';
 import type { VendorName } from '../src/vendors/types.js';
 import { rememberRoom } from './shared/inventory.js';
+import { type RoomResult, roomView } from './shared/room-view.js';
 import { IFLYCHAT_ROOM_FLAGS, RONGCLOUD_LIFECYCLE } from './shared/vendor-settings.js';
 
 type Args = { room: string; [setting: string]: unknown };
@@ -21,10 +22,20 @@ const SETTINGS: Partial<Record<VendorName, Record<string, SettingSpec>>> = {
   },
 };
 
-/** RongCloud lifecycle changes can destroy a long-idle room at once (shared/vendors/rongcloud.md §5.7). */
-const LIFECYCLE = ['destroyType', 'destroyTime'];
+/**
+ * Friendly names for a vendor's own setting names (iFlyChat calls the name
+ * `room_name`).
+ */
+const ALIASES: Partial<Record<VendorName, Record<string, string>>> = { iflychat: { name: 'room_name' } };
 
-export const update: CommandSpec<Args> = {
+/**
+ * Lifecycle settings (only RongCloud accepts them) can destroy a long-idle
+ * room at once (shared/vendors/rongcloud.md §5.7).
+ */
+const LIFECYCLE = Object.keys(RONGCLOUD_LIFECYCLE);
+const changesLifecycle = (args: Args) => LIFECYCLE.some((k) => k in args);
+
+export const update: CommandSpec<Args, RoomResult> = {
   name: 'update',
   summary: 'Change a room’s settings',
   usage: 'update <account> <room> key=value…',
@@ -47,32 +58,33 @@ export const update: CommandSpec<Args> = {
       const accepted = Object.keys((account && SETTINGS[account.vendor]) ?? {}).join(', ');
       fail('settings', `nothing to change: give at least one of ${accepted}`);
     }
-    if (account?.vendor === 'iflychat' && settings.name !== undefined) {
-      if (settings.room_name !== undefined) fail('name', 'give name or room_name, not both');
-      const { name, ...rest } = args;
-      return { ...rest, room_name: name };
+    const out: Args = { ...args };
+    for (const [alias, field] of Object.entries((account && ALIASES[account.vendor]) ?? {})) {
+      if (out[alias] === undefined) continue;
+      if (out[field] !== undefined) fail(alias, `give ${alias} or ${field}, not both`);
+      out[field] = out[alias];
+      delete out[alias];
     }
-    return args;
+    return out;
   },
-  kind: (args, vendor) =>
-    vendor === 'rongcloud' && LIFECYCLE.some((k) => k in args) ? 'destructive' : 'write',
+  kind: (args) => (changesLifecycle(args) ? 'destructive' : 'write'),
   rooms: (args) => [args.room],
   describe: (args, account) => {
     const { room, ...settings } = args;
     const changes = Object.entries(settings).map(
       ([k, v]) => `${k}=${v instanceof Date ? v.toISOString() : String(v)}`,
     );
-    const warning =
-      account?.vendor === 'rongcloud'
-        ? ' A room idle longer than the new lifetime is destroyed at once.'
-        : '';
+    const warning = changesLifecycle(args)
+      ? ' A room idle longer than the new lifetime is destroyed at once.'
+      : '';
     return `Change room ${room} on ${account?.name}: ${changes.join(', ')}.${warning}`;
   },
   confirmLabel: () => 'Apply',
   async run(args, ctx) {
     const { room, ...settings } = args;
-    const updated = await ctx.client!.updateRoom(room, settings);
+    const updated = await ctx.client.updateRoom(room, settings);
     await rememberRoom(ctx, updated);
-    return { result: { room: updated }, summary: `Updated room ${updated.id} on ${ctx.account!.name}` };
+    return { result: { room: updated }, summary: `Updated room ${updated.id} on ${ctx.account.name}` };
   },
+  view: roomView,
 };

@@ -9,6 +9,7 @@ import { booleanValue } from '../../src/core/parse/index.js';
 import type { Kind } from '../../src/core/types.js';
 import type { Operation, Room, VendorClient, VendorName } from '../../src/vendors/types.js';
 import { rememberRoom } from './inventory.js';
+import { type RoomResult, roomView } from './room-view.js';
 
 export type ToggleArgs = { room: string; enabled: boolean; [setting: string]: unknown };
 
@@ -28,7 +29,7 @@ export interface ToggleDefinition {
   done: (on: boolean, room: string, account: string) => string;
 }
 
-export function toggleCommand(def: ToggleDefinition): CommandSpec<ToggleArgs> {
+export function toggleCommand(def: ToggleDefinition): CommandSpec<ToggleArgs, RoomResult> {
   return {
     name: def.name,
     summary: def.summary,
@@ -56,9 +57,10 @@ export function toggleCommand(def: ToggleDefinition): CommandSpec<ToggleArgs> {
     describe: (args, account) => def.describe(args.enabled, args.room, account?.name ?? ''),
     ...(def.confirmLabel ? { confirmLabel: (args: ToggleArgs) => def.confirmLabel!(args.enabled) } : {}),
     async run(args, ctx) {
-      const room = await def.call(ctx.client!, args);
+      const room = await def.call(ctx.client, args);
       await rememberRoom(ctx, room);
-      return { result: { room }, summary: def.done(args.enabled, args.room, ctx.account!.name) };
+      return { result: { room }, summary: def.done(args.enabled, args.room, ctx.account.name) };
     },
+    view: roomView,
   };
 }

@@ -8,13 +8,16 @@ import type { APIEmbed } from 'discord.js';
 import type { HomeData } from '../../src/core/home.js';
 import type { DecisionOutcome, Outcome } from '../../src/core/outcome.js';
 import { confirmRow, renderPages as discordPages, type ButtonRow } from '../../src/render/discord/index.js';
-import { jobProgressView } from '../../src/render/job-view.js';
+import { jobProgressView } from '../../commands/shared/job-view.js';
 import { renderHome } from '../../src/render/slack/home.js';
 import { renderPages as slackPages } from '../../src/render/slack/index.js';
 import { renderText } from '../../src/render/text.js';
 import { decisionView, toView } from '../../src/render/to-view.js';
-import type { View } from '../../src/render/view.js';
+import type { View } from '../../src/view/view.js';
 import type { PendingAction } from '../../src/store/types.js';
+import { del } from '../../commands/delete.js';
+import { list as listCommand } from '../../commands/list.js';
+import { roomView } from '../../commands/shared/room-view.js';
 
 /** The moment every example is rendered at. */
 export const EXAMPLE_NOW = new Date('2026-12-01T12:00:00Z');
@@ -52,21 +55,26 @@ const pending = (platform: 'slack' | 'discord'): PendingAction => ({
 const base = { account: 'rong-prod', vendor: 'rongcloud' as const, visibility: 'private' as const };
 
 function outcomes(platform: 'slack' | 'discord'): { kind: string; title: string; view: View }[] {
+  const rooms = {
+    source: 'inventory',
+    rooms: [
+      { id: 'lobby-42', name: 'Lobby', source: 'inventory' },
+      { id: 'launch', name: 'Launch <party> & friends', source: 'inventory' },
+      { id: 'café', name: 'Café ☕', source: 'inventory' },
+      { id: 'support-1', name: 'Support', source: 'inventory' },
+    ],
+  };
   const list: Outcome = {
     ...base,
     type: 'result',
     action: 'list',
     kind: 'read',
     summary: '4 rooms on rong-prod',
-    result: {
-      source: 'inventory',
-      rooms: [
-        { id: 'lobby-42', name: 'Lobby', source: 'inventory' },
-        { id: 'launch', name: 'Launch <party> & friends', source: 'inventory' },
-        { id: 'café', name: 'Café ☕', source: 'inventory' },
-        { id: 'support-1', name: 'Support', source: 'inventory' },
-      ],
-    },
+    result: rooms,
+    view: listCommand.view(rooms),
+  };
+  const room = {
+    room: { id: 'lobby-42', chatroomId: 'lobby-42', memberCount: 12, destroyType: 0, ban: false },
   };
   const info: Outcome = {
     ...base,
@@ -75,7 +83,8 @@ function outcomes(platform: 'slack' | 'discord'): { kind: string; title: string;
     kind: 'read',
     summary: 'Room lobby-42 on rong-prod',
     requestId: 'a1b2c3d4',
-    result: { room: { id: 'lobby-42', chatroomId: 'lobby-42', memberCount: 12, destroyType: 0, ban: false } },
+    result: room,
+    view: roomView(room),
   };
   const prompt: Outcome = {
     ...base,
@@ -107,6 +116,7 @@ function outcomes(platform: 'slack' | 'discord'): { kind: string; title: string;
       visibility: 'public',
       summary: 'Deleted 1 room on rong-prod: lobby-42',
       result: { deleted: ['lobby-42'] },
+      view: del.view({ deleted: ['lobby-42'] }),
     },
   };
   const error: Outcome = {

@@ -7,6 +7,7 @@
 import cliProgress from 'cli-progress';
 import { jobJson } from '../core/jobs/job-json.js';
 import type { Outcome, ResultOutcome } from '../core/outcome.js';
+import { jobDetail } from '../../commands/shared/job-view.js';
 import { FINAL_JOB_STATES, type Job } from '../store/job-types.js';
 import type { Runtime } from '../runtime/types.js';
 
@@ -66,6 +67,7 @@ async function ended(runtime: Runtime, created: ResultOutcome, job: Job): Promis
     return {
       ...created,
       result: { job: json },
+      view: jobDetail(json),
       summary: `Job ${job.id} done: ${job.done} of ${job.total} rooms. ${job.description}`,
     };
   }

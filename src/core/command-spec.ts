@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { AccountConfig } from '../vendors/account.js';
 import type { Operation, VendorClient, VendorName } from '../vendors/types.js';
+import type { ResultView } from '../view/view.js';
 import type { Job } from '../store/job-types.js';
 import type { Store } from '../store/types.js';
 import type { ErrorItem } from '../shared/coded-error.js';
@@ -46,9 +47,8 @@ export interface AccountRef {
   config: AccountConfig;
 }
 
-export interface RunContext {
-  account: AccountRef | null;
-  client: VendorClient | null;
+/** What every command's run sees. */
+export interface CommonRunContext {
   store: Store;
   /**
    * Records what the vendor already did (inventory): a store failure becomes
@@ -69,24 +69,35 @@ export interface RunContext {
   cancelJob?(id: string): Promise<{ job: Job | undefined; warnings: string[] }>;
 }
 
-export interface RunResult {
-  /** Exactly DESIGN.md's `--json` `result` for the action. */
-  result: Record<string, unknown>;
+/** What the engine hands to execution: the account (and later its client) when the command takes one. */
+export interface RunContext extends CommonRunContext {
+  account: AccountRef | null;
+  client: VendorClient | null;
+}
+
+/** What a command that takes an account sees: its account and that account's client, always. */
+export interface AccountRunContext extends CommonRunContext {
+  account: AccountRef;
+  client: VendorClient;
+}
+
+/** A command's `--json` result: exactly DESIGN.md's `result` object for the action. */
+export type CommandResult = Record<string, unknown>;
+
+export interface RunResult<Result extends CommandResult = CommandResult> {
+  result: Result;
   summary: string;
   requestId?: string;
   /** Several-item calls: one entry per item; any failure makes the outcome `partial`. */
   items?: ErrorItem[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command narrows its own args type.
-export interface CommandSpec<Args extends Record<string, unknown> = any> {
+interface CommandSpecBase<Args extends Record<string, unknown>, Result extends CommandResult> {
   name: string;
   summary: string;
   /** `delete <account> <room[,room…]>` */
   usage: string;
   examples: readonly CommandExample[];
-  /** False for help, accounts and audit. */
-  takesAccount: boolean;
   /**
    * The vendor operations the command's forms need. A vendor supports the
    * command when it has the first one; `formOperation` picks the one a given
@@ -108,11 +119,39 @@ export interface CommandSpec<Args extends Record<string, unknown> = any> {
   confirmLabel?(args: Args): string;
   warning?(args: Args, vendor: VendorName | null): string | undefined;
   /**
+   * How a result is shown, on every platform: the body under the summary
+   * (facts, a table, text). The account, approval and request id are added
+   * around it for every command alike.
+   */
+  view(result: Result): ResultView;
+}
+
+/** A command run against one account (create, list, delete …). */
+export interface AccountCommandSpec<
+  Args extends Record<string, unknown>,
+  Result extends CommandResult,
+> extends CommandSpecBase<Args, Result> {
+  takesAccount: true;
+  /**
    * For a job item whose process died mid-call: a read telling whether the
    * vendor already did it, so the call is not sent twice (DESIGN.md "Durable
    * jobs"). Destructive commands without it are not resent after a crash.
    */
-  alreadyDone?(args: Args, ctx: RunContext): Promise<boolean>;
+  alreadyDone?(args: Args, ctx: AccountRunContext): Promise<boolean>;
   /** Private unless it is a mutation; help, reads and errors are private. */
-  run(args: Args, ctx: RunContext): Promise<RunResult>;
+  run(args: Args, ctx: AccountRunContext): Promise<RunResult<Result>>;
 }
+
+/** A command about RoomOps itself (help, accounts, audit). */
+export interface PlainCommandSpec<
+  Args extends Record<string, unknown>,
+  Result extends CommandResult,
+> extends CommandSpecBase<Args, Result> {
+  takesAccount: false;
+  run(args: Args, ctx: CommonRunContext): Promise<RunResult<Result>>;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- each command narrows its own args and result types. */
+export type CommandSpec<Args extends Record<string, unknown> = any, Result extends CommandResult = any> =
+  AccountCommandSpec<Args, Result> | PlainCommandSpec<Args, Result>;
+/* eslint-enable @typescript-eslint/no-explicit-any */

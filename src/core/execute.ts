@@ -6,7 +6,8 @@
 import { isDryRunStop } from '../vendors/http/dry-run.js';
 import type { RecordedRequest } from '../vendors/http/types.js';
 import type { ClientPool } from './client-pool.js';
-import type { RunContext } from './command-spec.js';
+import type { VendorClient } from '../vendors/types.js';
+import type { AccountRef, AccountRunContext, RunContext } from './command-spec.js';
 import type { ErrorLog } from './error-id.js';
 import type { Outcome, OutcomeBase } from './outcome.js';
 import { toOutcomeError } from './outcome-errors.js';
@@ -31,7 +32,9 @@ export async function executeInvocation(
     ? await (options.dryRun ? clients.dryRunClient(account.name, recorder) : clients.client(account.name))
     : null;
   try {
-    const run = await spec.run(invocation.args, { ...ctx, client });
+    const run = spec.takesAccount
+      ? await spec.run(invocation.args, accountContext(ctx, account, client))
+      : await spec.run(invocation.args, ctx);
     if (options.dryRun) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };
     if (run.items?.some((i) => !i.ok)) {
       const failed = run.items.filter((i) => !i.ok);
@@ -66,6 +69,7 @@ export async function executeInvocation(
       type: 'result',
       result: run.result,
       summary: run.summary,
+      view: spec.view(run.result),
       ...(run.requestId ? { requestId: run.requestId } : {}),
     };
   } catch (error) {
@@ -74,4 +78,14 @@ export async function executeInvocation(
   } finally {
     if (options.dryRun) await client?.close();
   }
+}
+
+/** Validation gives every account-taking command its account, and its client was built from it. */
+function accountContext(
+  ctx: RunContext,
+  account: AccountRef | null,
+  client: VendorClient | null,
+): AccountRunContext {
+  if (!account || !client) throw new Error('an account-taking command reached execution without its account');
+  return { ...ctx, account, client };
 }

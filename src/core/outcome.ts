@@ -3,6 +3,7 @@
  * they show an Outcome (through src/render/) where the Outcome says
  * (`visibility`), and turn button clicks into `engine.decide` calls.
  */
+import type { ResultView } from '../view/view.js';
 import type { RecordedRequest } from '../vendors/http/types.js';
 import type { VendorName } from '../vendors/types.js';
 import type { PendingAction } from '../store/types.js';
@@ -33,6 +34,8 @@ export interface ResultOutcome extends OutcomeBase {
   result: Record<string, unknown>;
   /** One line for a person: "Created room Lobby (id 7) on ifly". */
   summary: string;
+  /** How the command shows `result` (its `view`); not part of `--json`. */
+  view: ResultView;
   /** The vendor's request id of the (last) call, when there was one. */
   requestId?: string;
   /** For results of a confirmed action: who approved it, and when. */

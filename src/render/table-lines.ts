@@ -5,7 +5,7 @@
  * (code points, before any escaping: Slack shows `&lt;` as one `<`), so the
  * caller escapes whole lines afterwards and the columns stay in line.
  */
-import { plainText, type ViewTable } from './view.js';
+import { plainText, type ViewTable } from '../view/view.js';
 
 export interface TableLines {
   header: string[];

@@ -7,7 +7,7 @@
  */
 import { terminalSafe } from './terminal-safe.js';
 import { textTable } from './text-table.js';
-import { plainText, type Tone, type View } from './view.js';
+import { plainText, type Tone, type View } from '../view/view.js';
 
 const COLOURS: Record<Tone, string> = { ok: '32', error: '31', warning: '33', info: '36', pending: '35' };
 const MARKS: Record<Tone, string> = { ok: '✔', error: '✖', warning: '!', info: '•', pending: '?' };

@@ -1,16 +1,15 @@
 /**
- * Outcome → View: what to show for each kind of answer, decided once for
- * every platform. Rooms, members, messages and audit entries become tables;
- * a single room becomes facts.
+ * Outcome → View, decided once for every platform: errors, confirmation
+ * prompts, dry runs and decisions here; a result's body comes from its
+ * command's `view` (commands/*.ts), framed here with the account, approval
+ * and request id.
  */
-import type { JobJson } from '../core/jobs/job-json.js';
 import type { DecisionOutcome, Outcome } from '../core/outcome.js';
 import type { PendingAction } from '../store/types.js';
 import { VENDOR_LABEL } from '../vendors/capabilities.js';
 import type { VendorName } from '../vendors/types.js';
-import { isoUtc, type View, type ViewFact, type ViewPerson, type ViewRich, type ViewTable } from './view.js';
-
-const person = (id: string, name?: string): ViewPerson => (name ? { person: id, name } : { person: id });
+import { person } from '../view/result-parts.js';
+import type { View, ViewFact, ViewRich } from '../view/view.js';
 
 export function toView(outcome: Outcome): View {
   return withWarningLines(outcomeView(outcome), outcome.warnings);
@@ -101,44 +100,18 @@ function outcomeView(outcome: Outcome): View {
   }
 }
 
+/** The command's own body (its `view`), framed alike for every command. */
 function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string | undefined): View {
-  const r = outcome.result;
+  const body = outcome.view;
   const view: View = {
     tone: outcome.kind === 'read' ? 'info' : 'ok',
     title: outcome.summary,
-    facts: [],
-    notes: [],
+    ...(body.text !== undefined ? { text: body.text } : {}),
+    ...(body.table ? { table: body.table } : {}),
+    ...(body.code !== undefined ? { code: body.code } : {}),
+    facts: [...(body.facts ?? [])],
+    notes: outcome.requestId ? [`Vendor request id: ${outcome.requestId}`] : [],
   };
-  if (outcome.requestId) view.notes.push(`Vendor request id: ${outcome.requestId}`);
-  if (typeof r.text === 'string') {
-    view.code = r.text;
-    return view;
-  }
-  if (Array.isArray(r.rooms))
-    view.table = table(r.rooms as Record<string, unknown>[], ['id', 'name', 'status', 'source']);
-  else if (r.room && typeof r.room === 'object') view.facts = facts(r.room as Record<string, unknown>);
-  else if (Array.isArray(r.members)) view.table = table(r.members as Record<string, unknown>[], ['id']);
-  else if (Array.isArray(r.messages))
-    view.table = table(r.messages as Record<string, unknown>[], ['time', 'from', 'text']);
-  else if (Array.isArray(r.entries)) view.table = auditTable(r.entries as Record<string, unknown>[]);
-  else if (Array.isArray(r.jobs)) view.table = jobsTable(r.jobs as JobJson[]);
-  else if (r.job && typeof r.job === 'object') jobFacts(view, r.job as JobJson);
-  else if (Array.isArray(r.accounts)) {
-    view.table = {
-      columns: ['Account', 'Vendor', 'Actions'],
-      rows: (r.accounts as { name: string; vendorName: string; actions: string[] }[]).map((a) => [
-        a.name,
-        a.vendorName,
-        a.actions.join(', '),
-      ]),
-    };
-  } else if (Array.isArray(r.deleted))
-    view.facts = [{ label: 'Deleted', value: (r.deleted as string[]).join(', ') || 'none' }];
-  else if (r.kicked && typeof r.kicked === 'object') view.facts = facts(r.kicked as Record<string, unknown>);
-  else if (r.announcement && typeof r.announcement === 'object') {
-    const a = r.announcement as { text?: string | null };
-    view.text = a.text ?? '(no announcement)';
-  }
   if (where) view.facts.push({ label: 'Account', value: where });
   if (outcome.approvedBy) {
     const at: ViewRich = outcome.approvedAt
@@ -146,44 +119,8 @@ function resultView(outcome: Extract<Outcome, { type: 'result' }>, where: string
       : outcome.approvedBy;
     view.facts.push({ label: 'Approved by', value: at });
   }
-  if (typeof r.cursor === 'string') view.notes.push(`More: add cursor=${r.cursor}`);
+  view.notes.push(...(body.notes ?? []));
   return view;
-}
-
-/** DESIGN.md `jobs` result; a scheduled job's time counts down live where the platform can. */
-function jobsTable(jobs: readonly JobJson[]): ViewTable {
-  return {
-    columns: ['Job', 'State', 'Action', 'Account', 'Runs at', 'Done', 'Failed', 'Left'],
-    rows: jobs.map((j) => [
-      j.id,
-      j.state,
-      j.action,
-      j.account,
-      runAtOf(j),
-      String(j.done),
-      String(j.failed),
-      String(j.left),
-    ]),
-  };
-}
-
-function runAtOf(job: JobJson): ViewRich {
-  const at = new Date(job.runAt);
-  return Number.isNaN(at.getTime()) ? String(job.runAt) : { time: at, countdown: job.state === 'scheduled' };
-}
-
-/** One job: its counts, and every failed item in full (successes are counted, not listed). */
-function jobFacts(view: View, job: JobJson): void {
-  view.facts.push(
-    { label: 'Job', value: job.id },
-    { label: 'State', value: job.state },
-    { label: 'Runs at', value: runAtOf(job) },
-    { label: 'Done / failed / left', value: `${job.done} / ${job.failed} / ${job.left} of ${job.total}` },
-  );
-  for (const item of job.items ?? []) {
-    if (item.state === 'failed')
-      view.notes.push(`${item.id}: ${item.error?.code ?? 'failed'} — ${item.error?.message ?? ''}`);
-  }
 }
 
 export function decisionView(decision: DecisionOutcome): View {
@@ -276,41 +213,4 @@ function pendingFacts(p: PendingAction): ViewFact[] {
     { label: 'Account', value: p.account },
     ...(p.rooms.length ? [{ label: 'Rooms', value: p.rooms.join(', ') }] : []),
   ];
-}
-
-function facts(record: Record<string, unknown>): ViewFact[] {
-  return Object.entries(record)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .slice(0, 10)
-    .map(([label, value]) => ({ label, value: show(value) }));
-}
-
-function table(items: Record<string, unknown>[], preferred: string[]): ViewTable {
-  const present = preferred.filter((c) => items.some((i) => i[c] !== undefined && i[c] !== null));
-  const columns = present.length ? present : ['id'];
-  return { columns, rows: items.map((i) => columns.map((c) => show(i[c]))) };
-}
-
-function auditTable(entries: Record<string, unknown>[]): ViewTable {
-  return {
-    columns: ['Time', 'Who', 'Account', 'Action', 'Rooms', 'Outcome'],
-    rows: entries.map((e) => [
-      e.at instanceof Date ? { time: e.at } : show(e.at),
-      typeof e.actor === 'string'
-        ? person(e.actor, typeof e.actorName === 'string' ? e.actorName : undefined)
-        : show(e.actor),
-      show(e.account),
-      show(e.action),
-      show(e.rooms),
-      typeof e.decidedBy === 'string' ? [show(e.outcome), ' by ', person(e.decidedBy)] : show(e.outcome),
-    ]),
-  };
-}
-
-function show(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (value instanceof Date) return isoUtc(value);
-  if (Array.isArray(value)) return value.map(show).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
 }

@@ -3,7 +3,7 @@
  * the Discord registration, which must know what each vendor supports
  * without building a client. A test checks every client declares the same.
  */
-import type { Operation, VendorName } from './types.js';
+import type { Operation, VendorName, VendorTraits } from './types.js';
 
 export const VENDOR_CAPABILITIES: Readonly<Record<VendorName, ReadonlySet<Operation>>> = {
   iflychat: new Set<Operation>([
@@ -58,4 +58,12 @@ export const VENDOR_LABEL: Readonly<Record<VendorName, string>> = {
   rongcloud: 'RongCloud',
   watchers: 'Watchers.io',
   agora: 'Agora Chat',
+};
+
+/** Vendor facts commands act on (types.ts VendorTraits), as data rather than branches on vendor names. */
+export const VENDOR_TRAITS: Readonly<Record<VendorName, VendorTraits>> = {
+  iflychat: { createKey: 'name', roomList: 'whole', kickScope: 'site' },
+  rongcloud: { createKey: 'id', roomList: 'none', kickScope: 'room' },
+  watchers: { createKey: 'id', roomList: 'upcoming', kickScope: 'room' },
+  agora: { createKey: 'name', roomList: 'paged', kickScope: 'room' },
 };

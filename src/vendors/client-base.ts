@@ -5,7 +5,7 @@
  * its vendor supports; everything else rejects with UnsupportedOperationError
  * naming what the vendor does support.
  */
-import { VENDOR_CAPABILITIES } from './capabilities.js';
+import { VENDOR_CAPABILITIES, VENDOR_TRAITS } from './capabilities.js';
 import { UnsupportedOperationError } from './errors.js';
 import type {
   Announcement,
@@ -23,14 +23,18 @@ import type {
   Settings,
   VendorClient,
   VendorName,
+  VendorTraits,
 } from './types.js';
 
 export abstract class VendorClientBase implements VendorClient {
   readonly capabilities: ReadonlySet<Operation>;
-  abstract readonly createKey: CreateKey;
+  readonly traits: VendorTraits;
+  readonly createKey: CreateKey;
 
   constructor(readonly vendor: VendorName) {
     this.capabilities = VENDOR_CAPABILITIES[vendor];
+    this.traits = VENDOR_TRAITS[vendor];
+    this.createKey = this.traits.createKey;
   }
 
   abstract ping(): Promise<void>;

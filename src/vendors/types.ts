@@ -101,10 +101,29 @@ export interface HistoryRequest {
 /** What each vendor calls the `create` positional: a name it assigns an id to, or the caller's id. */
 export type CreateKey = 'name' | 'id';
 
+/**
+ * What a vendor's room list holds, which decides where `list` looks:
+ * - `whole`: every room in one answer, so a known room missing from it is gone (iFlyChat);
+ * - `paged`: every room, a page at a time (Agora Chat);
+ * - `upcoming`: only upcoming and live rooms, so ended ones come from RoomOps' inventory (Watchers.io);
+ * - `none`: no list at all, so RoomOps' inventory stands in (RongCloud).
+ */
+export type RoomListKind = 'whole' | 'paged' | 'upcoming' | 'none';
+
+/** Vendor facts commands act on; the values are in capabilities.ts VENDOR_TRAITS. */
+export interface VendorTraits {
+  /** What `create` is given: a name (the vendor assigns the id) or the caller's own id. */
+  createKey: CreateKey;
+  roomList: RoomListKind;
+  /** `site`: a kick locks the user out of the whole site, not just the room (iFlyChat, 15 minutes). */
+  kickScope: 'room' | 'site';
+}
+
 export interface VendorClient {
   readonly vendor: VendorName;
   readonly capabilities: ReadonlySet<Operation>;
   readonly createKey: CreateKey;
+  readonly traits: VendorTraits;
 
   /** A cheap authenticated read proving the account is reachable (for `roomops check`). */
   ping(): Promise<void>;

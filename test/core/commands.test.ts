@@ -16,7 +16,7 @@ import type { Kind } from '../../src/core/types.js';
 import { jobRequest } from '../../src/core/jobs/job-request.js';
 import { validateInvocation } from '../../src/core/validate.js';
 import { sandboxAccounts } from '../../src/sandbox/sandbox-emulators.js';
-import { VENDOR_CAPABILITIES } from '../../src/vendors/capabilities.js';
+import { VENDOR_CAPABILITIES, VENDOR_TRAITS } from '../../src/vendors/capabilities.js';
 import { createVendorClient } from '../../src/vendors/create-client.js';
 import type { VendorName } from '../../src/vendors/types.js';
 
@@ -145,6 +145,38 @@ describe('capabilities', () => {
         await client.close();
       }
     }
+  });
+
+  it("every client's traits equal VENDOR_TRAITS; a vendor has a room list exactly when it can list", async () => {
+    for (const [name, config] of Object.entries(ACCOUNTS)) {
+      const vendor = config.vendor as VendorName;
+      const client = await createVendorClient(name, config);
+      try {
+        expect(client.traits, name).toEqual(VENDOR_TRAITS[vendor]);
+        expect(client.createKey, name).toBe(VENDOR_TRAITS[vendor].createKey);
+        expect(client.traits.roomList === 'none', name).toBe(!VENDOR_CAPABILITIES[vendor].has('list'));
+      } finally {
+        await client.close();
+      }
+    }
+  });
+
+  it('the create positional follows the vendor’s createKey: a name, or the caller’s own id', () => {
+    expect(validate('create ifly "Launch party"').args).toMatchObject({ name: 'Launch party' });
+    expect(validate('create agora "Town hall" owner=alice').args).toMatchObject({ name: 'Town hall' });
+    expect(validate('create rong lobby-42').args).toMatchObject({ room: 'lobby-42' });
+    expect(validate('create watch match-day name="Match day" about="Live"').args).toMatchObject({
+      room: 'match-day',
+      name: 'Match day',
+    });
+    expect(() => validate('create rong two words')).toThrow();
+  });
+
+  it('only a site-wide kick carries a warning on its prompt', () => {
+    const kick = COMMANDS.find((c) => c.name === 'kick')!;
+    expect(kick.warning?.({}, 'iflychat')).toMatch(/site-wide/);
+    for (const vendor of ['rongcloud', 'watchers', 'agora'] as const)
+      expect(kick.warning?.({}, vendor)).toBeUndefined();
   });
 
   it('an action a vendor lacks is refused at validation, naming what it supports', () => {

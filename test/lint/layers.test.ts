@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const ORDER: readonly (readonly string[])[] = [
   ['shared'],
+  ['view'],
   ['vendors', 'store'],
   ['sandbox'],
   ['core'],

@@ -11,6 +11,7 @@ import { renderPages as discord } from '../../src/render/discord/index.js';
 import { HOME_MAX_BLOCKS, renderHome } from '../../src/render/slack/home.js';
 import { renderPages as slack } from '../../src/render/slack/index.js';
 import { toView } from '../../src/render/to-view.js';
+import { jobs as jobsCommand } from '../../commands/jobs.js';
 import { EXAMPLE_NOW, examples, homeExample } from '../../scripts/screens/examples.js';
 import { messageProblems } from '../fakes/discord/limits.js';
 import { validateMessage } from '../fakes/slack/index.js';
@@ -143,6 +144,20 @@ describe('App Home', () => {
 describe('jobs list', () => {
   it('is a table whose run times are local times (a countdown on Discord for scheduled ones)', () => {
     const runAt = new Date('2026-12-01T13:30:00Z');
+    const jobs = [
+      {
+        id: 'j_81c0',
+        action: 'mute',
+        account: 'rong-prod',
+        state: 'scheduled',
+        runAt: runAt.toISOString(),
+        total: 5,
+        done: 0,
+        failed: 0,
+        left: 5,
+        description: 'Mute 5 rooms on rong-prod',
+      },
+    ];
     const view = toView({
       type: 'result',
       action: 'jobs',
@@ -151,20 +166,8 @@ describe('jobs list', () => {
       kind: 'read',
       visibility: 'private',
       summary: '1 job',
-      result: {
-        jobs: [
-          {
-            id: 'job-81c0',
-            action: 'mute',
-            account: 'rong-prod',
-            state: 'scheduled',
-            runAt,
-            total: 5,
-            done: 0,
-            failed: 0,
-          },
-        ],
-      },
+      result: { jobs },
+      view: jobsCommand.view({ jobs }),
     });
     const [page] = slack(view);
     expect(validateMessage({ text: 'x', blocks: page!.blocks })).toEqual([]);

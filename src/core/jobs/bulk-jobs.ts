@@ -17,6 +17,7 @@ import type { Logger } from '../logger.js';
 import type { ClientPool } from '../client-pool.js';
 import type { AccountRef, CommandSpec, RunContext } from '../command-spec.js';
 import { executeInvocation } from '../execute.js';
+import type { ResultView } from '../../view/view.js';
 import type { Outcome, OutcomeBase } from '../outcome.js';
 import { errorOutcome } from '../outcome-errors.js';
 import type { Place, Principal } from '../types.js';
@@ -25,7 +26,7 @@ import type { BulkParts } from './bulk-invocation.js';
 import { itemInvocation, type JobInvocation, type JobRequest } from './job-request.js';
 import { formatUtc } from './schedule.js';
 import { formatDuration } from './duration.js';
-import { jobJson } from './job-json.js';
+import { type JobJson, jobJson } from './job-json.js';
 import type { ItemResult } from './job-runner.js';
 import { type PlannedRoom, resolvePlan } from './resolve-plan.js';
 import { describeSelector } from './selector.js';
@@ -175,11 +176,17 @@ export class BulkJobs {
       type: 'result',
       visibility: invocation.kind === 'read' ? 'private' : 'public',
       result: { job: jobJson(job) },
+      view: this.jobView(jobJson(job)),
       summary:
         job.runAt.getTime() > job.createdAt.getTime()
           ? `Job ${job.id} scheduled for ${formatUtc(job.runAt)}: ${job.description}${undo}${warned}`
           : `Job ${job.id} started: ${job.description}`,
     };
+  }
+
+  /** A job as `jobs <id>` shows it: the jobs command owns how a job looks. */
+  private jobView(job: JobJson): ResultView {
+    return this.options.commands.find((c) => c.name === 'jobs')?.view({ job }) ?? {};
   }
 
   /** The answer when the selector matched nothing: nothing to confirm, nothing runs. */
@@ -189,6 +196,8 @@ export class BulkJobs {
       type: 'result',
       visibility: 'private',
       result: { job: null, rooms: [] },
+      // Shown as an empty room list: nothing matched.
+      view: { table: { columns: ['id'], rows: [] } },
       summary: `No room on ${invocation.account!.name} matches ${describeSelector(bulk.selector)}; nothing to do.`,
     };
   }
@@ -236,8 +245,8 @@ export class BulkJobs {
     invocation: ValidInvocation,
     ctx: RunContext,
   ): Promise<ItemResult | undefined> {
-    const { spec } = invocation;
-    if (!spec.alreadyDone) {
+    const { spec, account } = invocation;
+    if (!spec.takesAccount || !spec.alreadyDone || !account) {
       return {
         ok: false,
         error: {
@@ -246,9 +255,11 @@ export class BulkJobs {
         },
       };
     }
-    const client = await this.options.clients.client(invocation.account!.name);
+    const client = await this.options.clients.client(account.name);
     try {
-      return (await spec.alreadyDone(invocation.args, { ...ctx, client })) ? { ok: true } : undefined;
+      return (await spec.alreadyDone(invocation.args, { ...ctx, account, client }))
+        ? { ok: true }
+        : undefined;
     } catch (error) {
       const message = isVendorError(error) ? error.message : 'the check failed';
       return {

@@ -5,7 +5,7 @@
  * (DESIGN.md "Rules every part keeps").
  */
 import { type ButtonRow, confirmRow, pageRow, renderPages } from '../../render/discord/index.js';
-import type { View } from '../../render/view.js';
+import type { View } from '../../view/view.js';
 import type { PageState } from '../page-state.js';
 import { type MessageBody, NO_MENTIONS } from './interaction.js';
 

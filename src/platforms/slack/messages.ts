@@ -8,7 +8,7 @@
 import type { DecisionOutcome, Outcome } from '../../core/outcome.js';
 import { renderNotice, renderPages, type SlackMessage, withPager } from '../../render/slack/index.js';
 import { decisionView, expiredView, toView } from '../../render/to-view.js';
-import type { View } from '../../render/view.js';
+import type { View } from '../../view/view.js';
 import type { PendingAction } from '../../store/types.js';
 import { type PageState, parsePageRef } from '../page-state.js';
 

@@ -9,7 +9,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { ViewConfirm } from '../view.js';
+import type { ViewConfirm } from '../../view/view.js';
 import { DISCORD_LIMITS as L, truncate } from './limits.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;

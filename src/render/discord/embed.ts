@@ -10,7 +10,7 @@
  * split into pages the adapter lets people flip through with buttons.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { plainText, type View, type ViewTable } from '../view.js';
+import { plainText, type View, type ViewTable } from '../../view/view.js';
 import { escapeCode, escapeText } from './escape.js';
 import { hasMarkup, markdown } from './inline.js';
 import { DISCORD_LIMITS as L, TABLE_ROWS_PER_PAGE, truncate } from './limits.js';

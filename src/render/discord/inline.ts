@@ -6,7 +6,7 @@
  * user as `<@id>`, which shows the current name. Messages still go out with
  * no allowed mentions, so nobody is pinged. Anything else is escaped text.
  */
-import { isTime, piecesOf, type ViewInline, type ViewRich } from '../view.js';
+import { isTime, piecesOf, type ViewInline, type ViewRich } from '../../view/view.js';
 import { escapeText } from './escape.js';
 
 /** Discord user ids are snowflakes: 17 to 20 digits. */

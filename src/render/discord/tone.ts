@@ -1,4 +1,4 @@
-import type { Tone } from '../view.js';
+import type { Tone } from '../../view/view.js';
 
 /** Embed side colour per tone. */
 export const TONE_COLOUR: Record<Tone, number> = {

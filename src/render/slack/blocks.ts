@@ -10,7 +10,7 @@
  * pages the adapter lets people flip through with `room_page` buttons.
  */
 import type { types } from '@slack/bolt';
-import type { View, ViewRich } from '../view.js';
+import type { View, ViewRich } from '../../view/view.js';
 import { confirmBlock, pagerBlock } from './buttons.js';
 import { escapeCode, fitEscaped } from './escape.js';
 import { cellChars, mrkdwn, type TableCell, tableCell } from './inline.js';

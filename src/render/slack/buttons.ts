@@ -5,7 +5,7 @@
  * value `<key>:<index>`).
  */
 import type { types } from '@slack/bolt';
-import type { ViewConfirm } from '../view.js';
+import type { ViewConfirm } from '../../view/view.js';
 import { fitEscaped } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
 

@@ -9,7 +9,7 @@
 import type { types } from '@slack/bolt';
 import type { HomeData, HomeJob, HomePending } from '../../core/home.js';
 import type { AuditEntry } from '../../store/types.js';
-import type { Tone, ViewFact } from '../view.js';
+import type { Tone, ViewFact } from '../../view/view.js';
 import { confirmBlock } from './buttons.js';
 import { fitEscaped } from './escape.js';
 import { mrkdwn } from './inline.js';

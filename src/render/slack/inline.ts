@@ -7,7 +7,7 @@
  * escaped text. In a table cell the same become rich_text `date` and `user`
  * elements (docs.slack.dev block-elements/date-element).
  */
-import { isoUtc, isTime, piecesOf, type ViewInline, type ViewRich } from '../view.js';
+import { isoUtc, isTime, piecesOf, type ViewInline, type ViewRich } from '../../view/view.js';
 import { escapeSlack, fitEscaped } from './escape.js';
 
 export const DATE_FORMAT = '{date_short_pretty} {time}';

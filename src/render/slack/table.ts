@@ -4,7 +4,7 @@
  * for the code block, after padding, so `<` and `&` keep their columns.
  */
 import { type TableLines, tableLines as lines } from '../table-lines.js';
-import type { ViewTable } from '../view.js';
+import type { ViewTable } from '../../view/view.js';
 
 const MAX_CELL = 32;
 

@@ -3,7 +3,7 @@
  * lands first. A plain read carries no marker: an emoji that says
  * "information" tells nothing the answer itself does not.
  */
-import type { Tone } from '../view.js';
+import type { Tone } from '../../view/view.js';
 
 export const TONE_EMOJI: Record<Tone, string> = {
   ok: ':white_check_mark:',

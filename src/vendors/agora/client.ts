@@ -58,7 +58,6 @@ export function createAgoraClient(
 }
 
 class AgoraClient extends VendorClientBase {
-  readonly createKey = 'name' as const;
   private readonly prefix: string;
   private readonly members: AgoraMembers;
 

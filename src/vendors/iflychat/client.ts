@@ -60,7 +60,6 @@ export function createIflychatClient(
 
 class IflychatClient extends VendorClientBase {
   /** iFlyChat assigns room ids; `create` takes the room name. */
-  readonly createKey = 'name' as const;
 
   constructor(
     private readonly http: VendorHttpApi,

@@ -46,8 +46,6 @@ export function createRongcloudClient(
 }
 
 class RongcloudClient extends VendorClientBase {
-  readonly createKey = 'id' as const;
-
   constructor(
     private readonly http: VendorHttpApi,
     private readonly dryRun: boolean,

@@ -47,7 +47,6 @@ const json = (value: unknown): RequestSpec['body'] => ({ kind: 'json', value });
 /** vendors/README.md §3: ✔ create, info, delete, status, voice; ◐ list, announce (write), kick. */
 class WatchersClient extends VendorClientBase {
   /** Watchers rooms are keyed by the caller's `roomId` (DESIGN.md "create"). */
-  readonly createKey = 'id' as const;
 
   constructor(
     private readonly http: VendorHttpApi,

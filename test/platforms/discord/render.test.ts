@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { confirmRow, pageRow, renderPages } from '../../../src/render/discord/index.js';
-import type { View } from '../../../src/render/view.js';
+import type { View } from '../../../src/view/view.js';
 import { messageProblems } from '../../fakes/discord/limits.js';
 
 const long = (n: number, unit = 'abcdefghij') => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);

@@ -1,7 +1,7 @@
 /** The Block Kit renderer keeps every Slack limit, escapes untrusted text and pages long lists. */
 import { describe, expect, it } from 'vitest';
 import { renderPages, SLACK_LIMITS, textLength, withPager } from '../../../src/render/slack/index.js';
-import type { View } from '../../../src/render/view.js';
+import type { View } from '../../../src/view/view.js';
 import { validateMessage } from '../../fakes/slack/index.js';
 
 const base: View = { tone: 'info', title: 'Rooms', facts: [], notes: [] };

@@ -1,6 +1,7 @@
 /**
  * A platform-neutral picture of an answer. `toView` (src/render/to-view.ts)
- * builds it from an Outcome; each platform renderer (text, Slack Block Kit,
+ * builds it from an Outcome, a command's result body coming from that
+ * command's own `view` (commands/*.ts); each platform renderer (text, Slack Block Kit,
  * Discord embeds) draws it within that platform's limits. All strings here
  * are plain, untrusted text: renderers escape them for their platform.
  * Times and people are kept as values, not text, so each platform can show
@@ -61,6 +62,9 @@ export interface View {
   /** Present on a confirmation prompt: draw confirm + cancel buttons. */
   confirm?: ViewConfirm;
 }
+
+/** What a command's `view` gives for its result: the body; the frame (title, tone, account) is shared. */
+export type ResultView = Partial<Pick<View, 'text' | 'facts' | 'table' | 'code' | 'notes'>>;
 
 export const isTime = (v: ViewInline): v is ViewTime => typeof v === 'object' && 'time' in v;
 export const isPerson = (v: ViewInline): v is ViewPerson => typeof v === 'object' && 'person' in v;
