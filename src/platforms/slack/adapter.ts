@@ -10,6 +10,7 @@ import type { PendingAction } from '../../store/types.js';
 import { PageState } from '../page-state.js';
 import { buildApp, slackSettings } from './build-app.js';
 import { InFlight } from '../in-flight.js';
+import { AckFirst } from '../ack-first.js';
 import { registerListeners } from './listeners.js';
 import { expiredMessage } from './messages.js';
 import { replyTo } from './response-url.js';
@@ -34,6 +35,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
   const settings = slackSettings(env);
   const built = buildApp(settings, logger);
   const inFlight = new InFlight();
+  const ackFirst = new AckFirst();
   let state: { connected: boolean; detail?: string } = { connected: false, detail: 'not started' };
 
   built.app.error(async (error) => {
@@ -48,6 +50,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     }),
     pages: new PageState(runtime.store.pages, 'slack', logger),
     inFlight,
+    ackFirst,
     logger,
     replyTimeoutMs: settings.timeoutMs,
   });
@@ -69,7 +72,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
   return {
     name: 'slack',
     mode: built.mode,
-    ...(built.mode === 'http' ? { requestListener: built.requestListener } : {}),
+    ...(built.mode === 'http' ? { requestListener: ackFirst.track(built.requestListener) } : {}),
     async start() {
       await built.app.init();
       if (built.mode === 'socket') await built.app.start();

@@ -9,6 +9,7 @@ import type { Place } from '../../core/types.js';
 import type { PageState } from '../page-state.js';
 import { CANCEL_ACTION, CONFIRM_ACTION, PAGE_ACTION } from '../../render/slack/index.js';
 import { newErrorId } from '../../core/error-id.js';
+import type { AckFirst } from '../ack-first.js';
 import type { InFlight } from '../in-flight.js';
 import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './messages.js';
 import type { SlackPrincipals } from './principal.js';
@@ -20,6 +21,8 @@ export interface ListenerDeps {
   principals: SlackPrincipals;
   pages: PageState;
   inFlight: InFlight;
+  /** Work after an ack starts once the requests waiting for theirs are acked (or waited long enough). */
+  ackFirst: AckFirst;
   logger: Logger;
   /** Per response_url post. */
   replyTimeoutMs: number;
@@ -31,14 +34,13 @@ const place = (channelId: string | undefined): Place => ({
 });
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { engine, principals, pages, inFlight, logger, replyTimeoutMs } = deps;
+  const { engine, principals, pages, inFlight, ackFirst, logger, replyTimeoutMs } = deps;
 
   /** Runs the work after the ack; a failure is logged and told to the user, never thrown into Bolt. */
   const afterAck = (respond: Reply, what: string, work: () => Promise<void>) =>
     inFlight.run(async () => {
       try {
-        // Let the event loop take in (and ack) requests already waiting before this one's work.
-        await new Promise((resolve) => setImmediate(resolve));
+        await ackFirst.turn();
         await work();
       } catch (error) {
         const errorId = newErrorId();
@@ -81,7 +83,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         // A click in App Home: no channel, no message, no response_url.
         await inFlight.run(async () => {
           try {
-            await new Promise((resolve) => setImmediate(resolve));
+            await ackFirst.turn();
             const pendingId = action.type === 'button' ? (action.value ?? '') : '';
             const principal = await principals.principal(body.user.id, body.user.username ?? body.user.name);
             const outcome = await engine.decide({
