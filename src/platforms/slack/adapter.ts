@@ -13,7 +13,7 @@ import { InFlight } from '../in-flight.js';
 import { AckFirst } from '../ack-first.js';
 import { registerListeners } from './listeners.js';
 import { expiredMessage } from './messages.js';
-import { replyTo } from './response-url.js';
+import { responseUrlPoster } from './response-url.js';
 import { SlackPrincipals } from './principal.js';
 import { usergroupLister } from './usergroup-lister.js';
 
@@ -36,6 +36,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
   const built = buildApp(settings, logger);
   const inFlight = new InFlight();
   const ackFirst = new AckFirst();
+  const replyTo = responseUrlPoster(settings.timeoutMs);
   let state: { connected: boolean; detail?: string } = { connected: false, detail: 'not started' };
 
   built.app.error(async (error) => {
@@ -52,7 +53,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     inFlight,
     ackFirst,
     logger,
-    replyTimeoutMs: settings.timeoutMs,
+    replyTo,
   });
 
   if (built.mode === 'socket') {
@@ -91,7 +92,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     async showExpired(pending: PendingAction) {
       const prompt = pending.prompt;
       if (prompt?.platform !== 'slack') return;
-      await replyTo(prompt.responseUrl, settings.timeoutMs)(expiredMessage(pending));
+      await replyTo(prompt.responseUrl)(expiredMessage(pending));
     },
   };
 }
