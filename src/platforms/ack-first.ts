@@ -12,10 +12,18 @@ import type { RequestListener, ServerResponse } from 'node:http';
 
 export const ACK_FIRST_MAX_WAIT_MS = 250;
 
+interface Waiting {
+  start: () => void;
+  /** performance.now() after which it goes ahead of pending acks. */
+  due: number;
+}
+
 export class AckFirst {
   private awaitingAck = 0;
-  private readonly queue = new Set<() => void>();
+  /** First in, first out: the head is always the one due soonest. */
+  private readonly queue: Waiting[] = [];
   private scheduled = false;
+  private wakeUp: NodeJS.Timeout | undefined;
 
   constructor(private readonly maxWaitMs: number = ACK_FIRST_MAX_WAIT_MS) {}
 
@@ -29,15 +37,8 @@ export class AckFirst {
 
   /** Resolves when this piece of work may start. */
   turn(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const go = () => {
-        this.queue.delete(go);
-        clearTimeout(timer);
-        resolve();
-      };
-      // Waited long enough: start now, ahead of acks still queued.
-      const timer = setTimeout(go, this.maxWaitMs);
-      this.queue.add(go);
+    return new Promise<void>((start) => {
+      this.queue.push({ start, due: performance.now() + this.maxWaitMs });
       this.schedule();
     });
   }
@@ -55,14 +56,26 @@ export class AckFirst {
     res.once('close', acked);
   }
 
-  /** One piece of work per turn of the loop, and only while no ack is pending. */
+  /**
+   * One start per turn of the loop: when no ack is pending, or when the
+   * oldest has waited its longest (even overdue work goes one at a time, so
+   * a burst of it never stalls the acks in one go).
+   */
   private schedule(): void {
-    if (this.scheduled || this.queue.size === 0) return;
+    if (this.scheduled || this.queue.length === 0) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      if (this.awaitingAck > 0) return;
-      this.queue.values().next().value?.();
+      const head = this.queue[0];
+      if (!head) return;
+      const wait = head.due - performance.now();
+      if (this.awaitingAck > 0 && wait > 0) {
+        clearTimeout(this.wakeUp);
+        this.wakeUp = setTimeout(() => this.schedule(), Math.ceil(wait));
+        return;
+      }
+      this.queue.shift();
+      head.start();
       this.schedule();
     });
   }
