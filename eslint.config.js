@@ -19,6 +19,7 @@ const LAYERS = [
   ['runtime'],
   ['platforms', 'metrics'],
   ['server'],
+  ['app'],
   ['cli'],
 ];
 

@@ -154,7 +154,7 @@ const PHASE_MODULES = [
   ['config loader (yaml, zod)', '../src/core/config/index.js'],
   ['store (better-sqlite3)', '../src/store/open-store.js'],
   ['sandbox emulators', '../src/sandbox/sandbox-emulators.js'],
-  ['engine, commands, vendor clients (undici, agora-token)', '../src/runtime/build-engine.js'],
+  ['engine, commands, vendor clients (undici, agora-token)', '../src/app/compose.js'],
   ['render (text tables)', '../src/render/text.js'],
   ['rest of run-command', '../src/cli/run-command.js'],
 ] as const;
@@ -173,7 +173,8 @@ for (const [label, spec] of ${JSON.stringify(mods)}) { await import(spec); const
 const { runCommand } = await import(${JSON.stringify(new URL('../src/cli/run-command.js', import.meta.url).href)});
 const write = process.stdout.write; process.stdout.write = () => true;
 const r0 = performance.now();
-await runCommand('help', { json: true }, { defaultLevel: 'warn' });
+const { createLogger } = await import(${JSON.stringify(new URL('../src/core/logger.js', import.meta.url).href)});
+await runCommand('help', { json: true }, { env: process.env, logger: createLogger('warn') });
 const run = performance.now() - r0;
 process.stdout.write = write;
 process.stderr.write('\\nPHASES ' + JSON.stringify({ boot, phases, run }) + '\\n');`;

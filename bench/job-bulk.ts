@@ -12,9 +12,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../src/core/logger.js';
-import { createRuntime } from '../src/runtime/create-runtime.js';
+import { openRuntime, serve } from '../src/app/compose.js';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/credentials.js';
-import { serve } from '../src/server/index.js';
 import { startLoad } from './slack-ack.js';
 import type { BatchPlan } from './slack-load.js';
 import { percentile } from './stats.js';
@@ -59,7 +58,7 @@ storage:
   url: "sqlite://${join(dir, 'bench.db')}"
 `,
     );
-    const runtime = await createRuntime({ configPath, env: { ROOMOPS_JOB_POLL_MS: '100' }, logger });
+    const runtime = await openRuntime({ configPath, env: { ROOMOPS_JOB_POLL_MS: '100' }, logger });
     const server = await serve({
       runtime,
       env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: load.apiUrl },

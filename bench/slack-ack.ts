@@ -26,10 +26,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createLogger, type Logger } from '../src/core/logger.js';
-import { createRuntime } from '../src/runtime/create-runtime.js';
+import { openRuntime, serve } from '../src/app/compose.js';
 import { startSandboxRuntime } from '../src/runtime/sandbox-runtime.js';
 import type { Runtime } from '../src/runtime/types.js';
-import { serve } from '../src/server/index.js';
 import { type BatchPlan, type SlackLoad, startSlackLoad } from './slack-load.js';
 import { median, percentile } from './stats.js';
 
@@ -277,7 +276,7 @@ async function startRuntime(
     });
     const configPath = join(dir, 'roomops.yml');
     writeFileSync(configPath, `${yaml}\n${ACCESS_YAML}`);
-    const runtime = await createRuntime({ configPath, env: {}, logger });
+    const runtime = await openRuntime({ configPath, env: {}, logger });
     return {
       runtime,
       where: 'child process (roomops sandbox)',

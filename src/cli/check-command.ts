@@ -11,7 +11,7 @@ import type { ErrorLog } from '../core/error-id.js';
 import type { OutcomeError } from '../core/outcome.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
-import { type CliContext, cliLogger } from './context.js';
+import type { RuntimeOptions } from '../app/compose.js';
 import { printFailure } from './run-command.js';
 
 interface AccountCheck {
@@ -23,14 +23,14 @@ interface AccountCheck {
   error?: OutcomeError;
 }
 
-export async function runCheck(cli: CliContext, json: boolean): Promise<number> {
+export async function runCheck(cli: Omit<RuntimeOptions, 'observer'>, json: boolean): Promise<number> {
   let accounts: Record<string, AccountConfig>;
   let stop = async () => {};
   let sandbox = false;
   try {
     const loaded = await loadConfig({
       ...(cli.configPath ? { path: cli.configPath } : {}),
-      env: process.env,
+      env: cli.env,
     });
     if (loaded.source === 'file') accounts = loaded.config.accounts;
     else {
@@ -41,11 +41,11 @@ export async function runCheck(cli: CliContext, json: boolean): Promise<number> 
       accounts = sandboxAccounts(emulators.urls);
     }
   } catch (error) {
-    return printFailure(error, { json }, 'check', cliLogger(cli));
+    return printFailure(error, { json }, 'check', cli.logger);
   }
   try {
     const results = await Promise.all(
-      Object.entries(accounts).map(([name, account]) => checkAccount(name, account, cliLogger(cli))),
+      Object.entries(accounts).map(([name, account]) => checkAccount(name, account, cli.logger)),
     );
     const ok = results.every((r) => r.ok);
     if (json)

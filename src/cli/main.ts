@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { optionsAfterSubcommand } from './argv-order.js';
-import type { CliContext } from './context.js';
+import type { RuntimeOptions } from '../app/compose.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -25,14 +25,14 @@ const program = new Command()
   .exitOverride((error) => {
     process.exit(error.exitCode === 0 ? 0 : 2);
   })
-  .action(async () => finish(await serveOrShell(context('info'))));
+  .action(async () => finish(await serveOrShell(await context('info'))));
 
 program
   .command('shell')
   .description('interactive shell; confirmation is a typed prompt')
   .option('--sandbox', 'use the built-in sandbox even when a config file exists')
   .action(async (options: { sandbox?: boolean }) =>
-    finish(await shell(context('warn'), options.sandbox === true)),
+    finish(await shell(await context('warn'), options.sandbox === true)),
   );
 
 program
@@ -47,7 +47,7 @@ program
     async (text: string, options: { json?: boolean; yes?: boolean; dryRun?: boolean; wait?: boolean }) => {
       const { runCommand } = await import('./run-command.js');
       const { wait, ...rest } = options;
-      finish(await runCommand(text, { ...rest, noWait: wait === false }, context('warn')));
+      finish(await runCommand(text, { ...rest, noWait: wait === false }, await context('warn')));
     },
   );
 
@@ -58,7 +58,7 @@ program
   )
   .action(async () => {
     const { runWorker } = await import('./worker-command.js');
-    finish(await runWorker(context('info')));
+    finish(await runWorker(await context('info')));
   });
 
 program
@@ -78,7 +78,7 @@ program
   .option('--json', 'print exactly one JSON object on stdout')
   .action(async (options: { json?: boolean }) => {
     const { runCheck } = await import('./check-command.js');
-    finish(await runCheck(context('warn'), options.json === true));
+    finish(await runCheck(await context('warn'), options.json === true));
   });
 
 program
@@ -90,10 +90,12 @@ program
     finish(await runDiscordRegister(options.guild));
   });
 
-function context(defaultLevel: string): CliContext {
+/** What a sub-command needs from the process: made once per invocation and passed down, never cached. */
+async function context(defaultLevel: string): Promise<RuntimeOptions> {
   const configPath = program.opts<{ config?: string }>().config;
-  // Logger construction is cheap; pino itself is loaded lazily with it.
-  return { ...(configPath ? { configPath } : {}), defaultLevel };
+  // pino loads only for the sub-commands that log (not `--version`, `sandbox`, `discord-register`).
+  const { createLogger } = await import('../core/logger.js');
+  return { ...(configPath ? { configPath } : {}), env: process.env, logger: createLogger(defaultLevel) };
 }
 
 function parsePort(value: string): number {
@@ -103,15 +105,22 @@ function parsePort(value: string): number {
   return port;
 }
 
-async function serveOrShell(cli: CliContext): Promise<number> {
-  const env = process.env;
+/** With platform credentials set: serve (src/app/compose.ts) until SIGTERM; else the shell. */
+async function serveOrShell(cli: RuntimeOptions): Promise<number> {
+  const env = cli.env;
   const slack = Boolean(env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET));
-  if (!slack && !env.DISCORD_TOKEN && !env.DISCORD_PUBLIC_KEY) return shell({ ...cli }, false);
-  const { runServe } = await import('./serve-command.js');
-  return runServe(cli);
+  if (!slack && !env.DISCORD_TOKEN && !env.DISCORD_PUBLIC_KEY) return shell(cli, false);
+  const { startServing } = await import('../app/compose.js');
+  try {
+    await startServing(cli);
+    return 0;
+  } catch (error) {
+    const { printFailure } = await import('./run-command.js');
+    return printFailure(error, {}, 'serve', cli.logger);
+  }
 }
 
-async function shell(cli: CliContext, forceSandbox: boolean): Promise<number> {
+async function shell(cli: RuntimeOptions, forceSandbox: boolean): Promise<number> {
   const { runShellCommand } = await import('./shell-command.js');
   return runShellCommand(cli, forceSandbox);
 }

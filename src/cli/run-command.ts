@@ -10,9 +10,8 @@ import { toOutcomeError } from '../core/outcome-errors.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { renderText, useColour } from '../render/text.js';
 import { toView } from '../render/to-view.js';
-import { createRuntime } from '../runtime/create-runtime.js';
+import { openRuntime, type RuntimeOptions } from '../app/compose.js';
 import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
-import { type CliContext, cliLogger } from './context.js';
 import { outcomeJson } from './json-output.js';
 import { SHELL_PLACE, shellPrincipal } from './principal.js';
 
@@ -24,17 +23,12 @@ export interface RunOptions {
   noWait?: boolean;
 }
 
-export async function runCommand(text: string, options: RunOptions, cli: CliContext): Promise<number> {
+export async function runCommand(text: string, options: RunOptions, cli: RuntimeOptions): Promise<number> {
   let runtime;
-  const logger = cliLogger(cli);
   try {
-    runtime = await createRuntime({
-      ...(cli.configPath ? { configPath: cli.configPath } : {}),
-      env: process.env,
-      logger,
-    });
+    runtime = await openRuntime(cli);
   } catch (error) {
-    return printFailure(error, options, 'run', logger);
+    return printFailure(error, options, 'run', cli.logger);
   }
   try {
     const request = {
@@ -87,8 +81,7 @@ export function printFailure(
   error: unknown,
   options: { json?: boolean },
   action: string,
-  // The process's logger (created once, see cliLogger) when the caller has none at hand.
-  log: ErrorLog = cliLogger({ defaultLevel: 'warn' }),
+  log: ErrorLog,
 ): number {
   const e = toOutcomeError(
     error instanceof RoomOpsError || error instanceof Error ? error : new Error(String(error)),

@@ -1,9 +1,8 @@
-import { createRuntime } from '../runtime/create-runtime.js';
+import { openRuntime, type RuntimeOptions } from '../app/compose.js';
 import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
 import { startSandboxRuntime } from '../runtime/sandbox-runtime.js';
 import type { Runtime } from '../runtime/types.js';
 import { runShell } from '../platforms/shell/shell.js';
-import { type CliContext, cliLogger } from './context.js';
 import { SHELL_PLACE, shellPrincipal } from './principal.js';
 import { printFailure } from './run-command.js';
 
@@ -13,19 +12,12 @@ Try: help · accounts · list agora · create rong demo-1 · delete rong demo-1 
 To use real accounts, write roomops.yml (see README "Configuring real accounts") or pass --config FILE.
 Type exit or press Ctrl-D to leave.`;
 
-export async function runShellCommand(cli: CliContext, forceSandbox: boolean): Promise<number> {
-  const logger = cliLogger(cli);
+export async function runShellCommand(cli: RuntimeOptions, forceSandbox: boolean): Promise<number> {
   let runtime;
   try {
-    runtime = forceSandbox
-      ? await startSandboxRuntime({ logger })
-      : await createRuntime({
-          ...(cli.configPath ? { configPath: cli.configPath } : {}),
-          env: process.env,
-          logger,
-        });
+    runtime = forceSandbox ? await startSandboxRuntime({ logger: cli.logger }) : await openRuntime(cli);
   } catch (error) {
-    return printFailure(error, {}, 'shell', logger);
+    return printFailure(error, {}, 'shell', cli.logger);
   }
   // Jobs created here (bulk, scheduled) run in this process while the shell is open.
   runtime.jobRunner.start();

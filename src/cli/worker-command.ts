@@ -3,21 +3,16 @@
  * SIGTERM; then the item in flight finishes and the lease is released so
  * another process resumes the job at once.
  */
-import { createRuntime } from '../runtime/create-runtime.js';
-import { type CliContext, cliLogger } from './context.js';
+import { openRuntime, type RuntimeOptions } from '../app/compose.js';
 import { printFailure } from './run-command.js';
 
-export async function runWorker(cli: CliContext): Promise<number> {
-  const logger = cliLogger(cli);
+export async function runWorker(cli: RuntimeOptions): Promise<number> {
+  const { logger } = cli;
   let runtime;
   try {
-    runtime = await createRuntime({
-      ...(cli.configPath ? { configPath: cli.configPath } : {}),
-      env: process.env,
-      logger,
-    });
+    runtime = await openRuntime(cli);
   } catch (error) {
-    return printFailure(error, {}, 'worker');
+    return printFailure(error, {}, 'worker', logger);
   }
   if (runtime.mode === 'sandbox') {
     await runtime.close();

@@ -13,7 +13,7 @@ import {
 } from '../sandbox/sandbox-emulators.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
-import { buildEngine } from './build-engine.js';
+import { wireEngine } from '../app/compose.js';
 import { SANDBOX_NOTICE } from './sandbox-notice.js';
 import { type SandboxStoreFile, sandboxStoreFile } from './sandbox-store-file.js';
 import type { Runtime } from './types.js';
@@ -51,7 +51,7 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
       ...(options.storeTimeoutMs !== undefined ? { timeoutMs: options.storeTimeoutMs } : {}),
     });
     const accounts = sandboxAccounts(emulators.urls);
-    const { engine, clients, jobRunner } = buildEngine({
+    const { engine, clients, jobRunner } = wireEngine({
       accounts,
       access,
       store,

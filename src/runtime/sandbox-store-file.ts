@@ -15,25 +15,16 @@ export interface SandboxStoreFile {
   remove(): void;
 }
 
-/** Directories still to remove; one exit hook for all, however many sandboxes a process opens. */
-const pending = new Set<string>();
-let hooked = false;
-
 export function sandboxStoreFile(): SandboxStoreFile {
   const dir = mkdtempSync(join(tmpdir(), 'roomops-sandbox-'));
-  pending.add(dir);
-  if (!hooked) {
-    hooked = true;
-    // If the process ends without closing the sandbox (an uncaught error), the files still go.
-    process.once('exit', () => {
-      for (const left of pending) rmSync(left, { recursive: true, force: true });
-    });
-  }
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  // If the process ends without closing the sandbox (an uncaught error), the file still goes.
+  process.once('exit', removeDir);
   return {
     url: `sqlite://${join(dir, 'sandbox.db')}`,
     remove: () => {
-      pending.delete(dir);
-      rmSync(dir, { recursive: true, force: true });
+      process.off('exit', removeDir);
+      removeDir();
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * A running RoomOps core: config, store, vendor clients and the engine,
- * ready for front ends. `createRuntime` (src/runtime/create-runtime.ts) builds
- * one from a config file or, with none, from the built-in sandbox
+ * ready for front ends. `openRuntime` (src/app/compose.ts) builds one from a
+ * config file or, with none, from the built-in sandbox
  * (src/runtime/sandbox-runtime.ts starts the four emulators in-process).
  */
 import type { EngineApi } from '../core/engine-api.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.js';
-import { createRuntime } from '../../src/runtime/create-runtime.js';
+import { openRuntime } from '../../src/app/compose.js';
 import {
   type SandboxEmulators,
   sandboxConfigYaml,
@@ -91,7 +91,7 @@ function startChild(databaseUrl: string, pendingId: string, who: string) {
 }
 
 async function race(databaseUrl: string, room: string) {
-  const runtime = await createRuntime({
+  const runtime = await openRuntime({
     configPath,
     env: { ROOMOPS_DATABASE_URL: databaseUrl },
     logger: createLogger('silent', {}),

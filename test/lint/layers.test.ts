@@ -20,6 +20,7 @@ const ORDER: readonly (readonly string[])[] = [
   ['runtime'],
   ['platforms', 'metrics'],
   ['server'],
+  ['app'],
   ['cli'],
 ];
 const rankOf = (layer: string) => ORDER.findIndex((rank) => rank.includes(layer));

@@ -10,9 +10,10 @@ import type { PendingAction } from '../../store/types.js';
 import { PageState } from '../page-state.js';
 import { buildApp, slackSettings } from './build-app.js';
 import { InFlight } from '../in-flight.js';
+import { AckFirst } from '../ack-first.js';
 import { registerListeners } from './listeners.js';
 import { expiredMessage } from './messages.js';
-import { replyTo } from './response-url.js';
+import { responseUrlPoster } from './response-url.js';
 import { SlackPrincipals } from './principal.js';
 import { usergroupLister } from './usergroup-lister.js';
 
@@ -34,6 +35,8 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
   const settings = slackSettings(env);
   const built = buildApp(settings, logger);
   const inFlight = new InFlight();
+  const ackFirst = new AckFirst();
+  const replyTo = responseUrlPoster(settings.timeoutMs);
   let state: { connected: boolean; detail?: string } = { connected: false, detail: 'not started' };
 
   built.app.error(async (error) => {
@@ -48,8 +51,9 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     }),
     pages: new PageState(runtime.store.pages, 'slack', logger),
     inFlight,
+    ackFirst,
     logger,
-    replyTimeoutMs: settings.timeoutMs,
+    replyTo,
   });
 
   if (built.mode === 'socket') {
@@ -69,7 +73,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
   return {
     name: 'slack',
     mode: built.mode,
-    ...(built.mode === 'http' ? { requestListener: built.requestListener } : {}),
+    ...(built.mode === 'http' ? { requestListener: ackFirst.track(built.requestListener) } : {}),
     async start() {
       await built.app.init();
       if (built.mode === 'socket') await built.app.start();
@@ -88,7 +92,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     async showExpired(pending: PendingAction) {
       const prompt = pending.prompt;
       if (prompt?.platform !== 'slack') return;
-      await replyTo(prompt.responseUrl, settings.timeoutMs)(expiredMessage(pending));
+      await replyTo(prompt.responseUrl)(expiredMessage(pending));
     },
   };
 }

@@ -18,6 +18,7 @@ import { decisionMessage } from './messages.js';
 import type { PageState } from '../page-state.js';
 import type { SlackPrincipals } from './principal.js';
 import { type ChatUpdater, rewritePrompt } from './prompt-update.js';
+import type { ReplyTo } from './response-url.js';
 
 export interface HomeDeps {
   engine: EngineApi;
@@ -25,6 +26,7 @@ export interface HomeDeps {
   pages: PageState;
   inFlight: InFlight;
   logger: Logger;
+  replyTo: ReplyTo;
 }
 
 export interface HomeClient extends ChatUpdater {
@@ -76,7 +78,7 @@ export async function afterHomeDecision(
   const promptChanges =
     outcome.type === 'decided' || (outcome.type === 'stale' && outcome.expiredNow === true);
   if (promptChanges)
-    await rewritePrompt(client, outcome.pending, await decisionMessage(outcome, deps.pages, `slack:${userId}`), deps.logger);
+    await rewritePrompt(client, outcome.pending, await decisionMessage(outcome, deps.pages, `slack:${userId}`), deps.logger, deps.replyTo);
   const view = decisionView(outcome);
   await publishHome(deps, client, userId, {
     tone: view.tone,

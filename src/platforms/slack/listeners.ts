@@ -9,10 +9,11 @@ import type { Place } from '../../core/types.js';
 import type { PageState } from '../page-state.js';
 import { CANCEL_ACTION, CONFIRM_ACTION, PAGE_ACTION } from '../../render/slack/index.js';
 import { newErrorId } from '../../core/error-id.js';
+import type { AckFirst } from '../ack-first.js';
 import type { InFlight } from '../in-flight.js';
 import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './messages.js';
 import type { SlackPrincipals } from './principal.js';
-import { type Reply, replyTo } from './response-url.js';
+import type { Reply, ReplyTo } from './response-url.js';
 import { afterHomeDecision, type HomeClient, registerAppHome } from './app-home.js';
 
 export interface ListenerDeps {
@@ -20,9 +21,11 @@ export interface ListenerDeps {
   principals: SlackPrincipals;
   pages: PageState;
   inFlight: InFlight;
+  /** Work after an ack starts once the requests waiting for theirs are acked (or waited long enough). */
+  ackFirst: AckFirst;
   logger: Logger;
-  /** Per response_url post. */
-  replyTimeoutMs: number;
+  /** Posts to a request's response_url (one keep-alive agent per adapter). */
+  replyTo: ReplyTo;
 }
 
 const place = (channelId: string | undefined): Place => ({
@@ -31,14 +34,13 @@ const place = (channelId: string | undefined): Place => ({
 });
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { engine, principals, pages, inFlight, logger, replyTimeoutMs } = deps;
+  const { engine, principals, pages, inFlight, ackFirst, logger, replyTo } = deps;
 
   /** Runs the work after the ack; a failure is logged and told to the user, never thrown into Bolt. */
   const afterAck = (respond: Reply, what: string, work: () => Promise<void>) =>
     inFlight.run(async () => {
       try {
-        // Let the event loop take in (and ack) requests already waiting before this one's work.
-        await new Promise((resolve) => setImmediate(resolve));
+        await ackFirst.turn();
         await work();
       } catch (error) {
         const errorId = newErrorId();
@@ -52,7 +54,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.command('/room', async ({ command, ack }) => {
     await ack();
-    const respond = replyTo(command.response_url, replyTimeoutMs);
+    const respond = replyTo(command.response_url);
     await afterAck(respond, 'command', async () => {
       const principal = await principals.principal(command.user_id, command.user_name);
       const outcome = await engine.handle({
@@ -81,7 +83,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         // A click in App Home: no channel, no message, no response_url.
         await inFlight.run(async () => {
           try {
-            await new Promise((resolve) => setImmediate(resolve));
+            await ackFirst.turn();
             const pendingId = action.type === 'button' ? (action.value ?? '') : '';
             const principal = await principals.principal(body.user.id, body.user.username ?? body.user.name);
             const outcome = await engine.decide({
@@ -101,7 +103,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         });
         return;
       }
-      const respond = replyTo(body.response_url, replyTimeoutMs);
+      const respond = replyTo(body.response_url);
       await afterAck(respond, actionId, async () => {
         const pendingId = action.type === 'button' ? (action.value ?? '') : '';
         const principal = await principals.principal(body.user.id, body.user.username ?? body.user.name);
@@ -122,7 +124,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     { type: 'block_actions', action_id: new RegExp(`^${PAGE_ACTION}_(prev|next)$`) },
     async ({ body, action, ack }) => {
       await ack();
-      const respond = replyTo(body.response_url, replyTimeoutMs);
+      const respond = replyTo(body.response_url);
       await afterAck(respond, 'page', async () => {
         const value = action.type === 'button' ? (action.value ?? '') : '';
         await respond(await pageMessage(pages, value, `slack:${body.user.id}`));

@@ -9,7 +9,7 @@
 import type { Logger } from '../../core/logger.js';
 import type { PendingAction } from '../../store/types.js';
 import type { ResponseBody } from './messages.js';
-import { replyTo } from './response-url.js';
+import type { ReplyTo } from './response-url.js';
 
 export interface ChatUpdater {
   chat: {
@@ -23,6 +23,7 @@ export async function rewritePrompt(
   pending: PendingAction,
   message: ResponseBody,
   logger: Logger,
+  replyTo: ReplyTo,
 ): Promise<boolean> {
   const prompt = pending.prompt;
   if (prompt?.platform !== 'slack') return false;

@@ -14,9 +14,9 @@ import { DEFAULT_OUTBOUND_TIMEOUT_MS } from '../outbound-timeout.js';
 import type { ResponseBody } from './messages.js';
 import { RoomOpsError } from '../../shared/coded-error.js';
 
-const agent = new Agent({ keepAliveTimeout: 30_000, connections: 32 });
-
 export type Reply = (message: ResponseBody) => Promise<void>;
+/** A poster for one request's response_url. */
+export type ReplyTo = (responseUrl: string) => Reply;
 
 /** Slack refused a reply; the adapter logs it (the person's answer was the reply). */
 export class ResponseUrlError extends RoomOpsError {
@@ -34,10 +34,17 @@ export class ResponseUrlTimeout extends RoomOpsError {
 }
 
 /**
- * A poster for one response_url; each post, headers and body, must finish
- * within `timeoutMs`. A table Slack refuses is posted again as its monospace twin.
+ * Posters for response_urls sharing one keep-alive agent, owned by the
+ * adapter that makes it (undici unrefs idle sockets, so it holds no process
+ * open). Each post, headers and body, must finish within `timeoutMs`.
  */
-export function replyTo(responseUrl: string, timeoutMs: number = DEFAULT_OUTBOUND_TIMEOUT_MS): Reply {
+export function responseUrlPoster(timeoutMs: number = DEFAULT_OUTBOUND_TIMEOUT_MS): ReplyTo {
+  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 32 });
+  return (responseUrl) => replyTo(responseUrl, timeoutMs, agent);
+}
+
+/** A table Slack refuses is posted again as its monospace twin. */
+function replyTo(responseUrl: string, timeoutMs: number, agent: Agent): Reply {
   const post = async (body: Omit<ResponseBody, 'fallbackBlocks'>): Promise<number> => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new ResponseUrlTimeout(timeoutMs)), timeoutMs);

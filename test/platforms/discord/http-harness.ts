@@ -6,7 +6,7 @@
  */
 import { createLogger } from '../../../src/core/logger.js';
 import { type SandboxRuntime, startSandboxRuntime } from '../../../src/runtime/sandbox-runtime.js';
-import { type RunningServer, serve } from '../../../src/server/index.js';
+import { type RunningServer, serve } from '../../../src/app/compose.js';
 import {
   APP_ID,
   DiscordInteractionSender,

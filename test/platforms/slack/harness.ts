@@ -9,7 +9,7 @@ import {
   type SandboxRuntimeOptions,
   startSandboxRuntime,
 } from '../../../src/runtime/sandbox-runtime.js';
-import { type RunningServer, serve } from '../../../src/server/index.js';
+import { type RunningServer, serve } from '../../../src/app/compose.js';
 import {
   appHomeOpenedBody,
   blockActionsBody,

@@ -1,2 +1,0 @@
-export { checkHealth, type Health } from './health.js';
-export { type RunningServer, type ServeOptions, serve } from './serve.js';
