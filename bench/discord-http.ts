@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../src/core/logger.js';
 import { checkSignature, publicKeyFrom } from '../src/platforms/discord/http/verify-signature.js';
-import { startSandboxRuntime } from '../src/runtime/sandbox-runtime.js';
+import { startSandboxRuntime } from '../src/app/sandbox-runtime.js';
 import { serve } from '../src/app/compose.js';
 import { APP_ID } from '../test/fakes/discord/index.js';
 import { type Driver, type DriveRequest, MIX_NOTE, startDriver } from './discord-http-driver.js';

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../src/core/logger.js';
 import { createDiscordAdapter } from '../src/platforms/discord/index.js';
-import { startSandboxRuntime } from '../src/runtime/sandbox-runtime.js';
+import { startSandboxRuntime } from '../src/app/sandbox-runtime.js';
 import { APP_ID } from '../test/fakes/discord/index.js';
 import { type LoadFake, type LoadPlan, startLoadFake } from './discord-load.js';
 import { percentile } from './stats.js';

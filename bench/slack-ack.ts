@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createLogger, type Logger } from '../src/core/logger.js';
 import { openRuntime, serve } from '../src/app/compose.js';
-import { startSandboxRuntime } from '../src/runtime/sandbox-runtime.js';
+import { startSandboxRuntime } from '../src/app/sandbox-runtime.js';
 import type { Runtime } from '../src/runtime/types.js';
 import { type BatchPlan, type SlackLoad, startSlackLoad } from './slack-load.js';
 import { median, percentile } from './stats.js';

@@ -96,7 +96,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const loaded = await loadConfig({ ...(options.configPath ? { path: options.configPath } : {}), env });
   if (loaded.source === 'none') {
     // The emulators load only in sandbox mode; its store is a temporary file, never the configured one.
-    const { startSandboxRuntime } = await import('../runtime/sandbox-runtime.js');
+    const { startSandboxRuntime } = await import('./sandbox-runtime.js');
     return startSandboxRuntime({ logger, ...(observer ? { observer } : {}) });
   }
   const { config } = loaded;

@@ -1,6 +1,6 @@
 import { openRuntime, type RuntimeOptions } from '../app/compose.js';
 import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
-import { startSandboxRuntime } from '../runtime/sandbox-runtime.js';
+import { startSandboxRuntime } from '../app/sandbox-runtime.js';
 import type { Runtime } from '../runtime/types.js';
 import { runShell } from '../platforms/shell/shell.js';
 import { SHELL_PLACE, shellPrincipal } from './principal.js';

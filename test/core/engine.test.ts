@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionOutcome, Outcome } from '../../src/core/outcome.js';
 import type { Place, Principal } from '../../src/core/types.js';
-import { type SandboxRuntime, startSandboxRuntime } from '../../src/runtime/sandbox-runtime.js';
+import { type SandboxRuntime, startSandboxRuntime } from '../../src/app/sandbox-runtime.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'roomops-engine-'));
 const TOWN_HALL = '212126098587649';

@@ -7,7 +7,7 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Place, Principal } from '../../src/core/types.js';
-import { type SandboxRuntime, startSandboxRuntime } from '../../src/runtime/sandbox-runtime.js';
+import { type SandboxRuntime, startSandboxRuntime } from '../../src/app/sandbox-runtime.js';
 
 const ADMIN: Principal = { platform: 'slack', id: 'slack:UADMIN', displayName: 'ada', groups: [] };
 const CHANNEL: Place = { platform: 'slack', channel: 'slack:C0OPS' };

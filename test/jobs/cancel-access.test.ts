@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/core/outcome.js';
 import type { Principal } from '../../src/core/types.js';
-import { type SandboxRuntime, startSandboxRuntime } from '../../src/runtime/sandbox-runtime.js';
+import { type SandboxRuntime, startSandboxRuntime } from '../../src/app/sandbox-runtime.js';
 
 const person = (id: string): Principal => ({
   platform: 'slack',

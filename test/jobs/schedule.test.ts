@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/core/types.js';
-import { startSandboxRuntime } from '../../src/runtime/sandbox-runtime.js';
+import { startSandboxRuntime } from '../../src/app/sandbox-runtime.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/types.js';
 import { parseJson, tempDir } from '../cli/helpers.js';

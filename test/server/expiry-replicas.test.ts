@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.js';
-import { type SandboxRuntime, startSandboxRuntime } from '../../src/runtime/sandbox-runtime.js';
+import { type SandboxRuntime, startSandboxRuntime } from '../../src/app/sandbox-runtime.js';
 import { type RunningServer, serve } from '../../src/app/compose.js';
 import { startExpiryTimer } from '../../src/server/expiry.js';
 import { APP_ID, chatInput, FakeDiscord } from '../fakes/discord/index.js';

@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { createLogger } from '../../../src/core/logger.js';
 import { createDiscordAdapter } from '../../../src/platforms/discord/index.js';
-import { type SandboxRuntime, startSandboxRuntime } from '../../../src/runtime/sandbox-runtime.js';
+import { type SandboxRuntime, startSandboxRuntime } from '../../../src/app/sandbox-runtime.js';
 import type { PlatformAdapter } from '../../../src/runtime/types.js';
 import {
   type Actor,

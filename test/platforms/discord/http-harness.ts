@@ -5,7 +5,7 @@
  * recording every webhook call. Only Discord is faked.
  */
 import { createLogger } from '../../../src/core/logger.js';
-import { type SandboxRuntime, startSandboxRuntime } from '../../../src/runtime/sandbox-runtime.js';
+import { type SandboxRuntime, startSandboxRuntime } from '../../../src/app/sandbox-runtime.js';
 import { type RunningServer, serve } from '../../../src/app/compose.js';
 import {
   APP_ID,

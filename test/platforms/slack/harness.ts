@@ -8,7 +8,7 @@ import {
   type SandboxRuntime,
   type SandboxRuntimeOptions,
   startSandboxRuntime,
-} from '../../../src/runtime/sandbox-runtime.js';
+} from '../../../src/app/sandbox-runtime.js';
 import { type RunningServer, serve } from '../../../src/app/compose.js';
 import {
   appHomeOpenedBody,

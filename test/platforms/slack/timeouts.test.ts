@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/core/logger.js';
-import { startSandboxRuntime } from '../../../src/runtime/sandbox-runtime.js';
+import { startSandboxRuntime } from '../../../src/app/sandbox-runtime.js';
 import { FakeSlack } from '../../fakes/slack/index.js';
 import { ACCESS, APP_TOKEN, BOT_TOKEN, SlackHarness, USERGROUPS } from './harness.js';
 

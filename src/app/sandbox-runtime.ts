@@ -13,10 +13,10 @@ import {
 } from '../sandbox/sandbox-emulators.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/types.js';
-import { wireEngine } from '../app/compose.js';
-import { SANDBOX_NOTICE } from './sandbox-notice.js';
-import { type SandboxStoreFile, sandboxStoreFile } from './sandbox-store-file.js';
-import type { Runtime } from './types.js';
+import { wireEngine } from './compose.js';
+import { SANDBOX_NOTICE } from '../runtime/sandbox-notice.js';
+import { type SandboxStoreFile, sandboxStoreFile } from '../runtime/sandbox-store-file.js';
+import type { Runtime } from '../runtime/types.js';
 
 export interface SandboxRuntimeOptions {
   /** The raw `access:` section, as in DESIGN.md; absent = chat users may only read. */
