@@ -10,7 +10,8 @@ import type { RawInvocation } from '../types.js';
 import { type Selector, splitSelector } from './selector.js';
 
 /** Stands in for the selected rooms during validation only; never sent anywhere. */
-const STAND_IN_ROOM = 'selected-rooms';
+// Valid under every vendor's room id rule (iFlyChat: digits only; Agora: no hyphen).
+const STAND_IN_ROOM = '1';
 
 export interface BulkParts {
   selector: Selector;

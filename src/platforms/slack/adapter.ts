@@ -11,6 +11,7 @@ import { PageState } from '../page-state.js';
 import { buildApp, slackSettings } from './build-app.js';
 import { InFlight } from '../in-flight.js';
 import { registerListeners } from './listeners.js';
+import { showJobEnds } from './job-actions.js';
 import { expiredMessage } from './messages.js';
 import { replyTo } from './response-url.js';
 import { SlackPrincipals } from './principal.js';
@@ -51,6 +52,12 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     logger,
     replyTimeoutMs: settings.timeoutMs,
   });
+  const stopShowingJobEnds = showJobEnds(runtime.jobRunner, built.app.client, {
+    engine: runtime.engine,
+    inFlight,
+    logger,
+    replyTimeoutMs: settings.timeoutMs,
+  });
 
   if (built.mode === 'socket') {
     built.receiver.client.on('connected', () => {
@@ -82,6 +89,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
           .stop()
           .catch((error: unknown) => logger.warn({ err: String(error) }, 'Socket Mode disconnect failed'));
       state = { connected: false, detail: 'stopping' };
+      stopShowingJobEnds();
       await inFlight.drain();
     },
     status: () => state,
