@@ -90,7 +90,7 @@ export interface EngineApi {
    * show its end there; returns the buttons that message offers now.
    */
   attachJobPrompt(jobId: string, prompt: PromptRef): Promise<JobControl[]>;
-  /** The final message of a job (per-item outcomes, failures in full); undefined for an unknown id. */
+  /** A job's message: its progress while it runs, else how it ended (failures in full); undefined for an unknown id. */
   jobReport(jobId: string): Promise<JobReport | undefined>;
   /** What this person's home shows: accounts, confirmations they may decide, jobs, their audit entries. */
   home(principal: Principal): Promise<HomeData>;

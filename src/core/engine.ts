@@ -106,7 +106,7 @@ export class Engine implements EngineApi {
   async jobReport(jobId: string): Promise<JobReport | undefined> {
     const job = await this.options.store.jobs.get(jobId);
     if (!job) return undefined;
-    return jobReport(job, await this.options.store.jobs.items(job.id, { state: 'failed' }));
+    return jobReport(job, await this.options.store.jobs.items(job.id, { state: 'failed' }), this.now());
   }
 
   /** What the job runner of this process calls: run an item, record a job's end. */

@@ -47,7 +47,8 @@ export class JobControls {
 
   async act(request: JobControlRequest): Promise<JobControlOutcome> {
     const { jobId, control, principal, place } = request;
-    if (!JOB_ID.test(jobId)) return refused(`That button does not name a job (expected j_ and 16 characters).`);
+    if (!JOB_ID.test(jobId))
+      return refused(`That button does not name a job (expected j_ and 16 characters).`);
     const job = await this.options.store.jobs.get(jobId);
     if (!job) return refused(`No job ${jobId}; it may have been removed.`);
     if (control === 'retry') return this.retry(job, principal, place);
@@ -116,7 +117,8 @@ export class JobControls {
       });
     } catch (error) {
       // A simultaneous click created it first (same id): one retry, not two.
-      if (await this.options.store.jobs.get(id)) return refused(`Job ${job.id} was already retried as ${id}.`);
+      if (await this.options.store.jobs.get(id))
+        return refused(`Job ${job.id} was already retried as ${id}.`);
       throw error;
     }
     await this.options.audit.jobCreated(created, rooms);

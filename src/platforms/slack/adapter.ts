@@ -11,7 +11,7 @@ import { PageState } from '../page-state.js';
 import { buildApp, slackSettings } from './build-app.js';
 import { InFlight } from '../in-flight.js';
 import { registerListeners } from './listeners.js';
-import { showJobEnds } from './job-actions.js';
+import { showJobMessages } from './job-actions.js';
 import { expiredMessage } from './messages.js';
 import { replyTo } from './response-url.js';
 import { SlackPrincipals } from './principal.js';
@@ -52,7 +52,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     logger,
     replyTimeoutMs: settings.timeoutMs,
   });
-  const stopShowingJobEnds = showJobEnds(runtime.jobRunner, built.app.client, {
+  const stopShowingJobs = showJobMessages(runtime.jobRunner, built.app.client, {
     engine: runtime.engine,
     inFlight,
     logger,
@@ -89,7 +89,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
           .stop()
           .catch((error: unknown) => logger.warn({ err: String(error) }, 'Socket Mode disconnect failed'));
       state = { connected: false, detail: 'stopping' };
-      stopShowingJobEnds();
+      stopShowingJobs();
       await inFlight.drain();
     },
     status: () => state,

@@ -17,6 +17,7 @@ import type { ResponseBody } from './messages.js';
 import type { SlackPrincipals } from './principal.js';
 import type { ChatUpdater } from './prompt-update.js';
 import { replyTo } from './response-url.js';
+import { ProgressThrottle } from '../../core/jobs/progress-throttle.js';
 
 export interface JobActionDeps {
   engine: EngineApi;
@@ -79,7 +80,11 @@ export function registerJobActions(app: App, deps: JobActionDeps): void {
           place: { platform: 'slack', ...(channel ? { channel: `slack:${channel}` } : {}) },
         });
         if (outcome.type === 'refused') {
-          await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(outcome.text) });
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...renderNotice(outcome.text),
+          });
           return;
         }
         const message: ResponseBody = { replace_original: true, ...renderNotice(outcome.text) };
@@ -95,45 +100,65 @@ export function registerJobActions(app: App, deps: JobActionDeps): void {
         );
       } catch (error) {
         logger.error(
-          { err: error instanceof Error ? error.message : String(error), what: action.action_id.split(':')[0] },
+          {
+            err: error instanceof Error ? error.message : String(error),
+            what: action.action_id.split(':')[0],
+          },
           'Slack job button failed after ack',
         );
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
-          ...renderNotice('Something went wrong inside RoomOps; the job was not changed by this click. The details are in the server log.'),
+          ...renderNotice(
+            'Something went wrong inside RoomOps; the job was not changed by this click. The details are in the server log.',
+          ),
         }).catch(() => {});
       }
     });
   });
 }
 
-/** Shows each job that ends in this process in its Slack message: the report, and Retry failed when items failed. */
-export function showJobEnds(
-  runner: { onJobEnded(listener: (job: Job) => void): () => void },
+/**
+ * Keeps the Slack message of each job this process runs up to date: its
+ * progress at most every 2 s while it runs, then how it ended (with Retry
+ * failed when items failed).
+ */
+export function showJobMessages(
+  runner: {
+    onItemOutcome(listener: (job: Job) => void): () => void;
+    onJobEnded(listener: (job: Job) => void): () => void;
+  },
   client: ChatUpdater,
   deps: Pick<JobActionDeps, 'engine' | 'inFlight' | 'logger' | 'replyTimeoutMs'>,
 ): () => void {
-  return runner.onJobEnded((job) => {
-    const prompt = job.prompt;
-    if (prompt?.platform !== 'slack') return;
-    // Not awaited by the runner: a slow Slack must not hold up the next job.
-    void deps.inFlight.run(async () => {
-      try {
-        const report = await deps.engine.jobReport(job.id);
-        if (!report) return;
-        const message = withJobButtons(renderNotice(report.text), job.id, report.retryable ? ['retry'] : []);
-        if (prompt.channel && prompt.ts) {
-          await client.chat.update({ channel: prompt.channel, ts: prompt.ts, ...message });
-        } else {
-          await replyTo(prompt.responseUrl, deps.replyTimeoutMs)({ replace_original: true, ...message });
-        }
-      } catch (error) {
-        deps.logger.warn(
-          { job: job.id, err: error instanceof Error ? error.message : String(error) },
-          'Slack: could not show the end of a job in its message',
-        );
-      }
-    });
+  const throttle = new ProgressThrottle((jobId) => updateJobMessage(jobId, client, deps), deps.logger);
+  const stopItems = runner.onItemOutcome((job) => {
+    if (job.platform === 'slack') throttle.item(job.id);
   });
+  const stopEnds = runner.onJobEnded((job) => {
+    // Not awaited by the runner: a slow Slack must not hold up the next job.
+    if (job.platform === 'slack') void deps.inFlight.run(() => throttle.end(job.id));
+  });
+  return () => {
+    stopItems();
+    stopEnds();
+    throttle.close();
+  };
+}
+
+async function updateJobMessage(
+  jobId: string,
+  client: ChatUpdater,
+  deps: Pick<JobActionDeps, 'engine' | 'replyTimeoutMs'>,
+): Promise<void> {
+  const report = await deps.engine.jobReport(jobId);
+  const prompt = report?.prompt;
+  if (!report || prompt?.platform !== 'slack') return;
+  const message = withJobButtons(renderNotice(report.text), jobId, report.controls);
+  if (prompt.channel && prompt.ts) {
+    await client.chat.update({ channel: prompt.channel, ts: prompt.ts, ...message });
+  } else if (report.final) {
+    // Without the message's ts only the response_url can reach it, and it allows 5 uses: the end only.
+    await replyTo(prompt.responseUrl, deps.replyTimeoutMs)({ replace_original: true, ...message });
+  }
 }

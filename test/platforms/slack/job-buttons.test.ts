@@ -18,15 +18,17 @@ afterAll(async () => h?.close());
 const agora = () => h.runtime.emulators.agora;
 
 function makeRooms(prefix: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) =>
-    agora().state.createRoom({
-      name: `${prefix}-${i}`,
-      description: 'job buttons test',
-      owner: 'alice',
-      members: [],
-      maxusers: 100,
-      custom: '',
-    }).id,
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      agora().state.createRoom({
+        name: `${prefix}-${i}`,
+        description: 'job buttons test',
+        owner: 'alice',
+        members: [],
+        maxusers: 100,
+        custom: '',
+      }).id,
   );
 }
 
@@ -38,12 +40,18 @@ function jobButton(post: { body: Record<string, unknown> }, control: string): st
   return undefined;
 }
 
-async function updatesOf(count: number, timeoutMs = 10_000) {
+/** The `chat.update` that shows how `jobId` ended (progress updates come before it). */
+async function endOf(jobId: string, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const updates = h.fake.calls.filter((c) => c.method === 'chat.update');
-    if (updates.length >= count) return updates;
-    if (Date.now() > deadline) throw new Error(`expected ${count} chat.update calls, got ${updates.length}`);
+    const end = h.fake.calls.find(
+      (c) =>
+        c.method === 'chat.update' &&
+        /^Job \S+ (finished|was)/.test(c.form.text ?? '') &&
+        c.form.text!.startsWith(`Job ${jobId} `),
+    );
+    if (end) return end;
+    if (Date.now() > deadline) throw new Error(`no chat.update showing the end of ${jobId}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -52,7 +60,6 @@ describe('job buttons in Slack', () => {
   it('a bulk delete offers Cancel, ends as a report with failures in full, and Retry failed runs them once more', async () => {
     const [a, b, c] = makeRooms('jb', 3);
     agora().server.injectFault({ kind: 'status', status: 403, path: `/chatrooms/${b}`, count: 50 });
-    const before = h.fake.calls.filter((x) => x.method === 'chat.update').length;
 
     const prompt = await h.ask('delete agora match=jb-*', ADMIN);
     const started = await h.press('room_confirm', pendingIdOf(prompt), ADMIN);
@@ -62,12 +69,14 @@ describe('job buttons in Slack', () => {
     expect(h.runtime.store.jobs).toBeDefined();
     expect((await h.runtime.store.jobs.get(jobId!))?.prompt).toMatchObject({ channel: CHANNEL });
 
-    const [end] = (await updatesOf(before + 1)).slice(before);
+    const end = await endOf(jobId!);
     expect(end!.form.channel).toBe(CHANNEL);
     expect(end!.form.text).toContain(`Job ${jobId} finished with failures: 2 done, 1 failed of 3`);
     expect(end!.form.text).toContain(`${b}: `);
     const endBlocks = JSON.parse(end!.form.blocks!) as { elements?: { action_id?: string }[] }[];
-    expect(endBlocks.flatMap((x) => x.elements ?? []).map((e) => e.action_id)).toEqual([`job_retry:${jobId}`]);
+    expect(endBlocks.flatMap((x) => x.elements ?? []).map((e) => e.action_id)).toEqual([
+      `job_retry:${jobId}`,
+    ]);
     expect(agora().rooms.has(a!)).toBe(false);
     expect(agora().rooms.has(b!)).toBe(true);
     expect(agora().rooms.has(c!)).toBe(false);
@@ -85,7 +94,7 @@ describe('job buttons in Slack', () => {
     const retryId = jobButton(retried, 'cancel');
     expect(retryId).toMatch(/^j_/);
     expect(retryId).not.toBe(jobId);
-    const [retryEnd] = (await updatesOf(before + 2)).slice(before + 1);
+    const retryEnd = await endOf(retryId!);
     expect(retryEnd!.form.text).toContain(`Job ${retryId} finished: 1 done, 0 failed of 1`);
     expect(retryEnd!.form.blocks).not.toContain('job_retry');
     expect(agora().rooms.has(b!)).toBe(false);
