@@ -76,12 +76,7 @@ export async function afterHomeDecision(
   const promptChanges =
     outcome.type === 'decided' || (outcome.type === 'stale' && outcome.expiredNow === true);
   if (promptChanges)
-    await rewritePrompt(
-      client,
-      outcome.pending,
-      await decisionMessage(outcome, deps.pages, `slack:${userId}`),
-      deps.logger,
-    );
+    await rewritePrompt(client, outcome.pending, await decisionMessage(outcome, deps.pages, `slack:${userId}`), deps.logger);
   const view = decisionView(outcome);
   await publishHome(deps, client, userId, {
     tone: view.tone,
