@@ -45,19 +45,33 @@ export function jobIdOf(outcome: Outcome | undefined): string | undefined {
   return typeof job?.id === 'string' ? job.id : undefined;
 }
 
-/** Remembers where the job's message is and adds the buttons it offers now. */
+/**
+ * Remembers where the job's message is and adds the buttons it offers now.
+ * The job exists already: if the store cannot record the place, the answer
+ * still goes out (without buttons; `jobs` and `jobs cancel` still work).
+ */
 export async function withJobPrompt(
   engine: EngineApi,
   body: ResponseBody,
   jobId: string,
   where: SlackJobPlace,
+  logger: Logger,
 ): Promise<ResponseBody> {
-  const controls = await engine.attachJobPrompt(jobId, {
-    platform: 'slack',
-    responseUrl: where.responseUrl,
-    ...(where.channel && CHANNEL_ID.test(where.channel) ? { channel: where.channel } : {}),
-    ...(where.ts && MESSAGE_TS.test(where.ts) ? { ts: where.ts } : {}),
-  });
+  let controls: JobControl[];
+  try {
+    controls = await engine.attachJobPrompt(jobId, {
+      platform: 'slack',
+      responseUrl: where.responseUrl,
+      ...(where.channel && CHANNEL_ID.test(where.channel) ? { channel: where.channel } : {}),
+      ...(where.ts && MESSAGE_TS.test(where.ts) ? { ts: where.ts } : {}),
+    });
+  } catch (error) {
+    logger.warn(
+      { job: jobId, err: error instanceof Error ? error.message : String(error) },
+      'Slack: could not record where a job is shown; its message will not follow it',
+    );
+    return body;
+  }
   return { ...body, ...withJobButtons(body, jobId, controls) };
 }
 
@@ -91,11 +105,17 @@ export function registerJobActions(app: App, deps: JobActionDeps): void {
         // A retry's message is this one: its end replaces it, and it offers Cancel meanwhile.
         await respond(
           outcome.retry
-            ? await withJobPrompt(engine, message, outcome.retry.id, {
-                responseUrl: body.response_url,
-                ...(channel ? { channel } : {}),
-                ...(body.container?.message_ts ? { ts: String(body.container.message_ts) } : {}),
-              })
+            ? await withJobPrompt(
+                engine,
+                message,
+                outcome.retry.id,
+                {
+                  responseUrl: body.response_url,
+                  ...(channel ? { channel } : {}),
+                  ...(body.container?.message_ts ? { ts: String(body.container.message_ts) } : {}),
+                },
+                logger,
+              )
             : message,
         );
       } catch (error) {

@@ -64,7 +64,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const message = await outcomeMessage(outcome, pages, principal.id);
       const jobId = jobIdOf(outcome);
       await respond(
-        jobId ? await withJobPrompt(engine, message, jobId, { responseUrl: command.response_url }) : message,
+        jobId
+          ? await withJobPrompt(engine, message, jobId, { responseUrl: command.response_url }, logger)
+          : message,
       );
       if (outcome.type === 'confirm') {
         await engine.attachPrompt(outcome.pending.id, {
@@ -121,11 +123,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         const channel = body.channel?.id ?? body.container?.channel_id;
         await respond(
           jobId
-            ? await withJobPrompt(engine, message, jobId, {
-                responseUrl: body.response_url,
-                ...(channel ? { channel } : {}),
-                ...(body.container?.message_ts ? { ts: String(body.container.message_ts) } : {}),
-              })
+            ? await withJobPrompt(
+                engine,
+                message,
+                jobId,
+                {
+                  responseUrl: body.response_url,
+                  ...(channel ? { channel } : {}),
+                  ...(body.container?.message_ts ? { ts: String(body.container.message_ts) } : {}),
+                },
+                logger,
+              )
             : message,
         );
       });

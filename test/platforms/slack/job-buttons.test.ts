@@ -88,8 +88,16 @@ describe('job buttons in Slack', () => {
     expect(shown(refused)).toContain('Not allowed');
 
     agora().server.faults.length = 0;
-    const retried = await h.press(`job_retry:${jobId}`, jobId!, ADMIN2);
-    expect(retried.body.replace_original).toBe(true);
+    // Two people click at once: one retry job, the other click is told so.
+    const clicks = await Promise.all([
+      h.press(`job_retry:${jobId}`, jobId!, ADMIN2),
+      h.press(`job_retry:${jobId}`, jobId!, ADMIN),
+    ]);
+    const retried = clicks.find((c) => c.body.replace_original === true)!;
+    const loser = clicks.find((c) => c !== retried)!;
+    expect(retried).toBeDefined();
+    expect(loser.body.response_type).toBe('ephemeral');
+    expect(shown(loser)).toContain('already retried');
     expect(shown(retried)).toContain(`again on ${b}`);
     const retryId = jobButton(retried, 'cancel');
     expect(retryId).toMatch(/^j_/);
