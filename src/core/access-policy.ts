@@ -20,7 +20,12 @@ export interface AccessPolicy {
   mayRead(principal: Principal, place: Place, account: string): Permission;
   /** The group principals of `platform` the rules name: the only memberships worth looking up. */
   groupPrincipals(platform: PlatformName): string[];
-  canApprove(principal: Principal, place: Place, pending: PendingAction): Permission;
+  /** A pending action, or a job's retry (the clicker's current roles, like a confirm click). */
+  canApprove(
+    principal: Principal,
+    place: Place,
+    pending: Pick<PendingAction, 'requester' | 'account' | 'action' | 'kind'>,
+  ): Permission;
   /** A pending action, or a job (`jobs cancel`, undo): the requester, or whoever may run its kind. */
   canCancel(
     principal: Principal,

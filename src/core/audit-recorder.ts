@@ -158,6 +158,18 @@ export class AuditRecorder {
     });
   }
 
+  /** A person stopped or undid a job from its buttons (`job_cancel`, `job_undo`). */
+  async jobCancelled(job: Job, by: Principal, undo: boolean): Promise<string | undefined> {
+    const entry: Omit<AuditEntry, 'at' | 'outcome' | 'detail'> = { ...fromJob(job), actor: by.id };
+    delete entry.actorName; // the approver's name; the actor here is whoever clicked
+    return this.write({
+      ...entry,
+      ...(by.displayName ? { actorName: by.displayName } : {}),
+      outcome: 'cancelled',
+      detail: `job ${job.id} ${undo ? 'undone (cancelled, rooms unmuted)' : 'cancel requested'} by ${by.id}`,
+    });
+  }
+
   /** A job ended: done, failed (some items), cancelled or missed. */
   async jobEnded(job: Job, failedRooms: readonly string[]): Promise<void> {
     const outcome: AuditOutcome =

@@ -6,6 +6,8 @@
 import type { PendingAction, PromptRef } from '../store/types.js';
 import type { CommandSpec } from './command-spec.js';
 import type { HomeData } from './home.js';
+import type { JobControl, JobControlOutcome, JobControlRequest } from './jobs/job-controls.js';
+import type { JobReport } from './jobs/job-report.js';
 import type { DecisionOutcome, ErrorOutcome, Outcome, Visibility } from './outcome.js';
 import type { Kind, Place, PlatformName, Principal } from './types.js';
 
@@ -81,6 +83,15 @@ export interface EngineApi {
   decide(request: DecisionRequest): Promise<DecisionOutcome>;
   /** Remembers where a confirmation prompt was shown, so expiry can update it. */
   attachPrompt(pendingId: string, prompt: PromptRef): Promise<void>;
+  /** A job button (`job_cancel` / `job_retry` / `job_undo`): checked and done, or refused for the clicker alone. */
+  controlJob(request: JobControlRequest): Promise<JobControlOutcome>;
+  /**
+   * Remembers where a job's message is, so whichever process runs it can
+   * show its end there; returns the buttons that message offers now.
+   */
+  attachJobPrompt(jobId: string, prompt: PromptRef): Promise<JobControl[]>;
+  /** A job's message: its progress while it runs, else how it ended (failures in full); undefined for an unknown id. */
+  jobReport(jobId: string): Promise<JobReport | undefined>;
   /** What this person's home shows: accounts, confirmations they may decide, jobs, their audit entries. */
   home(principal: Principal): Promise<HomeData>;
   /**

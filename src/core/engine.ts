@@ -45,6 +45,14 @@ import { type JobRequest, jobRequest } from './jobs/job-request.js';
 import type { JobRunnerHooks } from './jobs/job-runner.js';
 import { hasSchedule } from './jobs/schedule.js';
 import { hasSelector } from './jobs/selector.js';
+import {
+  type JobControl,
+  type JobControlOutcome,
+  type JobControlRequest,
+  JobControls,
+  controlsFor,
+} from './jobs/job-controls.js';
+import { type JobReport, jobReport } from './jobs/job-report.js';
 
 export interface EngineOptions {
   commands: readonly CommandSpec[];
@@ -61,6 +69,7 @@ export class Engine implements EngineApi {
   private readonly audit: AuditRecorder;
   private readonly suggester: RoomSuggester;
   private readonly bulk: BulkJobs;
+  private readonly controls: JobControls;
   private readonly now: () => Date;
 
   constructor(private readonly options: EngineOptions) {
@@ -75,6 +84,29 @@ export class Engine implements EngineApi {
       logger: options.logger,
       now: this.now,
     });
+    this.controls = new JobControls({
+      store: options.store,
+      access: options.access,
+      bulk: this.bulk,
+      audit: this.audit,
+      now: this.now,
+    });
+  }
+
+  controlJob(request: JobControlRequest): Promise<JobControlOutcome> {
+    return this.controls.act(request);
+  }
+
+  async attachJobPrompt(jobId: string, prompt: PromptRef): Promise<JobControl[]> {
+    await this.options.store.jobs.attachPrompt(jobId, prompt);
+    const job = await this.options.store.jobs.get(jobId);
+    return job ? controlsFor(job) : [];
+  }
+
+  async jobReport(jobId: string): Promise<JobReport | undefined> {
+    const job = await this.options.store.jobs.get(jobId);
+    if (!job) return undefined;
+    return jobReport(job, await this.options.store.jobs.items(job.id, { state: 'failed' }), this.now());
   }
 
   /** What the job runner of this process calls: run an item, record a job's end. */

@@ -44,26 +44,33 @@ export function jobRequest(
   const usage = commands.find((c) => c.name === raw.action)?.usage ?? raw.action;
   const grace = deleteGrace(raw, accounts, usage);
   if (!hasSchedule(raw) && !hasSelector(raw) && grace === undefined) return undefined;
-  if (grace !== undefined && hasSchedule(raw) && 'grace' in raw.options) {
+  // A confirmed prompt comes back with its grace and its fixed time both (`kept` below).
+  const fixedGrace = options.allowPast === true && 'grace' in raw.options && hasSchedule(raw);
+  if (grace !== undefined && hasSchedule(raw) && 'grace' in raw.options && !fixedGrace) {
     throw new RoomOpsError('invalid_input', 'grace: give grace= or at=/in=, not both', {
       field: 'grace',
       usage,
     });
   }
-  const scheduled = !hasSchedule(raw) && grace ? graceAsSchedule(raw, grace.ms) : raw;
+  const graced = grace !== undefined && (!hasSchedule(raw) || fixedGrace) ? grace : undefined;
+  const scheduled = !hasSchedule(raw) && grace ? graceAsSchedule(raw, grace.ms) : (grace?.rest ?? raw);
   const schedule = hasSchedule(scheduled) ? splitSchedule(scheduled, now, usage, options) : undefined;
   const base = schedule?.rest ?? grace?.rest ?? raw;
   const bulk = hasSelector(base) ? bulkParts(base, commands, accounts) : undefined;
+  // The grace travels with the fixed time, so approving the prompt mutes and offers undo.
+  const keptBase = graced
+    ? { ...base, options: { ...base.options, grace: `${Math.ceil(graced.ms / 1000)}s` } }
+    : base;
   return {
     ...(schedule ? { runAt: schedule.runAt, scheduleField: 'in' in raw.options ? 'in' : 'at' } : {}),
-    ...(grace && !hasSchedule(raw) ? { graceMs: grace.ms } : {}),
+    ...(graced ? { graceMs: graced.ms } : {}),
     ...(bulk ? { bulk } : {}),
     forValidation: bulk?.forValidation ?? base,
-    kept: schedule ? withFixedSchedule(base, schedule.runAt) : raw,
+    kept: schedule ? withFixedSchedule(keptBase, schedule.runAt) : raw,
     jobInvocation: {
       raw: bulk?.template ?? base,
       perRoom: bulk !== undefined,
-      ...(grace && !hasSchedule(raw) ? { grace: { muted: [] } } : {}),
+      ...(graced ? { grace: { muted: [] } } : {}),
     },
   };
 }

@@ -59,6 +59,7 @@ export class JobRunner {
   #wake: (() => void) | undefined;
   #current: string | undefined;
   readonly #itemListeners = new Set<(job: Job, item: JobItem, result: ItemResult) => void>();
+  readonly #endListeners = new Set<(job: Job) => Promise<void> | void>();
 
   constructor(options: JobRunnerOptions) {
     this.#options = options;
@@ -85,6 +86,16 @@ export class JobRunner {
   onItemOutcome(listener: (job: Job, item: JobItem, result: ItemResult) => void): () => void {
     this.#itemListeners.add(listener);
     return () => this.#itemListeners.delete(listener);
+  }
+
+  /**
+   * Tells `listener` when a job ends here (or is found missed), after the
+   * end is recorded (chat front ends show the final message); returns a
+   * function that removes it.
+   */
+  onJobEnded(listener: (job: Job) => Promise<void> | void): () => void {
+    this.#endListeners.add(listener);
+    return () => this.#endListeners.delete(listener);
   }
 
   /** Looks for work now instead of at the next poll (a job was just created here). */
@@ -247,6 +258,13 @@ export class JobRunner {
       await this.#options.onJobEnd?.(job);
     } catch (error) {
       this.#options.logger.error({ err: error, job: job.id }, 'job end hook failed');
+    }
+    for (const listener of this.#endListeners) {
+      try {
+        await listener(job);
+      } catch (error) {
+        this.#options.logger.warn({ err: error, job: job.id }, 'job end listener failed');
+      }
     }
   }
 

@@ -12,6 +12,7 @@ import { buildApp, slackSettings } from './build-app.js';
 import { InFlight } from '../in-flight.js';
 import { AckFirst } from '../ack-first.js';
 import { registerListeners } from './listeners.js';
+import { showJobMessages } from './job-actions.js';
 import { expiredMessage } from './messages.js';
 import { responseUrlPoster } from './response-url.js';
 import { SlackPrincipals } from './principal.js';
@@ -55,6 +56,12 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
     logger,
     replyTo,
   });
+  const stopShowingJobs = showJobMessages(runtime.jobRunner, built.app.client, {
+    engine: runtime.engine,
+    inFlight,
+    logger,
+    replyTo,
+  });
 
   if (built.mode === 'socket') {
     built.receiver.client.on('connected', () => {
@@ -86,6 +93,7 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
           .stop()
           .catch((error: unknown) => logger.warn({ err: String(error) }, 'Socket Mode disconnect failed'));
       state = { connected: false, detail: 'stopping' };
+      stopShowingJobs();
       await inFlight.drain();
     },
     status: () => state,

@@ -15,6 +15,7 @@ import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './
 import type { SlackPrincipals } from './principal.js';
 import type { Reply, ReplyTo } from './response-url.js';
 import { afterHomeDecision, type HomeClient, registerAppHome } from './app-home.js';
+import { jobIdOf, registerJobActions, withJobPrompt } from './job-actions.js';
 
 export interface ListenerDeps {
   engine: EngineApi;
@@ -62,7 +63,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         place: place(command.channel_id),
         text: command.text ?? '',
       });
-      await respond(await outcomeMessage(outcome, pages, principal.id));
+      const message = await outcomeMessage(outcome, pages, principal.id);
+      const jobId = jobIdOf(outcome);
+      await respond(
+        jobId
+          ? await withJobPrompt(engine, message, jobId, { responseUrl: command.response_url }, logger)
+          : message,
+      );
       if (outcome.type === 'confirm') {
         await engine.attachPrompt(outcome.pending.id, {
           platform: 'slack',
@@ -113,12 +120,30 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           principal,
           place: place(body.channel?.id ?? body.container?.channel_id),
         });
-        await respond(await decisionMessage(outcome, pages, principal.id));
+        const message = await decisionMessage(outcome, pages, principal.id);
+        const jobId = outcome.type === 'decided' ? jobIdOf(outcome.outcome) : undefined;
+        const channel = body.channel?.id ?? body.container?.channel_id;
+        await respond(
+          jobId
+            ? await withJobPrompt(
+                engine,
+                message,
+                jobId,
+                {
+                  responseUrl: body.response_url,
+                  ...(channel ? { channel } : {}),
+                  ...(body.container?.message_ts ? { ts: String(body.container.message_ts) } : {}),
+                },
+                logger,
+              )
+            : message,
+        );
       });
     });
   }
 
   registerAppHome(app, deps);
+  registerJobActions(app, deps);
 
   app.action(
     { type: 'block_actions', action_id: new RegExp(`^${PAGE_ACTION}_(prev|next)$`) },

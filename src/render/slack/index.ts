@@ -2,3 +2,4 @@ export { renderNotice, renderPages, type SlackMessage, textLength, withPager } f
 export { CANCEL_ACTION, CONFIRM_ACTION, PAGE_ACTION } from './buttons.js';
 export { escapeCode, escapeSlack, fitEscaped } from './escape.js';
 export { SLACK_LIMITS, truncate } from './limits.js';
+export { JOB_ACTION, withJobButtons } from './job-buttons.js';
