@@ -3,6 +3,8 @@
  * taken from a table package: the ones tried cost over a millisecond for a
  * 20-row list, several times the whole command core's budget (docs/bench.md).
  */
+import { displayWidth as width } from './table-lines.js';
+
 const MAX_CELL = 80;
 
 export function textTable(
@@ -29,10 +31,3 @@ function clean(value: string): string {
   const flat = value.replace(/\s+/g, ' ').trim();
   return width(flat) > MAX_CELL ? `${[...flat].slice(0, MAX_CELL - 1).join('')}…` : flat;
 }
-
-/** Code points, so an emoji or accented letter counts once. */
-const width = (s: string): number => {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-};

@@ -12,9 +12,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { SQLITE_BUSY_WAIT_MS } from './busy-retry.js';
+import { retryWhileBusy, SQLITE_BUSY_WAIT_MS } from './busy-retry.js';
 import { migrateToLatest } from './migrations/index.js';
-import type { SqlDb } from './sql-db.js';
+import { DEFAULT_STORE_TIMEOUT_MS, type SqlDb } from './sql-db.js';
 import { SqliteDb } from './sqlite-db.js';
 import type { StoreLogger } from './store-logger.js';
 
@@ -28,7 +28,13 @@ export async function openSqlite(
   const database = new BetterSqlite3(file, { timeout: SQLITE_BUSY_WAIT_MS });
   try {
     database.pragma(`busy_timeout = ${SQLITE_BUSY_WAIT_MS}`);
-    const mode = database.pragma('journal_mode = WAL', { simple: true });
+    // Switching a fresh file to WAL needs a moment's exclusive lock: a second
+    // process opening the same new file at once finds it busy, so it waits
+    // (asynchronously) like any other statement rather than failing.
+    const mode = await retryWhileBusy(
+      () => database.pragma('journal_mode = WAL', { simple: true }),
+      options.busyTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS,
+    );
     if (!memory && String(mode).toLowerCase() !== 'wal') {
       logger?.warn(
         `store: SQLite could not use WAL mode for ${file} (journal_mode=${String(mode)}); several processes will wait on each other`,

@@ -140,3 +140,32 @@ describe('SQLite store while another connection holds the write lock', () => {
     }
   });
 });
+
+describe('opening a fresh SQLite file that another process is reading', () => {
+  it('waits for the lock to switch it to WAL instead of failing (two processes starting at once)', async () => {
+    const file = join(dir, `fresh-${++files}.db`);
+    // A rollback-journal file with a reader in the middle of a transaction: switching it to WAL
+    // needs the lock that reader holds, so the first try is SQLITE_BUSY.
+    const reader = new BetterSqlite3(file, { timeout: 0 });
+    reader.exec('create table t (x); insert into t values (1)');
+    reader.exec('begin');
+    reader.prepare('select x from t').get();
+    const released = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        reader.exec('rollback');
+        reader.close();
+        resolve();
+      }, 300),
+    );
+    const started = Date.now();
+    const store = await openStore(`sqlite:///${file}`);
+    try {
+      await released;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      await store.audit.append(entry('after the reader left'));
+      expect((await store.audit.query({ limit: 5 })).map((e) => e.detail)).toContain('after the reader left');
+    } finally {
+      await store.close();
+    }
+  });
+});
