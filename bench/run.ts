@@ -33,7 +33,11 @@ function optional(name: string, module: string, exportName: string, title: strin
       const notes = Object.entries(record)
         .filter(([, v]) => typeof v !== 'number')
         .map(([k, v]) => `${k}: ${String(v)}`);
-      return { title, figures, notes };
+      // Its own judgement (`goal`, `met: yes|no`) counts like any figure's.
+      const met = record.met === undefined ? undefined : String(record.met).toLowerCase();
+      const verdict =
+        met === undefined ? undefined : { goal: String(record.goal ?? title), met: met === 'yes' || met === 'true' };
+      return { title, figures, notes, ...(verdict ? { verdict } : {}) };
     },
   };
 }
@@ -101,11 +105,12 @@ async function main(): Promise<void> {
     }
   }
 
-  const missed = sections.flatMap((s) =>
-    s.figures
+  const missed = sections.flatMap((s) => [
+    ...s.figures
       .filter((f) => f.met === false)
       .map((f) => `${s.title}: ${f.name} = ${f.value}${f.unit ? ` ${f.unit}` : ''} (goal ${f.goal})`),
-  );
+    ...(s.verdict && !s.verdict.met ? [`${s.title}: ${s.verdict.goal}`] : []),
+  ]);
   console.log(
     `load average at end: ${load()}; total ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`,
   );

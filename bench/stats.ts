@@ -24,6 +24,11 @@ export interface BenchSection {
   figures: Figure[];
   /** Free-form lines printed under the section's table (findings, notes). */
   notes?: string[];
+  /**
+   * A goal the section judges as a whole (an optional bench's own `goal` and
+   * `met`), counted with the per-figure goals so a miss is never summed up as met.
+   */
+  verdict?: { goal: string; met: boolean };
 }
 
 /** The p-th percentile (0–100) by nearest rank; NaN for no samples. */
