@@ -41,9 +41,12 @@ export function buildCommandReference(): string {
   return intro + body;
 }
 
+/** A table cell: GitHub splits cells at `|` even inside code, so it is escaped. */
+export const cell = (text: string): string => text.replaceAll('|', '\\|');
+
 /** One line per command: the usage and what it does. */
 export function buildCommandList(): string {
-  const rows = COMMANDS.map((c) => `| \`${c.usage}\` | ${c.summary} |`);
+  const rows = COMMANDS.map((c) => `| \`${cell(c.usage)}\` | ${cell(c.summary)} |`);
   return ['| Command | What it does |', '| --- | --- |', ...rows].join('\n');
 }
 

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
-import { buildCommandReference, readRepoFile, withCommandList } from '../../scripts/build-docs.js';
+import { buildCommandReference, cell, readRepoFile, withCommandList } from '../../scripts/build-docs.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const readme = readRepoFile('README.md');
@@ -44,7 +44,7 @@ describe('README', () => {
 
   it('lists every command, one line each, exactly as commands/ says (run `npm run docs` after changing them)', () => {
     expect(readme).toBe(withCommandList(readme));
-    for (const spec of COMMANDS) expect(readme).toContain(`| \`${spec.usage}\` | ${spec.summary} |`);
+    for (const spec of COMMANDS) expect(readme).toContain(`| \`${cell(spec.usage)}\` | ${cell(spec.summary)} |`);
   });
 
   it('names every dependency in package.json and why it is there', () => {
