@@ -522,14 +522,7 @@ export class Engine implements EngineApi {
     } catch (error) {
       outcome = this.errorOutcome(error, raw);
     }
-    const state = outcome.type === 'result' ? 'done' : 'failed';
-    const stored =
-      outcome.type === 'result'
-        ? { result: outcome.result }
-        : outcome.type === 'error'
-          ? { error: outcome.error }
-          : {};
-    return withWarnings(outcome, [await this.finishPending(pending, state, stored)]);
+    return withWarnings(outcome, [await this.finishApproved(pending, outcome)]);
   }
 
   /**
@@ -623,6 +616,11 @@ export class Engine implements EngineApi {
     } catch (error) {
       outcome = this.errorOutcome(error, raw);
     }
+    return withWarnings(outcome, [await this.finishApproved(pending, outcome)]);
+  }
+
+  /** Records the outcome of an approved action (what the vendor did, or why not). */
+  private finishApproved(pending: PendingAction, outcome: Outcome): Promise<string | undefined> {
     const state = outcome.type === 'result' ? 'done' : 'failed';
     const stored =
       outcome.type === 'result'
@@ -630,7 +628,7 @@ export class Engine implements EngineApi {
         : outcome.type === 'error'
           ? { error: outcome.error }
           : {};
-    return withWarnings(outcome, [await this.finishPending(pending, state, stored)]);
+    return this.finishPending(pending, state, stored);
   }
 
   /** Records how an approved action ended; a failure is logged whole and returned as a warning. */

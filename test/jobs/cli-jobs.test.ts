@@ -102,7 +102,9 @@ describe('bulk commands from the CLI', () => {
     );
     const cancel = await rig.run(`jobs cancel ${id}`, '--json');
     expect(cancel.code, cancel.stderr).toBe(0);
+    // Cancelled, and the item that was in flight at the click finished and recorded (it runs to its end).
     const ended = await until('the job to stop', 20_000, async () => {
+      if ((await store!.jobs.items(id, { state: 'running' })).length > 0) return undefined;
       const job = await store!.jobs.get(id);
       return job?.state === 'cancelled' ? job : undefined;
     });
