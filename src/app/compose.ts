@@ -111,6 +111,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     store,
     logger,
     confirmTimeoutMinutes: config.confirmTimeoutMinutes,
+    bulkTypeToConfirm: config.bulkTypeToConfirm,
     scheduleGraceMinutes: config.scheduleGraceMinutes,
     ...jobTiming(env),
     ...(observer ? { observer } : {}),
@@ -138,6 +139,7 @@ export function wireEngine(options: {
   store: Store;
   logger: Logger;
   confirmTimeoutMinutes: number;
+  bulkTypeToConfirm?: number;
   scheduleGraceMinutes?: number;
   /** Job runner timing (tests shorten it). */
   jobPollMs?: number;
@@ -153,6 +155,7 @@ export function wireEngine(options: {
     access: accessPolicy(options.access),
     logger: options.logger,
     confirmTimeoutMs: options.confirmTimeoutMinutes * 60_000,
+    ...(options.bulkTypeToConfirm !== undefined ? { bulkTypeToConfirm: options.bulkTypeToConfirm } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const jobRunner = new JobRunner({

@@ -26,6 +26,8 @@ export interface SandboxRuntimeOptions {
   /** storage.timeoutMs: how long a store call may wait (default 5000). */
   storeTimeoutMs?: number;
   confirmTimeoutMinutes?: number;
+  /** More rooms than this in a bulk plan ask for the account name to be typed (default 10). */
+  bulkTypeToConfirm?: number;
   logger?: Logger;
   /** Start the emulators on consecutive ports from here (default: random). */
   basePort?: number;
@@ -57,6 +59,7 @@ export async function startSandboxRuntime(options: SandboxRuntimeOptions = {}): 
       store,
       logger,
       confirmTimeoutMinutes: options.confirmTimeoutMinutes ?? 5,
+      ...(options.bulkTypeToConfirm !== undefined ? { bulkTypeToConfirm: options.bulkTypeToConfirm } : {}),
       ...(options.jobPollMs !== undefined ? { jobPollMs: options.jobPollMs } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(options.observer ? { observer: options.observer } : {}),

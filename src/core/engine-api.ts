@@ -8,6 +8,7 @@ import type { CommandSpec } from './command-spec.js';
 import type { HomeData } from './home.js';
 import type { JobControl, JobControlOutcome, JobControlRequest } from './jobs/job-controls.js';
 import type { JobReport } from './jobs/job-report.js';
+import type { TypeToConfirm } from './jobs/type-to-confirm.js';
 import type { DecisionOutcome, ErrorOutcome, Outcome, Visibility } from './outcome.js';
 import type { Kind, Place, PlatformName, Principal } from './types.js';
 
@@ -41,6 +42,12 @@ export interface DecisionRequest {
    * judged at the prompt's own place, exactly as a click on the prompt.
    */
   fromHome?: boolean;
+  /**
+   * What the person typed in the type-to-confirm modal (a bulk plan over
+   * `bulkTypeToConfirm` rooms): such an approval without the account name
+   * typed exactly is `mistyped`, and nothing changes.
+   */
+  typed?: string;
 }
 
 /** Autocomplete: who is typing, where, and what they typed so far. */
@@ -81,6 +88,14 @@ export interface EngineApi {
   handle(request: InvocationRequest): Promise<Outcome>;
   /** A confirm or cancel click (or the shell's typed answer). Atomic: one approval runs the action once. */
   decide(request: DecisionRequest): Promise<DecisionOutcome>;
+  /**
+   * Before a confirm click is decided: whether this approval asks for the
+   * account name to be typed (the adapter opens a modal and decides with
+   * `typed` on submit). Undefined when a click is enough, or when `decide`
+   * will refuse or report the click anyway (unknown, decided, expired, not
+   * allowed). Reads only: quick enough to answer before the platform's 3 s.
+   */
+  typeToConfirm(request: DecisionRequest): Promise<TypeToConfirm | undefined>;
   /** Remembers where a confirmation prompt was shown, so expiry can update it. */
   attachPrompt(pendingId: string, prompt: PromptRef): Promise<void>;
   /** A job button (`job_cancel` / `job_retry` / `job_undo`): checked and done, or refused for the clicker alone. */

@@ -46,6 +46,14 @@ import type { JobRunnerHooks } from './jobs/job-runner.js';
 import { hasSchedule } from './jobs/schedule.js';
 import { hasSelector } from './jobs/selector.js';
 import {
+  MAX_TYPED_LENGTH,
+  type TypeToConfirm,
+  mistypedMessage,
+  typeToConfirmFor,
+  typedMatches,
+} from './jobs/type-to-confirm.js';
+import { DEFAULT_BULK_TYPE_TO_CONFIRM } from './config/schema.js';
+import {
   type JobControl,
   type JobControlOutcome,
   type JobControlRequest,
@@ -62,6 +70,8 @@ export interface EngineOptions {
   logger: Logger;
   /** How long a confirmation stays open (DESIGN.md default 5 minutes). */
   confirmTimeoutMs: number;
+  /** A selector matching more rooms than this asks for the account name to be typed (DESIGN.md default 10). */
+  bulkTypeToConfirm?: number;
   now?: () => Date;
 }
 
@@ -236,7 +246,13 @@ export class Engine implements EngineApi {
       const canApprove = access.canApprove(principal, place, p).allowed;
       const canCancel = access.canCancel(principal, place, p).allowed;
       if (canApprove || canCancel)
-        pending.push({ pending: p, confirmLabel: this.confirmLabelOf(p), canApprove, canCancel });
+        pending.push({
+          pending: p,
+          confirmLabel: this.confirmLabelOf(p),
+          canApprove,
+          canCancel,
+          ...(this.typingFor(p) ? { typed: true } : {}),
+        });
     }
     const accounts = access.mayView(principal, 'accounts')
       ? clients.accounts().map((a) => ({
@@ -278,6 +294,20 @@ export class Engine implements EngineApi {
     }
   }
 
+  async typeToConfirm(request: DecisionRequest): Promise<TypeToConfirm | undefined> {
+    if (request.decision !== 'approved') return undefined;
+    const pending = await this.options.store.pending.get(request.pendingId);
+    if (!pending || pending.state !== 'pending' || pending.expiresAt <= this.now()) return undefined;
+    if (request.fromHome && pending.platform !== request.principal.platform) return undefined;
+    const place = request.fromHome ? placeOfPending(pending) : request.place;
+    if (!this.options.access.canApprove(request.principal, place, pending).allowed) return undefined;
+    return this.typingFor(pending);
+  }
+
+  private typingFor(pending: PendingAction): TypeToConfirm | undefined {
+    return typeToConfirmFor(pending, this.options.bulkTypeToConfirm ?? DEFAULT_BULK_TYPE_TO_CONFIRM);
+  }
+
   private async decideRecorded(request: DecisionRequest): Promise<DecisionOutcome> {
     const pending = await this.options.store.pending.get(request.pendingId);
     if (!pending) return { type: 'unknown', id: request.pendingId };
@@ -294,6 +324,12 @@ export class Engine implements EngineApi {
       request.decision === 'approved'
         ? this.options.access.canApprove(request.principal, request.place, pending)
         : this.options.access.canCancel(request.principal, request.place, pending);
+    const typing = request.decision === 'approved' && permission.allowed ? this.typingFor(pending) : undefined;
+    if (typing && !typedMatches(request.typed?.slice(0, MAX_TYPED_LENGTH), typing.expected)) {
+      // A bare click (or a forged one) cannot approve a large plan: only the typed name can.
+      if (request.typed !== undefined) await this.audit.refused(request, pending, 'the account name was mistyped');
+      return { type: 'mistyped', pending, message: mistypedMessage(typing, request.typed) };
+    }
     if (!permission.allowed) {
       await this.audit.refused(request, pending, permission.reason);
       return {
@@ -432,6 +468,7 @@ export class Engine implements EngineApi {
     });
     const auditWarning = await this.audit.pending(request, invocation, pending);
     const warning = spec.warning?.(args, account?.vendor ?? null);
+    const typing = this.typingFor(pending);
     return withWarnings<Outcome>(
       {
         type: 'confirm',
@@ -443,6 +480,7 @@ export class Engine implements EngineApi {
         pending,
         confirmLabel: spec.confirmLabel?.(args) ?? 'Confirm',
         ...(warning ? { warning } : {}),
+        ...(typing ? { typeToConfirm: typing.expected } : {}),
       },
       [auditWarning],
     );

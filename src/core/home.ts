@@ -27,6 +27,8 @@ export interface HomePending {
   confirmLabel: string;
   canApprove: boolean;
   canCancel: boolean;
+  /** Approving asks for the account name to be typed (a modal opens on the click). */
+  typed?: boolean;
 }
 
 export interface HomeAccount {

@@ -69,6 +69,8 @@ export interface ConfirmOutcome extends OutcomeBase {
   confirmLabel: string;
   /** Extra warning to show (iFlyChat's site-wide kick). */
   warning?: string;
+  /** Approving asks for this account name to be typed (a bulk plan over `bulkTypeToConfirm` rooms). */
+  typeToConfirm?: string;
 }
 
 export interface DryRunOutcome extends OutcomeBase {
@@ -98,5 +100,7 @@ export type DecisionOutcome =
    */
   | { type: 'stale'; pending: PendingAction; reason: 'already_decided' | 'expired'; expiredNow?: boolean }
   | { type: 'unknown'; id: string }
+  /** A type-to-confirm approval whose typed text is not the account name: nothing changed; tell only the clicker. */
+  | { type: 'mistyped'; pending: PendingAction; message: string }
   /** The click could not be recorded (the store failed before anything ran): nothing changed; tell only the clicker. */
   | { type: 'failed'; id: string; error: OutcomeError };

@@ -71,11 +71,16 @@ function outcomeView(outcome: Outcome): View {
         title: `Confirm: ${outcome.action}`,
         text: outcome.warning ? `${p.description}\n${outcome.warning}` : p.description,
         facts,
-        notes: [`Needs a click on ${outcome.confirmLabel} by someone allowed to; the requester may cancel.`],
+        notes: [
+          outcome.typeToConfirm
+            ? `Needs a click on ${outcome.confirmLabel} and the account name ${outcome.typeToConfirm} typed, by someone allowed to; the requester may cancel.`
+            : `Needs a click on ${outcome.confirmLabel} by someone allowed to; the requester may cancel.`,
+        ],
         confirm: {
           pendingId: p.id,
           confirmLabel: outcome.confirmLabel,
           question: `${outcome.confirmLabel} — ${p.rooms.join(', ') || outcome.action}?`,
+          ...(outcome.typeToConfirm ? { typed: true } : {}),
         },
       };
     }
@@ -140,6 +145,14 @@ export function decisionView(decision: DecisionOutcome): View {
         text: 'This confirmation no longer exists.',
         facts: [],
         notes: [],
+      };
+    case 'mistyped':
+      return {
+        tone: 'warning',
+        title: 'Not confirmed',
+        text: decision.message,
+        facts: [],
+        notes: ['The prompt is still open: click again to type the account name.'],
       };
     case 'refused':
       return {

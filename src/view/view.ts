@@ -43,6 +43,11 @@ export interface ViewConfirm {
   confirmLabel: string;
   /** Short question for Slack's confirm dialog ("Delete lobby-42?"). */
   question: string;
+  /**
+   * The click opens a modal asking for the account name (a large bulk plan):
+   * that modal is the confirmation, so no confirm dialog comes before it.
+   */
+  typed?: boolean;
 }
 
 export interface View {

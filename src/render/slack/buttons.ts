@@ -34,13 +34,17 @@ export function confirmBlock(confirm: ViewConfirm, description: string): types.A
         value: confirm.pendingId,
         style: 'danger',
         text: plain(confirm.confirmLabel, L.buttonText),
-        confirm: {
-          title: plain(confirm.question, L.confirmTitle),
-          text: plain(description || confirm.question, L.confirmText),
-          confirm: plain(confirm.confirmLabel, L.confirmButton),
-          deny: plain('Go back', L.confirmButton),
-          style: 'danger',
-        },
+        ...(confirm.typed
+          ? {}
+          : {
+              confirm: {
+                title: plain(confirm.question, L.confirmTitle),
+                text: plain(description || confirm.question, L.confirmText),
+                confirm: plain(confirm.confirmLabel, L.confirmButton),
+                deny: plain('Go back', L.confirmButton),
+                style: 'danger' as const,
+              },
+            }),
       },
       {
         type: 'button',

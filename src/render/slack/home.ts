@@ -94,6 +94,7 @@ function pendingBlocks(item: HomePending, index: number): types.KnownBlock[] {
       pendingId: p.id,
       confirmLabel: item.confirmLabel,
       question: `${item.confirmLabel} — ${p.rooms.join(', ') || p.action}?`,
+      ...(item.typed ? { typed: true } : {}),
     },
     p.description,
   );
