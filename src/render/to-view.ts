@@ -10,6 +10,7 @@ import { VENDOR_LABEL } from '../vendors/capabilities.js';
 import type { VendorName } from '../vendors/types.js';
 import { person } from '../view/result-parts.js';
 import type { View, ViewFact, ViewRich } from '../view/view.js';
+import { roomList } from '../view/room-list.js';
 
 export function toView(outcome: Outcome): View {
   return withWarningLines(outcomeView(outcome), outcome.warnings);
@@ -64,7 +65,7 @@ function outcomeView(outcome: Outcome): View {
         { label: 'Account', value: where ?? p.account },
       ];
       if (p.rooms.length)
-        facts.push({ label: p.rooms.length === 1 ? 'Room' : 'Rooms', value: p.rooms.join(', ') });
+        facts.push({ label: p.rooms.length === 1 ? 'Room' : 'Rooms', value: roomList(p.rooms) });
       facts.push({ label: 'Expires', value: { time: p.expiresAt, countdown: true } });
       return {
         tone: 'pending',
@@ -79,7 +80,7 @@ function outcomeView(outcome: Outcome): View {
         confirm: {
           pendingId: p.id,
           confirmLabel: outcome.confirmLabel,
-          question: `${outcome.confirmLabel} — ${p.rooms.join(', ') || outcome.action}?`,
+          question: `${outcome.confirmLabel} — ${roomList(p.rooms) || outcome.action}?`,
           ...(outcome.typeToConfirm ? { typed: true } : {}),
         },
       };
@@ -224,6 +225,6 @@ function pendingFacts(p: PendingAction): ViewFact[] {
   return [
     { label: 'Requested by', value: person(p.requester, p.requesterName) },
     { label: 'Account', value: p.account },
-    ...(p.rooms.length ? [{ label: 'Rooms', value: p.rooms.join(', ') }] : []),
+    ...(p.rooms.length ? [{ label: 'Rooms', value: roomList(p.rooms) }] : []),
   ];
 }

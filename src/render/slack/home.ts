@@ -15,6 +15,7 @@ import { fitEscaped } from './escape.js';
 import { mrkdwn } from './inline.js';
 import { SLACK_LIMITS as L } from './limits.js';
 import { TONE_EMOJI } from './tone.js';
+import { roomList } from '../../view/room-list.js';
 
 export const HOME_MAX_BLOCKS = 100;
 /** Jobs shown; more are counted. */
@@ -93,7 +94,7 @@ function pendingBlocks(item: HomePending, index: number): types.KnownBlock[] {
     {
       pendingId: p.id,
       confirmLabel: item.confirmLabel,
-      question: `${item.confirmLabel} — ${p.rooms.join(', ') || p.action}?`,
+      question: `${item.confirmLabel} — ${roomList(p.rooms) || p.action}?`,
       ...(item.typed ? { typed: true } : {}),
     },
     p.description,
@@ -122,7 +123,7 @@ function jobBlocks(jobs: readonly HomeJob[]): types.KnownBlock[] {
 }
 
 function auditLine(e: AuditEntry): string {
-  const rooms = e.rooms.length ? ` (${fitEscaped(e.rooms.join(', '), 200)})` : '';
+  const rooms = e.rooms.length ? ` (${fitEscaped(roomList(e.rooms), 200)})` : '';
   const account = e.account ? ` on ${fitEscaped(e.account, 100)}` : '';
   return `${mrkdwn({ time: e.at }, 200)} · ${fitEscaped(e.action, 50)}${account}${rooms} · ${e.outcome}`;
 }
