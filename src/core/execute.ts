@@ -31,6 +31,10 @@ export async function executeInvocation(
     visibility: visibilityOf(invocation),
   };
   const recorder: RecordedRequest[] = [];
+  // Without an account there is no vendor request to show, and running it
+  // would act for real (`jobs cancel`): its dry run shows that nothing is sent.
+  if (options.dryRun && !spec.takesAccount)
+    return { ...base, type: 'dry_run', visibility: 'private', requests: [] };
   const client = account
     ? await (options.dryRun ? clients.dryRunClient(account.name, recorder) : clients.client(account.name))
     : null;

@@ -150,3 +150,23 @@ describe('--dry-run sends nothing', () => {
     expect(await inventories()).toBe(inventoryBefore);
   });
 });
+
+describe('--dry-run of a command without an account', () => {
+  it('does not run it: `jobs cancel` leaves the job scheduled', async () => {
+    const created = await runtime.engine.handle({
+      principal: SHELL,
+      place: HERE,
+      text: 'mute rong lobby off in=1h',
+    });
+    if (created.type !== 'result') throw new Error(`not scheduled: ${JSON.stringify(created)}`);
+    const id = (created.result.job as { id: string }).id;
+    const outcome = await runtime.engine.handle({
+      principal: SHELL,
+      place: HERE,
+      text: `jobs cancel ${id} --dry-run`,
+    });
+    expect(outcome.type, JSON.stringify(outcome)).toBe('dry_run');
+    if (outcome.type === 'dry_run') expect(outcome.requests).toEqual([]);
+    expect((await runtime.store.jobs.get(id))?.state).toBe('scheduled');
+  });
+});
