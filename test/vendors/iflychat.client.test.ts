@@ -234,6 +234,20 @@ describe('iFlyChat client: rooms', () => {
     });
   });
 
+  it('update carries "0" for a role or flag the list leaves out, never a placeholder', async () => {
+    const room = await client.createRoom('Sparse', {});
+    // A list entry with only id and name, as the docs allow (room_role and the flags are optional there).
+    const stored = emulator.rooms.get(Number(room.id))!;
+    emulator.rooms.set(Number(room.id), { room_id: stored.room_id, room_name: 'Sparse' } as typeof stored);
+    await client.updateRoom(room.id, { room_moderate: true });
+    expect(emulator.rooms.get(Number(room.id))).toMatchObject({
+      room_name: 'Sparse',
+      room_role: '0',
+      room_private: '0',
+      room_moderate: '1',
+    });
+  });
+
   it('update with all four fields sends the edit alone', async () => {
     const updated = await client.updateRoom('3', {
       room_name: 'Launch',
