@@ -14,6 +14,9 @@ export interface AfterVendor {
   record(what: string, write: () => Promise<unknown>): Promise<void>;
 }
 
+/** A dry run's: the vendor did nothing, so nothing is written. */
+export const NOTHING_TO_RECORD: AfterVendor = { record: async () => {} };
+
 /** A store failure in a few words, for a person (the raw text goes to the log). */
 export function storeProblem(error: unknown): string {
   const failure = isStoreError(error) ? error.failure : undefined;

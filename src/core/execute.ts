@@ -1,10 +1,13 @@
 /**
  * Runs a validated invocation against its account's client and turns what
  * happens into an Outcome: a result, a partial failure item by item, a vendor
- * error, or under --dry-run the recorded requests.
+ * error, or under --dry-run the recorded requests. A dry run's client records
+ * instead of sending and answers with stand-in replies (src/vendors/http/
+ * dry-run.ts), so the command runs its ordinary path; its result is not
+ * shown and nothing it would record after the vendor acted is written.
  */
-import { isDryRunStop } from '../vendors/http/dry-run.js';
 import type { RecordedRequest } from '../vendors/http/types.js';
+import { NOTHING_TO_RECORD } from './after-vendor.js';
 import type { ClientPool } from './client-pool.js';
 import type { VendorClient } from '../vendors/types.js';
 import type { AccountRef, AccountRunContext, RunContext } from './command-spec.js';
@@ -28,13 +31,19 @@ export async function executeInvocation(
     visibility: visibilityOf(invocation),
   };
   const recorder: RecordedRequest[] = [];
+  // Without an account there is no vendor request to show, and running it
+  // would act for real (`jobs cancel`): its dry run shows that nothing is sent.
+  if (options.dryRun && !spec.takesAccount)
+    return { ...base, type: 'dry_run', visibility: 'private', requests: [] };
   const client = account
     ? await (options.dryRun ? clients.dryRunClient(account.name, recorder) : clients.client(account.name))
     : null;
+  // The vendor does nothing in a dry run, so there is nothing to record after it.
+  const runCtx = options.dryRun ? { ...ctx, afterVendor: NOTHING_TO_RECORD } : ctx;
   try {
     const run = spec.takesAccount
-      ? await spec.run(invocation.args, accountContext(ctx, account, client))
-      : await spec.run(invocation.args, ctx);
+      ? await spec.run(invocation.args, accountContext(runCtx, account, client))
+      : await spec.run(invocation.args, runCtx);
     if (options.dryRun) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };
     if (run.items?.some((i) => !i.ok)) {
       const failed = run.items.filter((i) => !i.ok);
@@ -73,7 +82,6 @@ export async function executeInvocation(
       ...(run.requestId ? { requestId: run.requestId } : {}),
     };
   } catch (error) {
-    if (isDryRunStop(error)) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };
     return { ...base, type: 'error', visibility: 'private', error: toOutcomeError(error, options.log) };
   } finally {
     if (options.dryRun) await client?.close();

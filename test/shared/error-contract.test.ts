@@ -20,14 +20,10 @@ import { UnsafePathError } from '../../src/vendors/http/path-guard.js';
 const REPO = join(import.meta.dirname, '../..');
 
 /**
- * Error classes that are not RoomOps errors, each with why: the signal that
- * ends a dry run before anything is sent (caught by the core, never shown),
- * and the emulated vendor's own failure, which the emulator answers over HTTP.
+ * Error classes that are not RoomOps errors, each with why: the emulated
+ * vendor's own failure, which the emulator answers over HTTP.
  */
-const NOT_ROOMOPS_ERRORS = new Set([
-  'src/vendors/http/dry-run.ts#DryRunStop',
-  'src/sandbox/rongcloud/replies.ts#RcFailure',
-]);
+const NOT_ROOMOPS_ERRORS = new Set(['src/sandbox/rongcloud/replies.ts#RcFailure']);
 /** The CLI entry point runs the program when imported; it defines no error class. */
 const ENTRY_POINTS = new Set(['src/cli/main.ts']);
 

@@ -26,6 +26,7 @@ import { AgoraAppToken, type AppTokenOptions } from './auth.js';
 import { readAgoraReply } from './errors.js';
 import { AgoraMembers, type AgoraSend } from './members.js';
 import * as schema from './schemas.js';
+import { agoraStandIn } from './stand-in.js';
 import {
   appPrefix,
   chunk,
@@ -53,6 +54,7 @@ export function createAgoraClient(
   const http = vendorHttpFor('agora', account, accountName, options, {
     authorize: () => token.header(),
     classify: vendorClassifier('agora', readAgoraReply),
+    standIn: agoraStandIn,
   });
   return new AgoraClient(http, account);
 }
@@ -153,21 +155,23 @@ class AgoraClient extends VendorClientBase {
     return wanted.map((id) => outcomes.get(id)!);
   }
 
-  private async details(ids: readonly string[]): Promise<Map<string, Room>> {
+  /** `check`: the read only checks around a change (the room as it is after one). */
+  private async details(ids: readonly string[], { check = false } = {}): Promise<Map<string, Room>> {
     const reply = await this.send(
       {
         method: 'GET',
         path: `/chatrooms/${joinPathList(ids)}`,
         idempotent: true,
         operation: 'chatrooms/details',
+        ...(check ? { check } : {}),
       },
       schema.detailsReply,
     );
     return new Map(reply.data.map((raw) => [raw.id, toRoom(raw)] as const));
   }
 
-  private async oneRoom(id: string): Promise<Room> {
-    const room = (await this.details([id])).get(id);
+  private async oneRoom(id: string, options: { check?: boolean } = {}): Promise<Room> {
+    const room = (await this.details([id], options)).get(id);
     if (!room) throw roomNotFound(id);
     return room;
   }
@@ -178,7 +182,7 @@ class AgoraClient extends VendorClientBase {
    */
   private async roomAfterChange(id: string, known: Record<string, unknown>): Promise<Room> {
     try {
-      return { ...known, ...(await this.oneRoom(id)) };
+      return { ...known, ...(await this.oneRoom(id, { check: true })) };
     } catch (error) {
       if (!isVendorError(error)) throw error;
       return toRoom({ ...known, id });

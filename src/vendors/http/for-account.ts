@@ -2,14 +2,15 @@
  * The VendorHttp for one account: the account's host, timeout and rate limit
  * (or the vendor's defaults), its credentials to scrub, and an optional
  * dry-run recorder. The vendor supplies only what differs: how it
- * authenticates, classifies replies and finds request ids.
+ * authenticates, classifies replies, finds request ids and answers a
+ * request a dry run records instead of sending (its stand-in).
  */
 import { type AccountConfig, DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, secretValues } from '../account.js';
 import type { VendorName } from '../types.js';
 import type { VendorClientOptions, VendorHttpOptions } from './types.js';
 import { VendorHttp } from './vendor-http.js';
 
-export type VendorHttpHooks = Pick<VendorHttpOptions, 'authorize' | 'classify' | 'requestIdOf'>;
+export type VendorHttpHooks = Pick<VendorHttpOptions, 'authorize' | 'classify' | 'requestIdOf' | 'standIn'>;
 
 export function vendorHttpFor(
   vendor: VendorName,
@@ -26,7 +27,7 @@ export function vendorHttpFor(
     ...(account.maxReplyBytes !== undefined ? { maxReplyBytes: account.maxReplyBytes } : {}),
     rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMIT[vendor],
     secrets: secretValues(account),
-    // Only the hooks given: an absent authorize/requestIdOf stays absent.
+    // Only the hooks given: an absent authorize/requestIdOf/standIn stays absent.
     ...hooks,
     ...(options.recorder ? { recorder: options.recorder } : {}),
     ...(options.observer ? { observer: options.observer } : {}),

@@ -25,6 +25,21 @@ export interface RequestSpec {
   idempotent: boolean;
   /** Short name for errors and logs, e.g. `chatroom/destroy.json`. */
   operation: string;
+  /**
+   * A read that only checks around a change — which rooms exist before a
+   * delete, the room as the vendor has it after a change — rather than
+   * something the command was asked to do. `--dry-run` answers it (with the
+   * vendor's stand-in reply) but does not show it: nothing changed, so there
+   * is nothing to check.
+   */
+  check?: boolean;
+  /**
+   * The reply `--dry-run` takes as given for this request when the vendor's
+   * stand-in (VendorHttpOptions.standIn) cannot know it, because it depends
+   * on what the client is looking for (iFlyChat's update finds its room in
+   * the whole list). Validated with the request's schema like a real reply.
+   */
+  standIn?: unknown;
 }
 
 /** What came back, body parsed as JSON when it is JSON, else the text. */
@@ -65,8 +80,19 @@ export interface VendorHttpOptions {
   classify: (res: RawResponse, spec: RequestSpec) => VendorError | undefined;
   /** The vendor's request id from a response (header or body), if any. */
   requestIdOf?: (res: RawResponse) => string | undefined;
-  /** When set, requests are recorded here instead of sent (`--dry-run`). */
+  /**
+   * When set, requests are recorded here instead of sent (`--dry-run`): no
+   * connection pool exists, and each request is answered with its stand-in.
+   */
   recorder?: RecordedRequest[];
+  /**
+   * The body the vendor answers `spec` with when it succeeds, built from the
+   * request alone (`{"code":200}`, an empty list, the room asked for). A
+   * recorded request is answered with it so the client's ordinary code path
+   * goes on to the next request a real run would send; the values are never
+   * shown (a dry run's answer is the recorded requests).
+   */
+  standIn?: (spec: RequestSpec) => unknown;
   /** Told about every attempt and every pacing wait (for `/metrics`). */
   observer?: VendorHttpObserver;
 }

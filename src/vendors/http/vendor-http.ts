@@ -8,13 +8,20 @@ import { type Dispatcher, Pool } from 'undici';
 import type { z } from 'zod';
 import { VendorError } from '../errors.js';
 import { AttemptDeadline } from './attempt-deadline.js';
-import { DryRunStop } from './dry-run.js';
+import { recordedRequest, standInResponse, type WireRequest } from './dry-run.js';
 import { networkFailure } from './network-errors.js';
 import { assertPathUnchanged } from './path-guard.js';
 import { Pacer } from './pacer.js';
 import { Redactor } from './redact.js';
 import { type AttemptFailure, backoffMs, MAX_ATTEMPTS, mayRetry } from './retry-policy.js';
-import type { CallResult, RawResponse, RequestSpec, VendorHttpApi, VendorHttpOptions } from './types.js';
+import type {
+  CallResult,
+  RawResponse,
+  RecordedRequest,
+  RequestSpec,
+  VendorHttpApi,
+  VendorHttpOptions,
+} from './types.js';
 
 export interface HttpLogger {
   debug(obj: object, msg?: string): void;
@@ -46,6 +53,7 @@ export class VendorHttp implements VendorHttpApi {
   async call<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<CallResult<z.output<S>>> {
     // Before anything is sent or recorded: the path must reach the vendor as built.
     assertPathUnchanged(this.origin, spec.path, spec.operation, (text) => this.redactor.text(text));
+    if (this.options.recorder) return this.recordInstead(this.options.recorder, spec, schema);
     const startedAt = Date.now();
     const deadline = startedAt + this.options.timeoutMs;
     let attempt = 0;
@@ -84,23 +92,25 @@ export class VendorHttp implements VendorHttpApi {
     await this.pool?.close();
   }
 
+  /**
+   * `--dry-run`: records the request as it would be sent (a check is not
+   * shown) and answers it with its stand-in, validated like a real reply.
+   */
+  private async recordInstead<S extends z.ZodType>(
+    recorder: RecordedRequest[],
+    spec: RequestSpec,
+    schema: S,
+  ): Promise<CallResult<z.output<S>>> {
+    const wire = wireForm(spec, (await this.options.authorize?.(spec)) ?? {});
+    if (!spec.check) recorder.push(recordedRequest(spec, this.origin, wire, this.redactor));
+    return this.accept(standInResponse(spec, this.options.standIn), spec, schema);
+  }
+
   private async attempt(spec: RequestSpec): Promise<{ response: RawResponse } | { failure: AttemptFailure }> {
     // Most vendors authorize synchronously: no await (and no extra tick) for them.
     const authorized = this.options.authorize?.(spec);
     const auth = (authorized instanceof Promise ? await authorized : authorized) ?? {};
-    const path = withQuery(spec.path, spec.query);
-    const headers: Record<string, string> = { accept: 'application/json', ...spec.headers, ...auth };
-    const body = encodeBody(spec, headers);
-
-    if (this.options.recorder) {
-      this.options.recorder.push({
-        method: spec.method,
-        url: this.redactor.text(this.origin + path),
-        headers: this.redactor.headers(headers),
-        ...(spec.body ? { body: this.redactor.value(displayBody(spec)) } : {}),
-      });
-      throw new DryRunStop();
-    }
+    const { path, headers, body } = wireForm(spec, auth);
 
     const queued = performance.now();
     if (!this.pacer.tryAcquire()) await this.pacer.acquire();
@@ -108,6 +118,7 @@ export class VendorHttp implements VendorHttpApi {
     this.options.observer?.rateLimitWait(this.options.account, (started - queued) / 1000);
     const deadline = new AttemptDeadline(this.options.timeoutMs);
     try {
+      // No pool only under --dry-run, which call() answered before any attempt.
       const res = await this.pool!.request({
         method: spec.method,
         path,
@@ -206,6 +217,16 @@ export class VendorHttp implements VendorHttpApi {
   }
 }
 
+/** Path with query, headers with authentication and content type, and the encoded body. */
+function wireForm(
+  spec: RequestSpec,
+  auth: Record<string, string>,
+): WireRequest & { body: string | undefined } {
+  const headers: Record<string, string> = { accept: 'application/json', ...spec.headers, ...auth };
+  const body = encodeBody(spec, headers);
+  return { path: withQuery(spec.path, spec.query), headers, body };
+}
+
 function withQuery(path: string, query: RequestSpec['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -223,15 +244,6 @@ function encodeBody(spec: RequestSpec, headers: Record<string, string>): string 
     return JSON.stringify(spec.body.value);
   }
   headers['content-type'] ??= 'application/x-www-form-urlencoded';
-  const params = new URLSearchParams();
-  for (const [key, value] of spec.body.pairs) params.append(key, value);
-  return params.toString();
-}
-
-/** What dry-run shows as the body: JSON as an object, a form as its encoded string. */
-function displayBody(spec: RequestSpec): unknown {
-  if (!spec.body) return undefined;
-  if (spec.body.kind === 'json') return spec.body.value;
   const params = new URLSearchParams();
   for (const [key, value] of spec.body.pairs) params.append(key, value);
   return params.toString();

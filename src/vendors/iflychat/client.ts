@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import type { IflychatAccount } from '../account.js';
 import { VendorClientBase } from '../client-base.js';
 import { VendorError } from '../errors.js';
-import { isDryRunStop } from '../http/dry-run.js';
 import { vendorClassifier } from '../http/classify.js';
 import { vendorHttpFor } from '../http/for-account.js';
 import type { RequestSpec, VendorClientOptions, VendorHttpApi } from '../http/types.js';
@@ -38,6 +37,7 @@ import {
   type WireRoom,
 } from './schemas.js';
 import { createFields, type RoomFields, updateFields } from './settings.js';
+import { iflychatStandIn, listWithUnknownRoom } from './stand-in.js';
 import { toHistoryMessage, toMember, toRoom, toVendorSeconds } from './wire.js';
 
 const PREFIX = '/api/1.1';
@@ -54,6 +54,7 @@ export function createIflychatClient(
   const http = vendorHttpFor('iflychat', account, accountName, options, {
     classify: vendorClassifier('iflychat', makeReader(accountName), requestIdOf),
     requestIdOf,
+    standIn: iflychatStandIn,
   });
   return new IflychatClient(http, account, accountName);
 }
@@ -102,26 +103,14 @@ class IflychatClient extends VendorClientBase {
    */
   override async updateRoom(id: string, settings: Settings): Promise<Room> {
     const changes = updateFields(settings);
-    let current: WireRoom | undefined;
-    if (Object.keys(changes).length < 4) {
-      try {
-        current = await this.findRoom(id);
-      } catch (error) {
-        // Dry run: the read was recorded, not sent; show the edit too, with
-        // the values it would carry over marked as such.
-        if (!isDryRunStop(error)) throw error;
-      }
-    }
-    const carried = (field: keyof RoomFields): string =>
-      changes[field] ?? current?.[field] ?? `<current ${field}>`;
+    const current = Object.keys(changes).length < 4 ? await this.findRoom(id) : undefined;
+    // The list always names a room but may omit its role or a flag; "0" is their documented default.
+    const carried = (field: keyof RoomFields): string => changes[field] ?? current?.[field] ?? '0';
     const fields: Record<keyof RoomFields, string> = {
       room_name: carried('room_name'),
       room_role: carried('room_role'),
-      // The vendor's list may omit a flag; "0" is its documented default.
-      room_private:
-        changes.room_private ?? (current ? (current.room_private ?? '0') : '<current room_private>'),
-      room_moderate:
-        changes.room_moderate ?? (current ? (current.room_moderate ?? '0') : '<current room_moderate>'),
+      room_private: carried('room_private'),
+      room_moderate: carried('room_moderate'),
     };
     // Sending the same four values twice leaves the same room: safe to retry.
     await this.post('room/{id}/edit', fields, successReply, true, id);
@@ -193,14 +182,16 @@ class IflychatClient extends VendorClientBase {
     await this.http.close();
   }
 
-  private async listAll(): Promise<WireRoom[]> {
+  /** `standIn`: what a dry run assumes the list holds, where the empty list would not do. */
+  private async listAll(standIn?: unknown): Promise<WireRoom[]> {
     // A read sent as POST: safe to retry.
-    const { data } = await this.post('rooms/list', {}, roomsListReply, true);
+    const { data } = await this.post('rooms/list', {}, roomsListReply, true, undefined, standIn);
     return data.rooms;
   }
 
+  /** A dry run cannot read the list, so it assumes the room is there with its values unknown. */
   private async findRoom(id: string): Promise<WireRoom> {
-    const found = (await this.listAll()).find((r) => String(r.room_id) === id);
+    const found = (await this.listAll(listWithUnknownRoom(id))).find((r) => String(r.room_id) === id);
     if (!found) throw this.notListed(id);
     return found;
   }
@@ -225,6 +216,7 @@ class IflychatClient extends VendorClientBase {
     schema: S,
     idempotent: boolean,
     id?: string,
+    standIn?: unknown,
   ) {
     const path = id === undefined ? endpoint : endpoint.replace('{id}', seg(id));
     const spec: RequestSpec = {
@@ -233,6 +225,7 @@ class IflychatClient extends VendorClientBase {
       body: authedBody(this.account.apiKey, fields as Record<string, string>),
       idempotent,
       operation: endpoint,
+      ...(standIn !== undefined ? { standIn } : {}),
     };
     return this.http.call(spec, schema);
   }

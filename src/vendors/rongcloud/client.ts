@@ -7,7 +7,6 @@
 import type { RongcloudAccount } from '../account.js';
 import { VendorClientBase } from '../client-base.js';
 import { isVendorError, VendorError } from '../errors.js';
-import { isDryRunStop } from '../http/dry-run.js';
 import { vendorClassifier } from '../http/classify.js';
 import { vendorHttpFor } from '../http/for-account.js';
 import type { VendorClientOptions, VendorHttpApi } from '../http/types.js';
@@ -26,6 +25,7 @@ import { rongcloudAuthorizer } from './auth.js';
 import { readRongcloudReply, requestIdOfRongcloud } from './errors.js';
 import { rongcloudRequests as rc } from './requests.js';
 import { type ChatroomInfo, chatroomInfo, codeOnly, memberQuery } from './schemas.js';
+import { rongcloudStandIn } from './stand-in.js';
 
 /** `minute` for kick when none is given: RongCloud has no kick without a ban (rongcloud.md §5.9). */
 export const DEFAULT_KICK_MINUTES = 60;
@@ -41,15 +41,13 @@ export function createRongcloudClient(
     authorize: rongcloudAuthorizer(account),
     classify: vendorClassifier('rongcloud', readRongcloudReply, requestIdOfRongcloud),
     requestIdOf: requestIdOfRongcloud,
+    standIn: rongcloudStandIn,
   });
-  return new RongcloudClient(http, options.recorder !== undefined);
+  return new RongcloudClient(http);
 }
 
 class RongcloudClient extends VendorClientBase {
-  constructor(
-    private readonly http: VendorHttpApi,
-    private readonly dryRun: boolean,
-  ) {
+  constructor(private readonly http: VendorHttpApi) {
     super('rongcloud');
   }
 
@@ -107,13 +105,9 @@ class RongcloudClient extends VendorClientBase {
   }
 
   override async deleteRooms(ids: readonly string[]): Promise<ItemOutcome<true>[]> {
-    if (this.dryRun) {
-      // Dry run shows the one destroy request that would be sent (the existence checks are plain reads).
-      await this.http.call(rc.destroy(ids), codeOnly);
-    }
     // destroy.json answers 200 for known and unknown ids alike, so get.json
     // decides per id whether there is a room; the rest go in one request.
-    const checks = await settleEach(ids, (id) => this.fetchRoom(id));
+    const checks = await settleEach(ids, (id) => this.fetchRoom(id, { check: true }));
     const present = checks.filter((c) => c.ok).map((c) => c.id);
     if (present.length > 0) await this.http.call(rc.destroy(present), codeOnly);
     return checks.map((c): ItemOutcome<true> => (c.ok ? { id: c.id, ok: true, value: true } : c));
@@ -159,8 +153,11 @@ class RongcloudClient extends VendorClientBase {
     await this.http.close();
   }
 
-  private async fetchRoom(id: string): Promise<Room> {
-    const { data } = await this.http.call(rc.get(id), chatroomInfo);
+  /** `check`: the read only checks around a change (existence before a delete, the room after a change). */
+  private async fetchRoom(id: string, { check = false } = {}): Promise<Room> {
+    const spec = rc.get(id);
+    if (check) spec.check = true;
+    const { data } = await this.http.call(spec, chatroomInfo);
     return toRoom(data, id);
   }
 
@@ -171,7 +168,7 @@ class RongcloudClient extends VendorClientBase {
    */
   private async roomAfterChange(id: string, known: Record<string, unknown>): Promise<Room> {
     try {
-      return await this.fetchRoom(id);
+      return await this.fetchRoom(id, { check: true });
     } catch (error) {
       if (isVendorError(error) && error.code !== 'vendor_not_found') return { id, chatroomId: id, ...known };
       throw error;
@@ -179,22 +176,16 @@ class RongcloudClient extends VendorClientBase {
   }
 
   /**
-   * Runs several requests in order. Under dry-run each is recorded before the
-   * DryRunStop is rethrown; when a later one fails the error says which
-   * earlier ones were already applied (RongCloud has no transactions).
+   * Runs several requests in order; when a later one fails the error says
+   * which earlier ones were already applied (RongCloud has no transactions).
    */
   private async runSteps(steps: Array<{ operation: string; run: () => Promise<unknown> }>): Promise<void> {
-    let dryRunStop: unknown;
     const applied: string[] = [];
     for (const step of steps) {
       try {
         await step.run();
         applied.push(step.operation);
       } catch (error) {
-        if (isDryRunStop(error)) {
-          dryRunStop = error;
-          continue;
-        }
         if (isVendorError(error) && applied.length > 0) {
           throw new VendorError(
             error.code,
@@ -205,7 +196,6 @@ class RongcloudClient extends VendorClientBase {
         throw error;
       }
     }
-    if (dryRunStop) throw dryRunStop;
   }
 }
 

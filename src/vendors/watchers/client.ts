@@ -24,6 +24,7 @@ import type {
 import { watchersAuthorizer } from './auth.js';
 import { classifyWatchers, watchersRequestId } from './errors.js';
 import { anyReply, roomListSchema, sentMessageSchema, wireRoomSchema } from './schemas.js';
+import { watchersStandIn } from './stand-in.js';
 import { encodeBanBody, encodeCreateBody, PATH, roomPath, toRoom } from './wire.js';
 
 /** A room id nobody creates: `ping` reads it to prove both credentials (see ping). */
@@ -38,6 +39,7 @@ export function createWatchersClient(
     authorize: watchersAuthorizer(account),
     classify: classifyWatchers,
     requestIdOf: watchersRequestId,
+    standIn: watchersStandIn,
   });
   return new WatchersClient(http, account, accountName);
 }
@@ -214,9 +216,16 @@ class WatchersClient extends VendorClientBase {
     await this.http.close();
   }
 
-  private async readRoom(id: string): Promise<Room> {
+  /** `check`: the read only checks around a change (the room as it is after one). */
+  private async readRoom(id: string, { check = false } = {}): Promise<Room> {
     const { data } = await this.http.call(
-      { method: 'GET', path: roomPath(id), idempotent: true, operation: 'external/room (get)' },
+      {
+        method: 'GET',
+        path: roomPath(id),
+        idempotent: true,
+        operation: 'external/room (get)',
+        ...(check ? { check } : {}),
+      },
       wireRoomSchema,
     );
     return toRoom(data);
@@ -225,7 +234,7 @@ class WatchersClient extends VendorClientBase {
   /** After a change that succeeded: the room as re-read, or as known when the read fails. */
   private async readRoomOrKnown(id: string, known: Record<string, unknown>): Promise<Room> {
     try {
-      return await this.readRoom(id);
+      return await this.readRoom(id, { check: true });
     } catch (error) {
       if (!isVendorError(error)) throw error;
       return { ...known, id, ...(typeof known.name === 'string' ? { name: known.name } : {}) };
