@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonClick, chatInput, modalSubmit, type RecordedCall } from '../../fakes/discord/index.js';
 import { ADMIN, embedText, expectNoMentionsAnywhere, MODERATOR, VIEWER } from './harness.js';
 import { type HttpRig, startHttpRig } from './http-harness.js';
+import { agoraRooms, customIds, endOf, jobOn } from './job-helpers.js';
 
 type Json = Record<string, unknown>;
 let rig: HttpRig;
@@ -23,27 +24,6 @@ afterAll(async () => rig?.close());
 
 const isEdit = (c: RecordedCall) => c.method === 'PATCH' && c.path.endsWith('/messages/@original');
 const isFollowUp = (c: RecordedCall) => c.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(c.path);
-const customIds = (components: unknown) =>
-  ((components as Json[] | undefined) ?? []).flatMap((row) =>
-    ((row.components as Json[] | undefined) ?? []).map((b) => String(b.custom_id)),
-  );
-
-function makeRooms(prefix: string, delays: number[]): string[] {
-  const agora = rig.runtime.emulators.agora;
-  return delays.map((delayMs, i) => {
-    const id = agora.state.createRoom({
-      name: `${prefix}-${i}`,
-      description: 'discord http jobs test',
-      owner: 'alice',
-      members: [],
-      maxusers: 100,
-      custom: '',
-    }).id;
-    if (delayMs > 0) agora.server.injectFault({ kind: 'delay', delayMs, path: `/chatrooms/${id}` });
-    return id;
-  });
-}
-
 /** `/room delete account:agora match:<glob>` → the prompt's message id and pending id. */
 async function prompt(match: string): Promise<{ messageId: string; pendingId: string }> {
   const command = await rig.discord.post(chatInput(ADMIN, 'delete', { account: 'agora', match }));
@@ -58,42 +38,13 @@ async function prompt(match: string): Promise<{ messageId: string; pendingId: st
   return { messageId, pendingId };
 }
 
-const reportEdits = (jobId: string) =>
-  rig.fake.calls.filter(
-    (c) =>
-      c.method === 'PATCH' &&
-      c.status === 200 &&
-      new RegExp(`Job ${jobId} (running|finished|was)`).test(embedText(c.body as Json)),
-  );
-
-async function ended(jobId: string): Promise<RecordedCall> {
-  await rig.fake.waitFor(
-    () => reportEdits(jobId).some((c) => /Job \S+ (finished|was)/.test(embedText(c.body as Json))),
-    20_000,
-  );
-  return reportEdits(jobId).at(-1)!;
-}
-
-async function jobOf(messageId: string, control: string): Promise<string> {
-  let id: string | undefined;
-  await expect
-    .poll(() => {
-      id = customIds(rig.fake.messages.byId.get(messageId)!.components)
-        .find((c) => c.startsWith(`job_${control}:`))
-        ?.slice(`job_${control}:`.length);
-      return id;
-    })
-    .toMatch(/^j_[\w-]{16}$/);
-  return id!;
-}
-
 describe('Discord jobs over HTTP interactions', () => {
   it('confirm (type 6) starts the job; its message gets Cancel, refuses a viewer privately, and ends with the report', async () => {
-    const rooms = makeRooms('hj', [0, 1_000]);
+    const rooms = agoraRooms(rig.runtime, 'hj', [0, 1_000]);
     const p = await prompt('hj-*');
     const clicked = await rig.discord.post(buttonClick(ADMIN, `room_confirm:${p.pendingId}`, p.messageId));
     expect(clicked.answer).toEqual({ type: 6 });
-    const jobId = await jobOf(p.messageId, 'cancel');
+    const jobId = await jobOn(rig.fake, p.messageId, 'cancel');
 
     const historyBefore = rig.fake.messages.byId.get(p.messageId)!.history.length;
     const refused = await rig.discord.post(buttonClick(VIEWER, `job_cancel:${jobId}`, p.messageId));
@@ -103,7 +54,7 @@ describe('Discord jobs over HTTP interactions', () => {
     expect(embedText(notice.body as Json)).toContain('Not allowed');
     expect(rig.webhooksFor(refused.sent).some(isEdit)).toBe(false);
 
-    const end = await ended(jobId);
+    const end = await endOf(rig.fake, jobId);
     expect(embedText(end.body as Json)).toContain(`Job ${jobId} finished: 2 done, 0 failed of 2`);
     expect(end.path).toMatch(/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/);
     expect(customIds(rig.fake.messages.byId.get(p.messageId)!.components)).toEqual([]);
@@ -113,7 +64,7 @@ describe('Discord jobs over HTTP interactions', () => {
   });
 
   it('over the threshold: the click is answered with the modal (type 9); a wrong name gets type 4 ephemeral; the right one runs', async () => {
-    const rooms = makeRooms('hm', [0, 0, 0, 0]);
+    const rooms = agoraRooms(rig.runtime, 'hm', [0, 0, 0, 0]);
     const p = await prompt('hm-*');
     const opened = await rig.discord.post(buttonClick(MODERATOR, `room_confirm:${p.pendingId}`, p.messageId));
     expect(opened.answer).toMatchObject({
@@ -143,19 +94,19 @@ describe('Discord jobs over HTTP interactions', () => {
       }),
     );
     expect(right.answer).toEqual({ type: 6 });
-    const jobId = await jobOf(p.messageId, 'cancel');
-    await ended(jobId);
+    const jobId = await jobOn(rig.fake, p.messageId, 'cancel');
+    await endOf(rig.fake, jobId);
     expect(rooms.some((r) => rig.runtime.emulators.agora.rooms.has(r))).toBe(false);
     expectNoMentionsAnywhere(rig.fake);
   });
 
   it("when the webhook refuses the click's token, the job's message is edited with the bot token", async () => {
-    makeRooms('ht', [0, 1_500]);
+    agoraRooms(rig.runtime, 'ht', [0, 1_500]);
     const p = await prompt('ht-*');
     const clicked = await rig.discord.post(buttonClick(ADMIN, `room_confirm:${p.pendingId}`, p.messageId));
-    const jobId = await jobOf(p.messageId, 'cancel');
+    const jobId = await jobOn(rig.fake, p.messageId, 'cancel');
     rig.fake.expiredTokens.add(clicked.sent.token);
-    const end = await ended(jobId);
+    const end = await endOf(rig.fake, jobId);
     const channelId = rig.fake.messages.byId.get(p.messageId)!.channelId;
     expect(end.path).toBe(`/channels/${channelId}/messages/${p.messageId}`);
     expect(end.authorization).toMatch(/^Bot /);

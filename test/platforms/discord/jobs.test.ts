@@ -14,7 +14,6 @@ import {
   buttonClick,
   type FakeDiscord,
   modalSubmit,
-  type RecordedCall,
   type SentInteraction,
 } from '../../fakes/discord/index.js';
 import {
@@ -30,36 +29,15 @@ import {
   startRig,
   VIEWER,
 } from './harness.js';
+import { agoraRooms, customIds, endOf, jobOn, reportEdits } from './job-helpers.js';
 
 type Json = Record<string, unknown>;
-
-/** Agora rooms named `<prefix>-<i>`; a DELETE of room i waits `delays[i]` ms in the emulator. */
-function makeRooms(rig: Rig, prefix: string, delays: number[]): string[] {
-  const agora = rig.runtime.emulators.agora;
-  return delays.map((delayMs, i) => {
-    const id = agora.state.createRoom({
-      name: `${prefix}-${i}`,
-      description: 'discord jobs test',
-      owner: 'alice',
-      members: [],
-      maxusers: 100,
-      custom: '',
-    }).id;
-    if (delayMs > 0) agora.server.injectFault({ kind: 'delay', delayMs, path: `/chatrooms/${id}` });
-    return id;
-  });
-}
 
 interface Prompt {
   sent: SentInteraction;
   messageId: string;
   pendingId: string;
 }
-
-const customIds = (message: { components: Json[] }) =>
-  message.components.flatMap((row) =>
-    ((row.components as Json[] | undefined) ?? []).map((b) => String(b.custom_id)),
-  );
 
 /** `/room delete …` by `actor`: the public prompt, once its place is recorded. */
 async function requestDelete(
@@ -70,7 +48,7 @@ async function requestDelete(
   const sent = rig.slash(actor, 'delete', { account: 'agora', ...options });
   await rig.until(sent, (cs) => cs.some(isEdit));
   const messageId = rig.fake.messages.original.get(sent.token)!;
-  const confirm = customIds(rig.fake.messages.byId.get(messageId)!).find((id) =>
+  const confirm = customIds(rig.fake.messages.byId.get(messageId)!.components).find((id) =>
     id.startsWith('room_confirm:'),
   );
   expect(confirm, 'a confirm button').toBeDefined();
@@ -89,41 +67,11 @@ function click(fake: FakeDiscord, actor: Actor, customId: string, messageId: str
 async function approve(rig: Rig, p: Prompt, control = 'cancel'): Promise<string> {
   const c = click(rig.fake, ADMIN, `room_confirm:${p.pendingId}`, p.messageId);
   await rig.until(c, (cs) => cs.some(isEdit));
-  return jobIdFrom(rig, p.messageId, control);
-}
-
-async function jobIdFrom(rig: Rig, messageId: string, control: string): Promise<string> {
-  let id: string | undefined;
-  await expect
-    .poll(() => {
-      id = customIds(rig.fake.messages.byId.get(messageId)!)
-        .find((c) => c.startsWith(`job_${control}:`))
-        ?.slice(`job_${control}:`.length);
-      return id;
-    })
-    .toMatch(/^j_[\w-]{16}$/);
-  return id!;
+  return jobOn(rig.fake, p.messageId, control);
 }
 
 const shown = (rig: Rig, messageId: string) =>
   embedText(rig.fake.messages.byId.get(messageId)! as unknown as Json);
-
-/** Every edit that shows a job's report (its progress or its end), through the webhook or with the bot token. */
-const jobEdits = (rig: Rig, jobId: string): RecordedCall[] =>
-  rig.fake.calls.filter(
-    (c) =>
-      c.method === 'PATCH' &&
-      c.status === 200 &&
-      new RegExp(`Job ${jobId} (running|finished|was)`).test(embedText(c.body as Json)),
-  );
-
-async function ended(rig: Rig, jobId: string): Promise<RecordedCall> {
-  await rig.fake.waitFor(
-    () => jobEdits(rig, jobId).some((c) => /Job \S+ (finished|was)/.test(embedText(c.body as Json))),
-    20_000,
-  );
-  return jobEdits(rig, jobId).at(-1)!;
-}
 
 describe('Discord jobs over the gateway', () => {
   let rig: Rig;
@@ -134,7 +82,7 @@ describe('Discord jobs over the gateway', () => {
   afterAll(async () => rig?.close());
 
   it('typed selector options reach the engine as match= does; bad ones are refused naming the field', async () => {
-    makeRooms(rig, 'opt', [0, 0]);
+    agoraRooms(rig.runtime, 'opt', [0, 0]);
     const p = await requestDelete(rig, ADMIN, { match: 'opt-*' });
     expect(shown(rig, p.messageId)).toContain('2 rooms');
     expect((await rig.runtime.store.pending.get(p.pendingId))!.rooms).toHaveLength(2);
@@ -160,20 +108,22 @@ describe('Discord jobs over the gateway', () => {
   });
 
   it('confirm runs the job: progress at most every 2 s with Cancel, then the final report in the same message', async () => {
-    makeRooms(rig, 'prog', [200, 1_200, 2_400, 3_600, 4_800]);
+    agoraRooms(rig.runtime, 'prog', [200, 1_200, 2_400, 3_600, 4_800]);
     const p = await requestDelete(rig, ADMIN, { match: 'prog-*' });
     const jobId = await approve(rig, p);
-    const end = await ended(rig, jobId);
+    const end = await endOf(rig.fake, jobId);
     expect(embedText(end.body as Json)).toContain(`Job ${jobId} finished: 5 done, 0 failed of 5`);
-    expect(customIds(end.body as { components: Json[] })).toEqual([]);
+    expect(customIds((end.body as Json).components)).toEqual([]);
     expect(shown(rig, p.messageId)).toContain(`Job ${jobId} finished`);
-    const progress = jobEdits(rig, jobId).filter((c) => embedText(c.body as Json).includes('running'));
+    const progress = reportEdits(rig.fake, jobId).filter((c) =>
+      embedText(c.body as Json).includes('running'),
+    );
     expect(progress.length).toBeGreaterThanOrEqual(2);
     for (const u of progress) {
       expect(embedText(u.body as Json)).toMatch(
         new RegExp(`Job ${jobId} running: \\d done, 0 failed, \\d left`),
       );
-      expect(customIds(u.body as { components: Json[] })).toEqual([`job_cancel:${jobId}`]);
+      expect(customIds((u.body as Json).components)).toEqual([`job_cancel:${jobId}`]);
       expect(u.path).toMatch(/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/);
     }
     expect(progress.some((u) => /to go/.test(embedText(u.body as Json)))).toBe(true);
@@ -185,22 +135,24 @@ describe('Discord jobs over the gateway', () => {
   it('Cancel mid-run stops before the next item; done rooms stay deleted, the rest stay', async () => {
     // About rateLimit / 20 (3 on Agora) items are in flight at once, newest room first: the first
     // ends soon, the others are slow, so the fifth has not started when Cancel comes (5 rooms: no modal here).
-    const rooms = makeRooms(rig, 'stop', [3_000, 3_000, 3_000, 3_000, 300]);
+    const rooms = agoraRooms(rig.runtime, 'stop', [3_000, 3_000, 3_000, 3_000, 300]);
     const p = await requestDelete(rig, ADMIN, { match: 'stop-*' });
     const jobId = await approve(rig, p);
-    await rig.fake.waitFor(() => jobEdits(rig, jobId).some((c) => /running/.test(embedText(c.body as Json))));
+    await rig.fake.waitFor(() =>
+      reportEdits(rig.fake, jobId).some((c) => /running/.test(embedText(c.body as Json))),
+    );
     const c = click(rig.fake, MODERATOR, `job_cancel:${jobId}`, p.messageId);
     const calls = await rig.until(c, (cs) => cs.some(isEdit));
     expect(calls.find(isCallback)!.body).toEqual({ type: 6 });
     expect(embedText(calls.find(isEdit)!.body as Json)).toContain('stops before its next item');
-    const end = await ended(rig, jobId);
+    const end = await endOf(rig.fake, jobId);
     const left = rooms.filter((r) => rig.runtime.emulators.agora.rooms.has(r)).length;
     expect(left).toBeGreaterThan(0);
     expect(embedText(end.body as Json)).toContain(`${5 - left} done, 0 failed, ${left} not run of 5`);
   });
 
   it('over bulkTypeToConfirm: the click opens a modal; a wrong name is told privately and changes nothing; the right one runs', async () => {
-    const rooms = makeRooms(rig, 'big', [0, 0, 0, 0, 0, 0]);
+    const rooms = agoraRooms(rig.runtime, 'big', [0, 0, 0, 0, 0, 0]);
     const p = await requestDelete(rig, ADMIN, { match: 'big-*' });
     expect(shown(rig, p.messageId)).toContain('account name agora typed');
     const opened = click(rig.fake, MODERATOR, `room_confirm:${p.pendingId}`, p.messageId);
@@ -241,17 +193,17 @@ describe('Discord jobs over the gateway', () => {
     );
     const rightCalls = await rig.until(right, (cs) => cs.some(isEdit));
     expect(rightCalls.find(isCallback)!.body).toEqual({ type: 6 });
-    const jobId = await jobIdFrom(rig, p.messageId, 'cancel');
+    const jobId = await jobOn(rig.fake, p.messageId, 'cancel');
     expect(shown(rig, p.messageId)).toMatch(/Approved by/);
-    await ended(rig, jobId);
+    await endOf(rig.fake, jobId);
     expect(rooms.some((r) => rig.runtime.emulators.agora.rooms.has(r))).toBe(false);
   });
 
   it('a grace delete offers Undo, which cancels the job and unmutes; refused clickers get an ephemeral and nothing changes', async () => {
-    const [room] = makeRooms(rig, 'grace', [0]);
+    const [room] = agoraRooms(rig.runtime, 'grace', [0]);
     const p = await requestDelete(rig, ADMIN, { room: room!, grace: '1h' });
     const jobId = await approve(rig, p, 'undo');
-    expect(customIds(rig.fake.messages.byId.get(p.messageId)!)).toEqual([`job_undo:${jobId}`]);
+    expect(customIds(rig.fake.messages.byId.get(p.messageId)!.components)).toEqual([`job_undo:${jobId}`]);
     expect(rig.runtime.emulators.agora.rooms.get(room!)?.mute).toBe(true);
 
     const historyBefore = rig.fake.messages.byId.get(p.messageId)!.history.length;
@@ -268,14 +220,14 @@ describe('Discord jobs over the gateway', () => {
     expect(embedText(undoCalls.find(isEdit)!.body as Json)).toContain(
       `job ${jobId} cancelled and ${room} unmuted`,
     );
-    expect(customIds(rig.fake.messages.byId.get(p.messageId)!)).toEqual([]);
+    expect(customIds(rig.fake.messages.byId.get(p.messageId)!.components)).toEqual([]);
     expect(rig.runtime.emulators.agora.rooms.get(room!)?.mute).toBe(false);
     expect(rig.runtime.emulators.agora.rooms.has(room!)).toBe(true);
     expect((await rig.runtime.store.jobs.get(jobId))!.state).toBe('cancelled');
   });
 
   it('a scheduled in: job waits with Cancel (refused to a viewer), then runs and ends in the same message', async () => {
-    const [room] = makeRooms(rig, 'later', [0]);
+    const [room] = agoraRooms(rig.runtime, 'later', [0]);
     const p = await requestDelete(rig, ADMIN, { room: room!, in: '3s' });
     expect(shown(rig, p.messageId)).toMatch(/UTC/);
     const jobId = await approve(rig, p);
@@ -284,13 +236,13 @@ describe('Discord jobs over the gateway', () => {
     const refusedCalls = await rig.until(refused, (cs) => cs.some(isFollowUp));
     expect((refusedCalls.find(isFollowUp)!.body as Json).flags).toBe(64);
     expect(refusedCalls.some(isEdit)).toBe(false);
-    const end = await ended(rig, jobId);
+    const end = await endOf(rig.fake, jobId);
     expect(embedText(end.body as Json)).toContain(`Job ${jobId} finished: 1 done, 0 failed of 1`);
     expect(rig.runtime.emulators.agora.rooms.has(room!)).toBe(false);
   });
 
   it('Retry failed (refused to a viewer) makes a new job that takes the message over', async () => {
-    const [a, b] = makeRooms(rig, 'retry', [0, 0]);
+    const [a, b] = agoraRooms(rig.runtime, 'retry', [0, 0]);
     rig.runtime.emulators.agora.server.injectFault({
       kind: 'status',
       status: 403,
@@ -299,13 +251,13 @@ describe('Discord jobs over the gateway', () => {
     });
     const p = await requestDelete(rig, ADMIN, { match: 'retry-*' });
     const jobId = await approve(rig, p);
-    const end = await ended(rig, jobId);
+    const end = await endOf(rig.fake, jobId);
     expect(embedText(end.body as Json)).toContain(
       `Job ${jobId} finished with failures: 1 done, 1 failed of 2`,
     );
     expect(embedText(end.body as Json)).toContain(`${b}: `);
     await expect
-      .poll(() => customIds(rig.fake.messages.byId.get(p.messageId)!))
+      .poll(() => customIds(rig.fake.messages.byId.get(p.messageId)!.components))
       .toEqual([`job_retry:${jobId}`]);
     expect(rig.runtime.emulators.agora.rooms.has(a!)).toBe(false);
 
@@ -325,7 +277,7 @@ describe('Discord jobs over the gateway', () => {
       platform: 'discord',
       messageId: p.messageId,
     });
-    const retryEnd = await ended(rig, retryId);
+    const retryEnd = await endOf(rig.fake, retryId);
     expect(embedText(retryEnd.body as Json)).toContain(`Job ${retryId} finished: 1 done, 0 failed of 1`);
     expect(rig.runtime.emulators.agora.rooms.has(b!)).toBe(false);
   });
@@ -340,12 +292,12 @@ describe('after the interaction token lapsed', () => {
   afterAll(async () => rig?.close());
 
   it('edits the job message with the bot token (PATCH /channels/{channel}/messages/{message})', async () => {
-    makeRooms(rig, 'late', [0, 1_200, 2_400]);
+    agoraRooms(rig.runtime, 'late', [0, 1_200, 2_400]);
     const p = await requestDelete(rig, ADMIN, { match: 'late-*' });
     const jobId = await approve(rig, p);
-    const end = await ended(rig, jobId);
+    const end = await endOf(rig.fake, jobId);
     const channelId = rig.fake.messages.byId.get(p.messageId)!.channelId;
-    for (const edit of jobEdits(rig, jobId)) {
+    for (const edit of reportEdits(rig.fake, jobId)) {
       expect(edit.path).toBe(`/channels/${channelId}/messages/${p.messageId}`);
       expect(edit.authorization).toMatch(/^Bot /);
     }
