@@ -97,20 +97,23 @@ export async function showJobAnswer(
   where: DiscordJobPlace,
 ): Promise<void> {
   const message = await respond.editOriginal(await withJobPrompt(ctx.engine, body, jobId, where, ctx.logger));
-  if (!where.messageId && message) {
-    await attach(ctx.engine, jobId, {
-      ...where,
-      messageId: message.id,
-      ...(message.channelId ? { channelId: message.channelId } : {}),
-    }).catch((error: unknown) =>
-      ctx.logger.warn(
-        { job: jobId, err: error instanceof Error ? error.message : String(error) },
-        'Discord: could not record the id of a job message; after 15 minutes it will not follow the job',
-      ),
+  // The job runs whatever happens below: a failure here is logged, never answered as the job's failure.
+  try {
+    if (!where.messageId && message) {
+      await attach(ctx.engine, jobId, {
+        ...where,
+        messageId: message.id,
+        ...(message.channelId ? { channelId: message.channelId } : {}),
+      });
+    }
+    const report = await ctx.engine.jobReport(jobId);
+    if (report?.final) await respond.editOriginal(jobReportBody(report));
+  } catch (error) {
+    ctx.logger.warn(
+      { job: jobId, err: error instanceof Error ? error.message : String(error) },
+      'Discord: the job started, but its message ids or its end could not be recorded or shown here',
     );
   }
-  const report = await ctx.engine.jobReport(jobId);
-  if (report?.final) await respond.editOriginal(jobReportBody(report));
 }
 
 /**
