@@ -226,6 +226,27 @@ describe('Discord jobs over the gateway', () => {
     expect((await rig.runtime.store.jobs.get(jobId))!.state).toBe('cancelled');
   });
 
+  it('a change scheduled with in: needs no confirmation: the command answer itself is the job message', async () => {
+    const [room] = agoraRooms(rig.runtime, 'unmute', [0]);
+    rig.runtime.emulators.agora.rooms.get(room!)!.mute = true;
+    const sent = rig.slash(ADMIN, 'mute', { account: 'agora', room: room!, enabled: false, in: '2s' });
+    await rig.until(sent, (cs) => cs.some(isEdit));
+    const messageId = rig.fake.messages.original.get(sent.token)!;
+    const jobId = await jobOn(rig.fake, messageId, 'cancel');
+    // The deferred reply's ids come from the edit: recorded for the bot token's later edits.
+    await expect
+      .poll(async () => (await rig.runtime.store.jobs.get(jobId))?.prompt)
+      .toMatchObject({
+        platform: 'discord',
+        messageId,
+        channelId: rig.fake.messages.byId.get(messageId)!.channelId,
+      });
+    const end = await endOf(rig.fake, jobId);
+    expect(embedText(end.body as Json)).toContain(`Job ${jobId} finished: 1 done, 0 failed of 1`);
+    expect(end.path).toMatch(new RegExp(`^/webhooks/\\d+/${sent.token}/messages/@original$`));
+    expect(rig.runtime.emulators.agora.rooms.get(room!)!.mute).toBe(false);
+  });
+
   it('a scheduled in: job waits with Cancel (refused to a viewer), then runs and ends in the same message', async () => {
     const [room] = agoraRooms(rig.runtime, 'later', [0]);
     const p = await requestDelete(rig, ADMIN, { room: room!, in: '3s' });
