@@ -188,6 +188,20 @@ describe('Discord jobs over the gateway', () => {
     const forgedReply = (await rig.until(forged, (cs) => cs.some(isCallback))).find(isCallback)!;
     expect(forgedReply.body).toMatchObject({ type: 4, data: { flags: 64 } });
 
+    // Someone who may not approve gets no modal, and a submitted form is authorized as a click.
+    const viewerClick = click(rig.fake, VIEWER, `room_confirm:${p.pendingId}`, p.messageId);
+    const viewerCalls = await rig.until(viewerClick, (cs) => cs.some(isFollowUp));
+    expect(viewerCalls.find(isCallback)!.body).toEqual({ type: 6 });
+    expect(embedText(viewerCalls.find(isFollowUp)!.body as Json)).toContain('Not allowed');
+    const viewerForm = rig.fake.sendInteraction(
+      modalSubmit(VIEWER, `bulk_confirm:${p.pendingId}`, { typed: 'agora' }, p.messageId),
+    );
+    const viewerFormCalls = await rig.until(viewerForm, (cs) => cs.some(isFollowUp));
+    expect((viewerFormCalls.find(isFollowUp)!.body as Json).flags).toBe(64);
+    expect(viewerFormCalls.some(isEdit)).toBe(false);
+    expect((await rig.runtime.store.pending.get(p.pendingId))!.state).toBe('pending');
+    expect(rig.fake.messages.byId.get(p.messageId)!.history.length).toBe(historyBefore);
+
     const right = rig.fake.sendInteraction(
       modalSubmit(MODERATOR, `bulk_confirm:${p.pendingId}`, { typed: ' agora ' }, p.messageId),
     );
