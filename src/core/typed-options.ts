@@ -3,14 +3,17 @@
  * Option names are DESIGN.md's: account, room, name, user, text, status,
  * enabled, change, topic, fields. An option that is one of the command's
  * positionals (for the account's vendor) goes there, in order; `fields` is
- * parsed as `key=value … --flag` text; any other (e.g. `name` at update)
- * becomes a setting of the same name.
+ * parsed as `key=value … --flag` text; any other (e.g. `name` at update,
+ * the selector `match`, `at`, `grace`) becomes a setting of the same name,
+ * exactly as `match=` … in the text grammar.
  */
 import type { TypedOptions } from './engine-api.js';
 import type { AccountRef, CommandSpec } from './command-spec.js';
 import { InputError } from './errors.js';
 import { formatCommandText, parseCommandText } from './parse/index.js';
 import type { RawInvocation } from './types.js';
+import { selectsRooms } from './jobs/bulk-invocation.js';
+import { SELECTOR_KEYS } from './jobs/selector.js';
 
 export function fromTypedOptions(
   action: string,
@@ -51,9 +54,19 @@ export function fromTypedOptions(
   values.delete('account');
   if (spec?.takesAccount && account !== undefined) positionals.push(account);
   const vendor = account !== undefined ? (accounts.get(account)?.vendor ?? null) : null;
+  const selecting = SELECTOR_KEYS.some((key) => values.has(key));
   for (const p of spec?.positionals(vendor) ?? []) {
     const value = values.get(p.name);
-    if (value === undefined) continue;
+    if (value === undefined) {
+      const selectable = !!spec && p.name === 'room' && selectsRooms(spec, vendor);
+      // Options come by name, not in order: a later one must not slide into a missing one's place.
+      // An unknown account is left for validation to name.
+      if (p.required && vendor !== null && !(selectable && selecting)) {
+        const expected = selectable ? `${p.description}, or a selector (match, empty, older)` : p.description;
+        throw new InputError(`${p.name}: missing; expected ${expected}`, { field: p.name, expected });
+      }
+      continue;
+    }
     values.delete(p.name);
     positionals.push(value);
   }

@@ -25,6 +25,9 @@ import type {
   PromptRef,
 } from './types.js';
 
+/** What `newPendingId` makes: an id from a button or a form is checked against it before it is used. */
+export const PENDING_ID = /^[A-Za-z0-9_-]{24}$/;
+
 /** 144 random bits, base64url: 24 URL-safe characters, unguessable. */
 export function newPendingId(): string {
   return randomBytes(18).toString('base64url');

@@ -7,6 +7,7 @@
 import type { AccountRef, CommandSpec } from '../command-spec.js';
 import { RoomOpsError } from '../errors.js';
 import type { RawInvocation } from '../types.js';
+import type { VendorName } from '../../vendors/types.js';
 import { type Selector, splitSelector } from './selector.js';
 
 /**
@@ -33,8 +34,7 @@ export function bulkParts(
   // Unknown actions and accounts: left for validation to report as usual.
   const account = accounts.get(raw.positionals[0] ?? '');
   if (!spec || !account) return parts(raw, spec?.usage ?? raw.action);
-  const first = spec.positionals(account.vendor)[0];
-  if (spec.name === 'create' || first?.name !== 'room') {
+  if (!selectsRooms(spec, account.vendor)) {
     throw new RoomOpsError(
       'invalid_input',
       `match=, empty= and older= select rooms, and ${spec.name} does not take rooms.`,
@@ -42,6 +42,15 @@ export function bulkParts(
     );
   }
   return parts(raw, spec.usage);
+}
+
+/**
+ * Whether a selector may stand in for this action's rooms on this vendor:
+ * its first positional is the room (create's is the room to make, never one
+ * to select).
+ */
+export function selectsRooms(spec: CommandSpec, vendor: VendorName | null): boolean {
+  return spec.name !== 'create' && spec.positionals(vendor)[0]?.name === 'room';
 }
 
 function parts(raw: RawInvocation, usage: string): BulkParts {

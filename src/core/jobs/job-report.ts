@@ -21,6 +21,8 @@ export interface JobReport {
   controls: JobControl[];
   /** Where the job's message is (read fresh: it may be attached after the job started). */
   prompt?: PromptRef;
+  /** When the job was made: a Discord interaction token attached with it lapses 15 minutes later. */
+  createdAt: Date;
 }
 
 export function jobReport(job: Job, failed: readonly JobItem[], now: Date): JobReport {
@@ -39,6 +41,7 @@ export function jobReport(job: Job, failed: readonly JobItem[], now: Date): JobR
     final,
     text: lines.join('\n'),
     controls: controlsFor(job),
+    createdAt: job.createdAt,
     ...(job.prompt ? { prompt: job.prompt } : {}),
   };
 }

@@ -1,19 +1,28 @@
 /**
  * Button clicks. Confirm / cancel (`room_confirm:<id>`, `room_cancel:<id>`)
- * are acknowledged at once (type 6) and decided by the engine: a refusal goes
- * to the clicker alone and leaves the prompt as it is; a decision (or a late
- * click on an expired prompt) rewrites the prompt without its buttons; a
- * click on an already decided prompt is told privately who decided.
+ * are acknowledged at once (type 6) and decided by the engine, except a
+ * confirm that asks for the account name to be typed: that click is
+ * answered with the type-to-confirm modal (type 9 must be the first answer)
+ * and decided when the modal is submitted (modal-submit.ts).
+ * Job buttons (`job_<control>:<id>`) go to job-buttons.ts.
  * Pager clicks (`room_page:<key>:<n>`) flip a stored list in place (type 7),
  * for the person who asked for it only.
  */
-import { CANCEL_PREFIX, CONFIRM_PREFIX, PAGE_PREFIX, pageRow } from '../../render/discord/index.js';
+import {
+  CANCEL_PREFIX,
+  CONFIRM_PREFIX,
+  JOB_BUTTON,
+  PAGE_PREFIX,
+  pageRow,
+  typeToConfirmModal,
+} from '../../render/discord/index.js';
 import type { APIEmbed } from 'discord.js';
-import { decisionView } from '../../render/to-view.js';
+import type { JobControl } from '../../core/jobs/job-controls.js';
 import { parsePageRef } from '../page-state.js';
 import type { HandlerContext } from './context.js';
+import { showDecision } from './decision.js';
 import { type DiscordInteraction, EPHEMERAL, NO_MENTIONS, type Responder } from './interaction.js';
-import { messageFor } from './message.js';
+import { handleJobButton } from './job-buttons.js';
 
 type Button = Extract<DiscordInteraction, { kind: 'button' }>;
 
@@ -24,6 +33,8 @@ export async function handleButton(
 ): Promise<void> {
   const id = interaction.customId;
   if (id.startsWith(PAGE_PREFIX)) return flipPage(interaction, respond, ctx, id.slice(PAGE_PREFIX.length));
+  const job = JOB_BUTTON.exec(id);
+  if (job) return handleJobButton(interaction, job[1] as JobControl, job[2]!, respond, ctx);
   const decision = id.startsWith(CONFIRM_PREFIX)
     ? 'approved'
     : id.startsWith(CANCEL_PREFIX)
@@ -35,23 +46,20 @@ export async function handleButton(
     return;
   }
   const pendingId = id.slice(decision === 'approved' ? CONFIRM_PREFIX.length : CANCEL_PREFIX.length);
+  const request = {
+    pendingId,
+    decision,
+    principal: interaction.principal,
+    place: interaction.place,
+  } as const;
+  // Asked before anything is answered: a modal cannot follow a defer (Discord 40060).
+  const typing = decision === 'approved' ? await ctx.engine.typeToConfirm(request) : undefined;
+  if (typing) {
+    await respond.initial({ type: 9, data: typeToConfirmModal(typing) });
+    return;
+  }
   await respond.initial({ type: 6 });
-  const { principal } = interaction;
-  const outcome = await ctx.engine.decide({ pendingId, decision, principal, place: interaction.place });
-  const body = await messageFor(decisionView(outcome), ctx.pages, principal.id);
-  if (outcome.type === 'refused' || outcome.type === 'unknown' || outcome.type === 'failed') {
-    await respond.followUp({ ...body, flags: EPHEMERAL });
-    return;
-  }
-  if (outcome.type === 'stale' && outcome.reason === 'already_decided') {
-    // The winning click writes the outcome into the prompt; a late or
-    // simultaneous click must not overwrite it. It only makes sure the
-    // buttons are gone and tells this clicker who decided what, and when.
-    await respond.editOriginal({ components: [], allowed_mentions: NO_MENTIONS });
-    await respond.followUp({ ...body, flags: EPHEMERAL });
-    return;
-  }
-  await respond.editOriginal(body);
+  await showDecision(interaction, respond, ctx, await ctx.engine.decide(request));
 }
 
 async function flipPage(

@@ -1,13 +1,13 @@
 /**
  * Rewrites an expired confirmation prompt as an "expired" notice without
- * buttons. The interaction webhook is valid for 15 minutes (Discord docs,
+ * buttons; a job's message is edited the same way (job-messages.ts). The interaction webhook is valid for 15 minutes (Discord docs,
  * receiving-and-responding "Interaction tokens are valid for 15 minutes");
  * after that, or if it is refused, the bot edits its own channel message —
  * when a bot token is configured (HTTP interactions may run without one).
  */
 import { type REST, Routes } from 'discord.js';
 import { expiredView } from '../../render/to-view.js';
-import type { PendingAction } from '../../store/types.js';
+import type { PendingAction, PromptRef } from '../../store/types.js';
 import type { MessageBody } from './interaction.js';
 import { restBodyFor } from './message.js';
 import { RoomOpsError } from '../../shared/coded-error.js';
@@ -44,19 +44,50 @@ export function restEditor(interactions: REST, bot: REST): PromptEditor {
   };
 }
 
+export type DiscordPromptRef = Extract<PromptRef, { platform: 'discord' }>;
+
+export interface MessageEditOptions {
+  now?: number;
+  /** How long an interaction token is used after it was issued (WEBHOOK_TOKEN_LIFETIME_MS; tests shorten it). */
+  tokenLifetimeMs?: number;
+}
+
 export async function editExpiredPrompt(
   editor: PromptEditor,
   pending: PendingAction,
-  now = Date.now(),
+  options: MessageEditOptions = {},
 ): Promise<void> {
   const prompt = pending.prompt;
   if (prompt?.platform !== 'discord') return;
-  const body = restBodyFor(expiredView(pending));
+  await editPromptMessage(
+    editor,
+    prompt,
+    pending.createdAt,
+    restBodyFor(expiredView(pending)),
+    `expired prompt ${pending.id}`,
+    options,
+  );
+}
+
+/**
+ * Edits the message an interaction answered (a prompt, a job's message):
+ * through the interaction webhook while the token issued at `issuedAt` is
+ * fresh, else — or when the webhook refuses — with the bot token.
+ */
+export async function editPromptMessage(
+  editor: PromptEditor,
+  prompt: DiscordPromptRef,
+  issuedAt: Date,
+  body: MessageBody,
+  what: string,
+  options: MessageEditOptions = {},
+): Promise<void> {
   const fallback =
     editor.editChannelMessage && prompt.channelId && prompt.messageId
       ? { edit: editor.editChannelMessage, channelId: prompt.channelId, messageId: prompt.messageId }
       : undefined;
-  const tokenFresh = now - pending.createdAt.getTime() < WEBHOOK_TOKEN_LIFETIME_MS;
+  const lifetime = options.tokenLifetimeMs ?? WEBHOOK_TOKEN_LIFETIME_MS;
+  const tokenFresh = (options.now ?? Date.now()) - issuedAt.getTime() < lifetime;
   if (tokenFresh) {
     try {
       await editor.editOriginal(prompt.applicationId, prompt.token, body);
@@ -67,7 +98,7 @@ export async function editExpiredPrompt(
   }
   if (!fallback) {
     throw new PromptNotDelivered(
-      `expired prompt ${pending.id}: the interaction token lapsed and no bot token or channel message is known`,
+      `${what}: the interaction token lapsed and no bot token or channel message is known`,
     );
   }
   await fallback.edit(fallback.channelId, fallback.messageId, body);

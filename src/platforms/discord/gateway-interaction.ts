@@ -4,23 +4,31 @@
  * methods (they send the same callback and webhook calls as the HTTP
  * transport, with discord.js's rate-limit handling).
  */
-import type {
-  AutocompleteInteraction,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  InteractionReplyOptions,
-  Interaction,
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  ComponentType,
+  type InteractionReplyOptions,
+  type Interaction,
+  type ModalSubmitInteraction,
 } from 'discord.js';
 import { placeOf, principalOf } from './identity.js';
 import type { DiscordInteraction, MessageBody, Responder } from './interaction.js';
 import { typedInvocation } from './typed-options.js';
 
-type Handled = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction;
+type Handled =
+  ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 export function fromGateway(
   interaction: Interaction,
 ): { interaction: DiscordInteraction; source: Handled } | undefined {
-  if (!interaction.isChatInputCommand() && !interaction.isAutocomplete() && !interaction.isButton())
+  if (
+    !interaction.isChatInputCommand() &&
+    !interaction.isAutocomplete() &&
+    !interaction.isButton() &&
+    !interaction.isModalSubmit()
+  )
     return undefined;
   const common = {
     id: interaction.id,
@@ -39,6 +47,21 @@ export function fromGateway(
         kind: 'button',
         customId: interaction.customId,
         messageId: interaction.message.id,
+      },
+    };
+  }
+  if (interaction.isModalSubmit()) {
+    const fields: Record<string, string> = {};
+    for (const [id, field] of interaction.fields.fields)
+      if (field.type === ComponentType.TextInput) fields[id] = field.value;
+    return {
+      source: interaction,
+      interaction: {
+        ...common,
+        kind: 'modal',
+        customId: interaction.customId,
+        fields,
+        ...(interaction.message ? { messageId: interaction.message.id } : {}),
       },
     };
   }
@@ -78,12 +101,14 @@ export function gatewayResponder(source: Handled): Responder {
       }
       const target = repliable();
       if (response.type === 9) {
+        if (target.isModalSubmit()) throw new Error('a modal cannot answer a modal submit');
         await target.showModal(response.data);
         return;
       }
       if (response.type === 4) await target.reply(options(response.data));
       else if (response.type === 5)
         await target.deferReply(response.data.flags ? { flags: response.data.flags as 64 } : {});
+      else if (response.type === 6 && target.isModalSubmit()) await target.deferUpdate();
       else if (!target.isButton()) throw new Error(`response type ${response.type} is for components only`);
       else if (response.type === 6) await target.deferUpdate();
       else

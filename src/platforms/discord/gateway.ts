@@ -15,19 +15,27 @@ import { editExpiredPrompt, restEditor } from './expired-prompt.js';
 import { fromGateway, gatewayResponder } from './gateway-interaction.js';
 import { type CoreContext, handleInteraction, STOPPING } from './handle-interaction.js';
 import { NO_MENTIONS } from './interaction.js';
+import { showJobMessages } from './job-messages.js';
 import { errorFields } from './log-error.js';
 import { ReplayGuard } from './replay-guard.js';
 
 export interface DiscordAdapterOptions {
-  runtime: Pick<Runtime, 'engine' | 'store'>;
+  runtime: Pick<Runtime, 'engine' | 'store' | 'jobRunner'>;
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
+  /** How long an interaction token is used for edits (default a little under Discord's 15 minutes; tests shorten it). */
+  webhookTokenLifetimeMs?: number;
 }
 
 /** Local ceiling for interaction endpoints only; not a Discord limit. */
 const INTERACTION_REQUESTS_PER_SECOND = 1000;
 
-export function createGatewayAdapter({ runtime, env, logger }: DiscordAdapterOptions): PlatformAdapter {
+export function createGatewayAdapter({
+  runtime,
+  env,
+  logger,
+  webhookTokenLifetimeMs,
+}: DiscordAdapterOptions): PlatformAdapter {
   const token = env.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set: the Discord gateway needs the bot token');
   const log = logger.child({ platform: 'discord', transport: 'gateway' });
@@ -52,6 +60,14 @@ export function createGatewayAdapter({ runtime, env, logger }: DiscordAdapterOpt
     logger: log,
   };
   const inFlight = new InFlight();
+  const editor = restEditor(client.rest, botRest);
+  const lifetime = webhookTokenLifetimeMs !== undefined ? { tokenLifetimeMs: webhookTokenLifetimeMs } : {};
+  const stopShowingJobs = showJobMessages(runtime.jobRunner, editor, {
+    engine: runtime.engine,
+    inFlight,
+    logger: log,
+    ...lifetime,
+  });
   let accepting = false;
 
   client.on(Events.InteractionCreate, (raw) => {
@@ -86,6 +102,7 @@ export function createGatewayAdapter({ runtime, env, logger }: DiscordAdapterOpt
     async stop() {
       // Interactions still arriving during the drain are handled (DESIGN.md "Operations");
       // only once nothing is in flight does the one gateway connection close.
+      stopShowingJobs();
       await inFlight.drain();
       accepting = false;
       await client.destroy();
@@ -99,7 +116,7 @@ export function createGatewayAdapter({ runtime, env, logger }: DiscordAdapterOpt
       };
     },
     async showExpired(pending: PendingAction) {
-      await editExpiredPrompt(restEditor(client.rest, botRest), pending);
+      await editExpiredPrompt(editor, pending, lifetime);
     },
   };
 }

@@ -16,6 +16,7 @@ import {
   type Responder,
 } from './interaction.js';
 import { errorFields } from './log-error.js';
+import { handleModalSubmit } from './modal-submit.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { handleSlashCommand } from './slash-command.js';
 
@@ -56,6 +57,7 @@ export async function handleInteraction(
     }
     if (interaction.kind === 'command') await handleSlashCommand(interaction, respond, ctx);
     else if (interaction.kind === 'autocomplete') await handleAutocomplete(interaction, respond, ctx);
+    else if (interaction.kind === 'modal') await handleModalSubmit(interaction, respond, ctx);
     else await handleButton(interaction, respond, ctx);
   } catch (error) {
     await answerFailure(interaction, respond, error, ctx.logger);

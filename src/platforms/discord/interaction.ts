@@ -2,7 +2,7 @@
  * The transport-neutral shape of a Discord interaction and of the ways to
  * answer it. The gateway transport (discord.js) and the HTTP transport (raw
  * JSON at `POST /discord/interactions`) both produce these, so the handlers
- * (slash-command.ts, autocomplete.ts, buttons.ts) are written once, as Bolt
+ * (slash-command.ts, autocomplete.ts, buttons.ts, modal-submit.ts) are written once, as Bolt
  * writes its listeners once over several receivers.
  */
 import type { APIEmbed, APIModalInteractionResponseCallbackData } from 'discord.js';
@@ -28,7 +28,9 @@ export type DiscordInteraction =
       typed: { action: string; options: TypedOptions };
       focused: { name: string; value: string };
     })
-  | (Common & { kind: 'button'; customId: string; messageId?: string });
+  | (Common & { kind: 'button'; customId: string; messageId?: string })
+  /** A submitted modal (MODAL_SUBMIT): its custom_id, the text inputs by custom_id, the message it was opened from. */
+  | (Common & { kind: 'modal'; customId: string; fields: Record<string, string>; messageId?: string });
 
 export const NO_MENTIONS = { parse: [] as [] };
 export const EPHEMERAL = 64;

@@ -1,6 +1,9 @@
 /**
  * The `/room` command for Discord, generated from the command specs (one
- * subcommand per action, options named as DESIGN.md's "Discord" paragraph),
+ * subcommand per action, options named as DESIGN.md's "Discord" paragraph,
+ * plus the job options of "Durable jobs": `match`, `empty`, `older` where a
+ * selector may stand in for the rooms, `at` and `in` on actions that change
+ * something, `grace` on delete),
  * and the bulk overwrite that registers it. Starting the bot registers
  * nothing; `roomops discord-register [--guild ID]` calls `registerCommands`.
  */
@@ -17,20 +20,62 @@ import { OUTBOUND_RETRIES } from '../outbound-timeout.js';
 import { COMMANDS } from '../../../commands/index.js';
 import type { CommandSpec, PositionalSpec, TypedOptionName } from '../../core/command-spec.js';
 import { DISCORD_LIMITS, truncate } from '../../render/discord/limits.js';
-import { VENDORS, type VendorName } from '../../vendors/types.js';
+import { type Operation, VENDORS, type VendorName } from '../../vendors/types.js';
+import { selectsRooms } from '../../core/jobs/bulk-invocation.js';
 
 export type RoomCommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 interface OptionPlan {
-  name: Exclude<TypedOptionName, 'account'>;
+  name: Exclude<TypedOptionName, 'account'> | JobOptionName;
   description: string;
   required: boolean;
   choices?: readonly string[];
 }
 
+type JobOptionName = 'match' | 'empty' | 'older' | 'at' | 'in' | 'grace';
+
 const AUTOCOMPLETE = new Set<string>(['room']);
-const BOOLEAN_OPTIONS = new Set<string>(['enabled']);
-const NAMED_SETTINGS = new Set<string>(['name', 'user', 'text', 'status', 'enabled', 'change', 'topic']);
+const BOOLEAN_OPTIONS = new Set<string>(['enabled', 'empty']);
+const NAMED_SETTINGS = new Set<string>([
+  'name',
+  'user',
+  'text',
+  'status',
+  'enabled',
+  'change',
+  'topic',
+  'grace',
+]);
+
+/** Vendor operations that only read: an action with any other may change something, so it may be scheduled. */
+const READ_OPERATIONS = new Set<Operation>(['list', 'info', 'announce.read', 'members.list', 'history']);
+
+/** DESIGN.md "Durable jobs": the selector stands in for the rooms; at/in schedule a change. */
+const SELECTOR_OPTIONS: readonly OptionPlan[] = [
+  {
+    name: 'match',
+    description: 'Rooms whose id or name match this glob (test-*), instead of room',
+    required: false,
+  },
+  { name: 'empty', description: 'Only rooms with no members (Agora Chat)', required: false },
+  {
+    name: 'older',
+    description: 'Only rooms created longer ago than this (90s, 15m, 2h, 7d)',
+    required: false,
+  },
+];
+const SCHEDULE_OPTIONS: readonly OptionPlan[] = [
+  { name: 'at', description: 'Run at this time: ISO 8601 with a zone, or HH:MM in UTC', required: false },
+  { name: 'in', description: 'Run after this long: 90s, 15m, 2h, 7d', required: false },
+];
+
+function selectsRoomsOnSomeVendor(spec: CommandSpec): boolean {
+  return spec.takesAccount && VENDORS.some((vendor) => selectsRooms(spec, vendor));
+}
+
+function mayChange(spec: CommandSpec): boolean {
+  return spec.operations.some((operation) => !READ_OPERATIONS.has(operation));
+}
 
 function describe(text: string): string {
   const trimmed = text.trim() || '—';
@@ -77,6 +122,13 @@ function planOptions(spec: CommandSpec): OptionPlan[] {
       required: false,
     });
   }
+  if (selectsRoomsOnSomeVendor(spec)) {
+    // A selector may stand in for the room, so the room cannot be a required option.
+    const room = plans.get('room');
+    if (room) room.required = false;
+    for (const option of SELECTOR_OPTIONS) plans.set(option.name, option);
+  }
+  if (mayChange(spec)) for (const option of SCHEDULE_OPTIONS) plans.set(option.name, option);
   const ordered = [...plans.values()];
   // Discord wants required options before optional ones.
   return [...ordered.filter((p) => p.required), ...ordered.filter((p) => !p.required)];

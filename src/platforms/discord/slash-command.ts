@@ -3,13 +3,16 @@
  * or access error is an immediate ephemeral reply; otherwise defer at once
  * with the visibility the engine foresees, run, and edit the deferred reply.
  * A public reply whose outcome turns out private (a vendor failure) is
- * removed and the error goes to the caller alone.
+ * removed and the error goes to the caller alone. An answer that made a job
+ * becomes the job's message, with its buttons.
  */
 import type { InvocationRequest } from '../../core/engine-api.js';
 import { toView } from '../../render/to-view.js';
 import type { HandlerContext } from './context.js';
 import { type DiscordInteraction, EPHEMERAL, NO_MENTIONS, type Responder } from './interaction.js';
 import { messageFor } from './message.js';
+import { jobIdOf } from '../job-messages.js';
+import { showJobAnswer } from './job-messages.js';
 
 const GUILD_ONLY = '/room works in servers only, not in direct messages.';
 
@@ -44,6 +47,16 @@ export async function handleSlashCommand(
   if (!ephemeral && outcome.visibility === 'private') {
     await respond.deleteOriginal();
     await respond.followUp({ ...body, flags: EPHEMERAL });
+    return;
+  }
+  const jobId = jobIdOf(outcome);
+  if (jobId) {
+    // Made at once (a read, a change scheduled for later): this answer is the job's message.
+    await showJobAnswer(respond, ctx, body, jobId, {
+      applicationId: interaction.applicationId,
+      token: interaction.token,
+      ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+    });
     return;
   }
   const message = await respond.editOriginal(body);

@@ -157,3 +157,12 @@ function packLines(lines: string[], header: string[], budget: number, maxLines: 
   flush();
   return pages;
 }
+
+/** A short notice (a job's progress or end, what a job button did): its text as one embed's description. */
+export function renderNotice(text: string, tone: View['tone']): APIEmbed {
+  const mark = TONE_MARK[tone];
+  return {
+    color: TONE_COLOUR[tone],
+    description: truncate(`${mark ? `${mark} ` : ''}${escapeText(text)}`, L.embedDescription),
+  };
+}

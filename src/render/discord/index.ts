@@ -3,9 +3,12 @@ export {
   CANCEL_PREFIX,
   CONFIRM_PREFIX,
   confirmRow,
+  JOB_BUTTON,
+  jobRow,
   PAGE_PREFIX,
   pageRow,
 } from './components.js';
-export { renderPages } from './embed.js';
+export { renderNotice, renderPages } from './embed.js';
 export { escapeCode, escapeText } from './escape.js';
 export { DISCORD_LIMITS, truncate } from './limits.js';
+export { MODAL_PREFIX, TYPED_INPUT, typeToConfirmModal } from './modal.js';

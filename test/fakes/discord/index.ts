@@ -9,6 +9,7 @@ export {
   COMMAND_ID,
   chatInput,
   GUILD_ID,
+  modalSubmit,
   type Where,
 } from './payloads.js';
 export { FakeDiscord, type FakeDiscordOptions, type RecordedCall, type SentInteraction } from './server.js';

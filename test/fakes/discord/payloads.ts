@@ -135,26 +135,52 @@ export function autocomplete(
 
 /** A click on a button of message `messageId`. */
 export function buttonClick(actor: Actor, customId: string, messageId: string, where: Where = {}): Json {
-  const channelId = where.channelId ?? CHANNEL_ID;
   return {
     ...envelope(3, actor, where, { custom_id: customId, component_type: 2 }),
-    message: {
-      id: messageId,
-      channel_id: channelId,
-      type: 0,
-      content: '',
-      author: { id: BOT_USER_ID, username: 'opsbot', discriminator: '0', bot: true, avatar: null },
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
-      components: [],
-      embeds: [],
-      attachments: [],
-      flags: 0,
-    },
+    message: botMessage(messageId, where.channelId ?? CHANNEL_ID),
+  };
+}
+
+/**
+ * A submitted modal that was opened from a button of message `messageId`
+ * (MODAL_SUBMIT, type 5), its text inputs in the Label form Discord sends
+ * (PLATFORMS.md item 11), or in the classic action-row form.
+ */
+export function modalSubmit(
+  actor: Actor,
+  customId: string,
+  values: Record<string, string>,
+  messageId: string,
+  where: Where & { classic?: boolean } = {},
+): Json {
+  const components = Object.entries(values).map(([inputId, value], i) =>
+    where.classic
+      ? { type: 1, id: i * 2 + 1, components: [{ type: 4, id: i * 2 + 2, custom_id: inputId, value }] }
+      : { type: 18, id: i * 2 + 1, component: { type: 4, id: i * 2 + 2, custom_id: inputId, value } },
+  );
+  return {
+    ...envelope(5, actor, where, { custom_id: customId, components }),
+    message: botMessage(messageId, where.channelId ?? CHANNEL_ID),
+  };
+}
+
+function botMessage(messageId: string, channelId: string): Json {
+  return {
+    id: messageId,
+    channel_id: channelId,
+    type: 0,
+    content: '',
+    author: { id: BOT_USER_ID, username: 'opsbot', discriminator: '0', bot: true, avatar: null },
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
+    components: [],
+    embeds: [],
+    attachments: [],
+    flags: 0,
   };
 }

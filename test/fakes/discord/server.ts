@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { choiceProblems, messageProblems } from './limits.js';
+import { choiceProblems, commandProblems, messageProblems, modalProblems } from './limits.js';
 import { MessageBook } from './messages.js';
 import { APP_ID, BOT_USER_ID } from './payloads.js';
 import { snowflake } from './snowflake.js';
@@ -407,13 +407,20 @@ export class FakeDiscord {
     if (elapsed > (this.options.deadlineMs ?? 3000))
       return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
     const body = call.body as { type: number; data?: Json };
-    const problems = body.type === 8 ? choiceProblems(body.data?.choices) : messageProblems(body.data);
+    // "Not available for MODAL_SUBMIT and PING" (PLATFORMS.md item 9).
+    if (body.type === 9 && sent.type === 5) return invalid('a modal cannot answer a modal submit');
+    const problems =
+      body.type === 8
+        ? choiceProblems(body.data?.choices)
+        : body.type === 9
+          ? modalProblems(body.data)
+          : messageProblems(body.data);
     if (problems.length > 0) return invalid(problems.join('; '));
     sent.callbackAfterMs = elapsed;
     sent.callbackType = body.type;
     this.ackWaiters.get(token)?.(elapsed);
     this.ackWaiters.delete(token);
-    if (body.type === 4 || body.type === 7 || body.type === 8) this.settle(token);
+    if (body.type === 4 || body.type === 7 || body.type === 8 || body.type === 9) this.settle(token);
     const flags = Number(body.data?.flags ?? 0);
     if (body.type === 4 || body.type === 5) {
       const message = this.messages.create(sent.channelId, body.data ?? {}, flags & 64);
@@ -481,6 +488,8 @@ export class FakeDiscord {
 
   private onRegister(guildId: string | undefined, body: unknown): { status: number; body?: unknown } {
     if (!Array.isArray(body)) return invalid('body must be an array of commands');
+    const problems = (body as Json[]).flatMap((command) => commandProblems(command));
+    if (problems.length > 0) return invalid(problems.join('; '));
     const stored = (body as Json[]).map((command) => {
       const name = String(command.name);
       let id = this.commandIds.get(name);

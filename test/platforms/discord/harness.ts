@@ -59,6 +59,11 @@ export async function startRig(
     confirmTimeoutMinutes?: number;
     storeUrl?: string;
     storeTimeoutMs?: number;
+    /** Run jobs in this process (the job runner started, polling every 100 ms). */
+    runJobs?: boolean;
+    bulkTypeToConfirm?: number;
+    /** How long the adapter uses an interaction token before it edits with the bot token. */
+    webhookTokenLifetimeMs?: number;
   } = {},
 ): Promise<Rig> {
   const fake = await FakeDiscord.start({ token: BOT_TOKEN });
@@ -71,13 +76,19 @@ export async function startRig(
       : {}),
     ...(options.storeUrl !== undefined ? { storeUrl: options.storeUrl } : {}),
     ...(options.storeTimeoutMs !== undefined ? { storeTimeoutMs: options.storeTimeoutMs } : {}),
+    ...(options.bulkTypeToConfirm !== undefined ? { bulkTypeToConfirm: options.bulkTypeToConfirm } : {}),
+    ...(options.runJobs ? { jobPollMs: 100 } : {}),
   });
   const adapter = createDiscordAdapter({
     runtime,
     env: { DISCORD_TOKEN: BOT_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl },
     logger,
+    ...(options.webhookTokenLifetimeMs !== undefined
+      ? { webhookTokenLifetimeMs: options.webhookTokenLifetimeMs }
+      : {}),
   });
   await adapter.start();
+  if (options.runJobs) runtime.jobRunner.start();
   return {
     fake,
     runtime,

@@ -30,7 +30,13 @@ export interface HttpRig {
 }
 
 export async function startHttpRig(
-  options: { botToken?: boolean; storeUrl?: string } = {},
+  options: {
+    botToken?: boolean;
+    storeUrl?: string;
+    bulkTypeToConfirm?: number;
+    /** How often the served process looks for due jobs (default 1 s). */
+    jobPollMs?: number;
+  } = {},
 ): Promise<HttpRig> {
   const fake = await FakeDiscord.start({ token: BOT_TOKEN });
   const key = generateSigningKey();
@@ -39,6 +45,8 @@ export async function startHttpRig(
     access: ACCESS,
     logger,
     ...(options.storeUrl ? { storeUrl: options.storeUrl } : {}),
+    ...(options.bulkTypeToConfirm !== undefined ? { bulkTypeToConfirm: options.bulkTypeToConfirm } : {}),
+    ...(options.jobPollMs !== undefined ? { jobPollMs: options.jobPollMs } : {}),
   });
   const server = await serve({
     runtime,

@@ -2,7 +2,8 @@
  * The HTTP transport's answers: a modal goes out as type 9 in the HTTP
  * response; a handler still busy at 2.5 s is deferred privately by the
  * guard (Discord invalidates the token at 3 s) and its late answer becomes a
- * webhook edit the fake Discord records; a modal cannot follow the guard.
+ * webhook edit the fake Discord records (after a click's guard, a new
+ * message is a follow-up instead); a modal cannot follow the guard.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GUARD_MS, httpResponder } from '../../../src/platforms/discord/http/http-responder.js';
@@ -88,6 +89,25 @@ describe('HTTP responder', () => {
     await expect(
       respond.initial({ type: 9, data: { custom_id: 'x', title: 'x', components: [] } }),
     ).rejects.toThrow(/first answer/);
+    respond.dispose();
+  });
+});
+
+describe('HTTP responder after the guard on a click', () => {
+  it('turns a late new message (type 4) into a follow-up, leaving the clicked message as it is', async () => {
+    const messageId = '1100000000000000556';
+    const { respond, answers, sent } = rig(buttonClick(ADMIN, 'job_cancel:j_0123456789abcdef', messageId));
+    await new Promise((r) => setTimeout(r, GUARD_MS + 200));
+    expect(answers).toEqual([{ status: 200, body: { type: 6 } }]);
+    await respond.initial({
+      type: 4,
+      data: { content: 'Not allowed', flags: 64, allowed_mentions: { parse: [] } },
+    });
+    const calls = fake.callsFor(sent.token).filter((c) => c.via !== 'http-response');
+    expect(calls.map((c) => c.method)).toEqual(['POST']);
+    expect(calls[0]!.status).toBe(200);
+    expect((calls[0]!.body as Json).flags).toBe(64);
+    expect(fake.messages.byId.get(messageId)!.history).toEqual([]);
     respond.dispose();
   });
 });

@@ -32,6 +32,13 @@ const ALLOWED = new Set([
   'change',
   'topic',
   'fields',
+  // DESIGN.md "Durable jobs": the selector, the schedule and delete's grace period.
+  'match',
+  'empty',
+  'older',
+  'at',
+  'in',
+  'grace',
 ]);
 
 describe('the /room command JSON', () => {
@@ -64,9 +71,14 @@ describe('the /room command JSON', () => {
     const del = sub('delete').options!;
     expect(del.map((o) => [o.name, o.type, o.required, o.autocomplete])).toEqual([
       ['account', 3, true, true],
-      ['room', 3, true, true],
-      // delete takes grace=<duration> (issue 10): settings travel in `fields`.
-      ['fields', 3, false, undefined],
+      // A selector may stand in for the room, so the room is not required.
+      ['room', 3, false, true],
+      ['grace', 3, false, undefined],
+      ['match', 3, false, undefined],
+      ['empty', 5, false, undefined],
+      ['older', 3, false, undefined],
+      ['at', 3, false, undefined],
+      ['in', 3, false, undefined],
     ]);
     expect(
       sub('status')
@@ -85,13 +97,64 @@ describe('the /room command JSON', () => {
         .choices!.map((c) => c.value),
     ).toEqual(['add', 'remove']);
     expect(sub('help').options!.map((o) => o.name)).toEqual(['topic']);
-    expect(sub('update').options!.map((o) => o.name)).toEqual(['account', 'room', 'name', 'fields']);
+    expect(sub('update').options!.map((o) => o.name)).toEqual([
+      'account',
+      'room',
+      'name',
+      'fields',
+      'match',
+      'empty',
+      'older',
+      'at',
+      'in',
+    ]);
     expect(sub('list').options!.map((o) => o.name)).toEqual(['account', 'fields']);
     // create's positional is a name for some vendors and a room id for others: neither is required for all.
     const create = sub('create').options!;
     expect(create.find((o) => o.name === 'name')!.required).toBeFalsy();
     expect(create.find((o) => o.name === 'room')!.required).toBeFalsy();
     expect(sub('accounts').options ?? []).toEqual([]);
+  });
+
+  it('offers the selector where rooms are taken, at/in where something may change, grace on delete only', () => {
+    const names = (name: string) => (sub(name).options ?? []).map((o) => o.name);
+    const selector = ['match', 'empty', 'older'];
+    for (const name of [
+      'info',
+      'update',
+      'delete',
+      'status',
+      'voice',
+      'mute',
+      'keepalive',
+      'announce',
+      'members',
+      'kick',
+      'history',
+    ])
+      expect(names(name), name).toEqual(expect.arrayContaining(selector));
+    for (const name of ['create', 'list', 'help', 'accounts', 'jobs', 'audit'])
+      for (const option of selector) expect(names(name), name).not.toContain(option);
+    for (const name of [
+      'create',
+      'update',
+      'delete',
+      'status',
+      'voice',
+      'mute',
+      'keepalive',
+      'announce',
+      'members',
+      'kick',
+    ])
+      expect(names(name), name).toEqual(expect.arrayContaining(['at', 'in']));
+    for (const name of ['info', 'list', 'history', 'help', 'accounts', 'jobs', 'audit'])
+      for (const option of ['at', 'in']) expect(names(name), name).not.toContain(option);
+    expect(subcommands.filter((s) => names(s.name).includes('grace')).map((s) => s.name)).toEqual(['delete']);
+    // Where a selector may stand in for the room, no room option is required.
+    for (const s of subcommands)
+      if (names(s.name).includes('match'))
+        expect(s.options!.find((o) => o.name === 'room')!.required, s.name).toBeFalsy();
   });
 });
 
@@ -134,6 +197,31 @@ describe('registerCommands', () => {
     await registerCommands({ token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl });
     expect(fake.calls.at(-1)!.path).toBe(`/applications/${APP_ID}/commands`);
     expect((fake.registered.get('global') as { contexts: number[] }[])[0]!.contexts).toEqual([0]);
+  });
+
+  it("is refused by the fake Discord when it breaks Discord's rules (required after optional, > 25 options)", async () => {
+    const broken = {
+      ...command,
+      options: [
+        {
+          ...subcommands[0]!,
+          options: [
+            { type: 3, name: 'first', description: 'optional', required: false },
+            { type: 3, name: 'second', description: 'required', required: true },
+            ...Array.from({ length: 24 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'x' })),
+          ],
+        },
+      ],
+    };
+    const reply = await fetch(`${fake.apiUrl}/v10/applications/${APP_ID}/commands`, {
+      method: 'PUT',
+      headers: { authorization: `Bot ${BOT_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify([broken]),
+    });
+    expect(reply.status).toBe(400);
+    const detail = JSON.stringify(await reply.json());
+    expect(detail).toContain('required after an optional option');
+    expect(detail).toContain('26 options > 25');
   });
 
   it('fails on a wrong token', async () => {

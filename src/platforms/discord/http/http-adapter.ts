@@ -18,6 +18,7 @@ import { type CoreContext, handleInteraction, STOPPING } from '../handle-interac
 import { EPHEMERAL, NO_MENTIONS } from '../interaction.js';
 import { errorFields } from '../log-error.js';
 import { ReplayGuard } from '../replay-guard.js';
+import { showJobMessages } from '../job-messages.js';
 import { httpResponder } from './http-responder.js';
 import { parseRawInteraction } from './raw-interaction.js';
 import { checkSignature, publicKeyFrom } from './verify-signature.js';
@@ -29,9 +30,11 @@ const MAX_BODY_BYTES = 256 * 1024;
 const BODY_TIMEOUT_MS = 10_000;
 
 export interface HttpInteractionsOptions {
-  runtime: Pick<Runtime, 'engine' | 'store'>;
+  runtime: Pick<Runtime, 'engine' | 'store' | 'jobRunner'>;
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
+  /** How long an interaction token is used for edits (default a little under Discord's 15 minutes; tests shorten it). */
+  webhookTokenLifetimeMs?: number;
 }
 
 export type HttpInteractionsAdapter = PlatformAdapter & { requestListener: RequestListener };
@@ -40,6 +43,7 @@ export function createHttpInteractionsAdapter({
   runtime,
   env,
   logger,
+  webhookTokenLifetimeMs,
 }: HttpInteractionsOptions): HttpInteractionsAdapter {
   const key = publicKeyFrom(env.DISCORD_PUBLIC_KEY ?? '');
   const log = logger.child({ platform: 'discord', transport: 'http' });
@@ -61,6 +65,14 @@ export function createHttpInteractionsAdapter({
       : {}),
   };
   const inFlight = new InFlight();
+  const lifetime = webhookTokenLifetimeMs !== undefined ? { tokenLifetimeMs: webhookTokenLifetimeMs } : {};
+  // Whichever replica runs a job edits its message, wherever the interaction arrived.
+  const stopShowingJobs = showJobMessages(runtime.jobRunner, editor, {
+    engine: runtime.engine,
+    inFlight,
+    logger: log,
+    ...lifetime,
+  });
   let accepting = false;
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -149,6 +161,7 @@ export function createHttpInteractionsAdapter({
     async stop() {
       // The drain calls stop() while the port still takes requests, and again once it has closed:
       // interactions arriving meanwhile are handled like any other (DESIGN.md "Operations").
+      stopShowingJobs();
       await inFlight.drain();
       await webhooks.close();
     },
@@ -159,7 +172,7 @@ export function createHttpInteractionsAdapter({
     },
     async showExpired(pending: PendingAction) {
       try {
-        await editExpiredPrompt(editor, pending);
+        await editExpiredPrompt(editor, pending, lifetime);
       } catch (error) {
         if (!(error instanceof PromptNotDelivered)) throw error;
         // Nothing left to edit it with: the audit says so, for whoever looks for the prompt.

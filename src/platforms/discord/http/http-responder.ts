@@ -28,7 +28,7 @@ export function httpResponder(
   webhooks: WebhookClient,
   onGuard: () => void,
 ): Responder & { dispose(): void } {
-  let guarded = false;
+  let guarded: InitialResponse | undefined;
   let written = false;
   const write = async (status: number, body?: unknown) => {
     written = true;
@@ -37,9 +37,9 @@ export function httpResponder(
   };
   const timer = setTimeout(() => {
     if (written) return;
-    guarded = true;
+    guarded = guardResponse(interaction);
     onGuard();
-    void write(200, guardResponse(interaction));
+    void write(200, guarded);
   }, GUARD_MS);
   timer.unref();
 
@@ -54,8 +54,10 @@ export function httpResponder(
   return {
     async initial(response: InitialResponse) {
       if (!guarded) return write(200, response);
-      // The guard already answered: carry on as the edit it now has to be.
-      if (response.type === 4 || response.type === 7) await editOriginal(response.data);
+      // The guard already answered: carry on as the edit it now has to be. After a 6 the
+      // original is the clicked message, so a new message (4) is a follow-up instead.
+      if (response.type === 4 && guarded.type === 6) await webhooks.followUp(app, token, response.data);
+      else if (response.type === 4 || response.type === 7) await editOriginal(response.data);
       if (response.type === 9)
         throw new Error('a modal must be the first answer, and the 2.5 s guard already deferred');
     },
@@ -77,7 +79,7 @@ export function httpResponder(
 
 function guardResponse(interaction: DiscordInteraction): InitialResponse {
   if (interaction.kind === 'autocomplete') return { type: 8, data: { choices: [] } };
-  if (interaction.kind === 'button') return { type: 6 };
+  if (interaction.kind === 'button' || interaction.kind === 'modal') return { type: 6 };
   return { type: 5, data: { flags: EPHEMERAL } };
 }
 

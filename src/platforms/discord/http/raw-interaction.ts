@@ -48,10 +48,43 @@ const envelope = z.object({
 const commandData = z.object({ name: z.string().max(32), options: z.array(option).max(25).optional() });
 const componentData = z.object({ custom_id: z.string().min(1).max(100), component_type: z.number().int() });
 
+/** A modal's submitted component: a Label (18) holding one, an action row (1) holding some, or a text input (4). */
+interface ModalNode {
+  type: number;
+  custom_id?: string | undefined;
+  value?: string | undefined;
+  component?: ModalNode | undefined;
+  components?: ModalNode[] | undefined;
+}
+const modalNode: z.ZodType<ModalNode> = z.lazy(() =>
+  z.object({
+    type: z.number().int(),
+    custom_id: z.string().max(100).optional(),
+    value: z.string().max(4000).optional(),
+    component: modalNode.optional(),
+    components: z.array(modalNode).max(5).optional(),
+  }),
+);
+const modalData = z.object({
+  custom_id: z.string().min(1).max(100),
+  components: z.array(modalNode).max(5),
+});
+const TEXT_INPUT = 4;
+
+/** Text inputs by custom_id, in the Label form and the classic action-row form alike (PLATFORMS.md item 11). */
+function textInputs(nodes: readonly ModalNode[], into: Record<string, string> = {}): Record<string, string> {
+  for (const node of nodes) {
+    if (node.type === TEXT_INPUT && node.custom_id && node.value !== undefined)
+      into[node.custom_id] = node.value;
+    textInputs([...(node.component ? [node.component] : []), ...(node.components ?? [])], into);
+  }
+  return into;
+}
+
 export type RawParse =
   | { kind: 'ping' }
   | { kind: 'interaction'; interaction: DiscordInteraction }
-  /** A type RoomOps does not use (modal submits come from no RoomOps modal yet). */
+  /** A type RoomOps does not use. */
   | { kind: 'unsupported'; type: number }
   | { kind: 'invalid'; problem: string };
 
@@ -65,7 +98,7 @@ export function parseRawInteraction(body: unknown): RawParse {
   if (!parsed.success) return { kind: 'invalid', problem: problemOf(parsed.error) };
   const raw = parsed.data;
   if (raw.type === 1) return { kind: 'ping' };
-  if (![2, 3, 4].includes(raw.type)) return { kind: 'unsupported', type: raw.type };
+  if (![2, 3, 4, 5].includes(raw.type)) return { kind: 'unsupported', type: raw.type };
   const who = raw.member?.user ?? raw.user;
   if (!raw.token) return { kind: 'invalid', problem: 'token: Required' };
   if (!who) return { kind: 'invalid', problem: 'member.user: Required (or user)' };
@@ -88,6 +121,20 @@ export function parseRawInteraction(body: unknown): RawParse {
         ...common,
         kind: 'button',
         customId: data.data.custom_id,
+        ...(raw.message ? { messageId: raw.message.id } : {}),
+      },
+    };
+  }
+  if (raw.type === 5) {
+    const data = modalData.safeParse(raw.data);
+    if (!data.success) return { kind: 'invalid', problem: `data.${problemOf(data.error)}` };
+    return {
+      kind: 'interaction',
+      interaction: {
+        ...common,
+        kind: 'modal',
+        customId: data.data.custom_id,
+        fields: textInputs(data.data.components),
         ...(raw.message ? { messageId: raw.message.id } : {}),
       },
     };
