@@ -3,6 +3,7 @@ export {
   FakeSlack,
   type FakeSlackOptions,
   type FakeUsergroup,
+  type OpenedModal,
   type PublishedView,
   type ResponsePost,
 } from './server.js';
@@ -16,5 +17,6 @@ export {
   sign,
   slashCommandBody,
   slashCommandFields,
+  viewSubmissionPayload,
 } from './signer.js';
 export { validateMessage } from './validate-message.js';
