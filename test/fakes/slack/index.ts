@@ -1,6 +1,7 @@
 export {
   type ApiCall,
   FakeSlack,
+  modalProblems,
   type FakeSlackOptions,
   type FakeUsergroup,
   type OpenedModal,

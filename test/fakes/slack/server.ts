@@ -457,7 +457,7 @@ export class FakeSlack {
 }
 
 /** What Slack refuses in a modal view (docs.slack.dev reference/views/modal-views; node-slack-sdk#875). */
-function modalProblems(view: OpenedModal['view']): string[] {
+export function modalProblems(view: OpenedModal['view']): string[] {
   const problems: string[] = [];
   if (view.type !== 'modal') problems.push('type must be modal');
   const text = (field: 'title' | 'submit' | 'close', required: boolean) => {
