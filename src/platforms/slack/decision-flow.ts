@@ -4,11 +4,13 @@
  * response_url; a started job gets its buttons and, with the prompt's
  * channel and ts, its progress by `chat.update`), a click in App Home (the
  * prompt rewritten from the store, the Home rebuilt), or the type-to-confirm
- * modal, which carries one of those two places with it.
+ * modal, which carries one of those two places with it and, while it is
+ * open, says under its input why nothing was decided.
  */
 import type { DecisionRequest } from '../../core/engine-api.js';
 import type { DecisionOutcome } from '../../core/outcome.js';
-import { renderPages } from '../../render/slack/index.js';
+import { renderPages, truncate } from '../../render/slack/index.js';
+import { decisionView } from '../../render/to-view.js';
 import type { View } from '../../view/view.js';
 import { afterHomeDecision, type HomeClient, type HomeDeps, homeNotice, publishHome } from './app-home.js';
 import { jobIdOf, withJobPrompt } from './job-actions.js';
@@ -75,4 +77,14 @@ export async function tellClicker(
     replace_original: false,
     ...renderPages(view)[0]!,
   });
+}
+
+/** Our own bound for the text under the modal's input (Slack documents none). */
+const MODAL_ERROR_MAX = 300;
+
+/** Why nothing was decided, as the open modal says it under its input (`response_action: errors`). */
+export function modalError(outcome: DecisionOutcome): string {
+  if (outcome.type === 'mistyped') return truncate(outcome.message, MODAL_ERROR_MAX);
+  const view = decisionView(outcome);
+  return truncate(view.text ? `${view.title}: ${view.text}` : view.title, MODAL_ERROR_MAX);
 }

@@ -15,13 +15,17 @@ import {
   TYPE_TO_CONFIRM_CALLBACK,
   TYPED_ACTION,
   TYPED_BLOCK,
-  truncate,
   typeToConfirmModal,
 } from '../../render/slack/index.js';
-import { decisionView } from '../../render/to-view.js';
 import type { View } from '../../view/view.js';
 import type { HomeClient, HomeDeps } from './app-home.js';
-import { type DecisionPlace, decisionRequest, showDecision, tellClicker } from './decision-flow.js';
+import {
+  type DecisionPlace,
+  decisionRequest,
+  modalError,
+  showDecision,
+  tellClicker,
+} from './decision-flow.js';
 import { decodeModalMetadata, encodeModalMetadata } from './modal-metadata.js';
 
 export interface ModalClient extends HomeClient {
@@ -35,9 +39,6 @@ export interface ModalClient extends HomeClient {
  * outcome follows where the click was.
  */
 export const SUBMIT_ACK_BUDGET_MS = 2_500;
-
-/** Our own bound for the text under the input (Slack documents none). */
-const INLINE_ERROR_MAX = 300;
 
 const NOT_OPENED: View = {
   tone: 'warning',
@@ -97,13 +98,6 @@ export async function askToType(
   return true;
 }
 
-/** What the modal says under the input when nothing was decided. */
-function inlineError(outcome: DecisionOutcome): string {
-  if (outcome.type === 'mistyped') return truncate(outcome.message, INLINE_ERROR_MAX);
-  const view = decisionView(outcome);
-  return truncate(view.text ? `${view.title}: ${view.text}` : view.title, INLINE_ERROR_MAX);
-}
-
 const errors = (text: string) => ({ response_action: 'errors' as const, errors: { [TYPED_BLOCK]: text } });
 
 /** `work`'s result, or undefined once `ms` passed first (the work goes on). */
@@ -157,7 +151,7 @@ export function registerTypeToConfirm(app: App, deps: HomeDeps): void {
           })();
           outcome = await within(deciding, SUBMIT_ACK_BUDGET_MS);
           if (outcome && outcome.type !== 'decided') {
-            await answer(errors(inlineError(outcome)));
+            await answer(errors(modalError(outcome)));
             // A submission that finds the prompt expired is the moment it expired: the prompt says so.
             if (outcome.type === 'stale' && outcome.expiredNow)
               await showDecision(deps, slack, outcome, place, userId);

@@ -238,6 +238,34 @@ describe('type to confirm in Slack', () => {
     expect(left(rooms)).toBe(rooms.length);
   });
 
+  it('a submission by someone not allowed, or on a prompt decided meanwhile, is refused in the modal and changes nothing', async () => {
+    const rooms = makeRooms('race', THRESHOLD + 1);
+    const prompt = await h.ask('delete agora match=race-*', ADMIN);
+    const id = pendingIdOf(prompt);
+    const click = await h.click('room_confirm', id, ADMIN2);
+    const modal = await h.fake.waitForModal(click.triggerId);
+
+    const byViewer = await h.submit(modal, 'agora', VIEWER);
+    expect(JSON.parse(byViewer.body)).toMatchObject({
+      response_action: 'errors',
+      errors: { confirm_account: expect.stringMatching(/^Not allowed/) },
+    });
+    expect(await stateOf(id)).toBe('pending');
+
+    // The requester cancels while the approver's modal is open.
+    const cancelled = await h.press('room_cancel', id, ADMIN);
+    expect(cancelled.body.replace_original).toBe(true);
+    const late = await h.submit(modal, 'agora', ADMIN2);
+    expect(JSON.parse(late.body)).toMatchObject({
+      response_action: 'errors',
+      errors: { confirm_account: expect.stringMatching(/^Already cancelled/) },
+    });
+    await settle();
+    expect(await stateOf(id)).toBe('cancelled');
+    expect(left(rooms)).toBe(rooms.length);
+    expect(h.fake.postsTo(click.responseUrl)).toHaveLength(0);
+  });
+
   it('a submission whose private_metadata RoomOps did not write is refused in the modal, and nothing is decided', async () => {
     const rooms = makeRooms('meta', THRESHOLD + 1);
     const prompt = await h.ask('delete agora match=meta-*', ADMIN);
