@@ -66,6 +66,18 @@ export function slashCommandBody(
   return new URLSearchParams(slashCommandFields(text, user, channel, responseUrl)).toString();
 }
 
+/** What every interaction payload starts with: its type, the workspace, who acted, the app and a trigger_id. */
+function interaction(type: string, user: SlackUser, triggerId: string): Record<string, unknown> {
+  return {
+    type,
+    team: { id: 'T1', domain: 'roomops-test' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: triggerId,
+  };
+}
+
 /** A `block_actions` payload for one button click (PLATFORMS.md "Minimal block_actions"). */
 export function blockActionsPayload(
   action: { actionId: string; value: string },
@@ -76,12 +88,7 @@ export function blockActionsPayload(
 ): Record<string, unknown> {
   const ts = `${Math.floor(Date.now() / 1000)}.000100`;
   return {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'roomops-test' },
-    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy-verification-token',
-    trigger_id: options.triggerId ?? `${Date.now()}.2.${randomUUID().slice(0, 8)}`,
+    ...interaction('block_actions', user, options.triggerId ?? `${Date.now()}.2.${randomUUID().slice(0, 8)}`),
     container: {
       type: 'message',
       message_ts: ts,
@@ -138,12 +145,7 @@ export function homeBlockActionsPayload(
   options: { triggerId?: string } = {},
 ): Record<string, unknown> {
   return {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'roomops-test' },
-    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy-verification-token',
-    trigger_id: options.triggerId ?? `${Date.now()}.3.${randomUUID().slice(0, 8)}`,
+    ...interaction('block_actions', user, options.triggerId ?? `${Date.now()}.3.${randomUUID().slice(0, 8)}`),
     container: { type: 'view', view_id: 'VHOME1' },
     view: {
       id: 'VHOME1',
@@ -191,12 +193,7 @@ export function viewSubmissionPayload(
     ]),
   );
   return {
-    type: 'view_submission',
-    team: { id: 'T1', domain: 'roomops-test' },
-    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy-verification-token',
-    trigger_id: `${Date.now()}.4.${randomUUID().slice(0, 8)}`,
+    ...interaction('view_submission', user, `${Date.now()}.4.${randomUUID().slice(0, 8)}`),
     view: {
       ...view,
       team_id: 'T1',

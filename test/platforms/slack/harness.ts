@@ -197,6 +197,22 @@ export class SlackHarness {
     return { ...post!, sent };
   }
 
+  /** `n` new rooms `<prefix>-0…` on the Agora emulator (account `agora`); their ids. */
+  agoraRooms(prefix: string, n: number): string[] {
+    return Array.from(
+      { length: n },
+      (_, i) =>
+        this.runtime.emulators.agora.state.createRoom({
+          name: `${prefix}-${i}`,
+          description: 'Slack test room',
+          owner: 'alice',
+          members: [],
+          maxusers: 100,
+          custom: '',
+        }).id,
+    );
+  }
+
   /** `user` opens RoomOps' Home tab; resolves with the view published for them. */
   async openHome(user: SlackUser): Promise<PublishedView> {
     const before = this.fake.views.filter((v) => v.userId === user.id).length;

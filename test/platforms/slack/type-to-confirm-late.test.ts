@@ -27,20 +27,7 @@ afterAll(async () => {
 
 const agora = () => h.runtime.emulators.agora;
 
-function makeRooms(prefix: string, n: number): string[] {
-  return Array.from(
-    { length: n },
-    (_, i) =>
-      agora().state.createRoom({
-        name: `${prefix}-${i}`,
-        description: 'late type-to-confirm test',
-        owner: 'alice',
-        members: [],
-        maxusers: 100,
-        custom: '',
-      }).id,
-  );
-}
+const makeRooms = (prefix: string, n: number): string[] => h.agoraRooms(prefix, n);
 
 /** Holds the store's write lock from another connection for HOLD_MS while `work` runs. */
 async function withStoreLocked<T>(work: () => Promise<T>): Promise<T> {

@@ -19,20 +19,7 @@ afterAll(async () => h?.close());
 
 const agora = () => h.runtime.emulators.agora;
 
-function makeRooms(prefix: string, n: number): string[] {
-  return Array.from(
-    { length: n },
-    (_, i) =>
-      agora().state.createRoom({
-        name: `${prefix}-${i}`,
-        description: 'type-to-confirm test',
-        owner: 'alice',
-        members: [],
-        maxusers: 100,
-        custom: '',
-      }).id,
-  );
-}
+const makeRooms = (prefix: string, n: number): string[] => h.agoraRooms(prefix, n);
 
 const left = (rooms: string[]) => rooms.filter((r) => agora().rooms.has(r)).length;
 const stateOf = async (id: string) => (await h.runtime.store.pending.get(id))?.state;
