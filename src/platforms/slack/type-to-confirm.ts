@@ -132,7 +132,9 @@ export function registerTypeToConfirm(app: App, deps: HomeDeps): void {
         return;
       }
       const { pendingId, place } = metadata;
-      const typed = view.state.values[TYPED_BLOCK]?.[TYPED_ACTION]?.value ?? '';
+      // An empty input arrives as null; a forged payload may lack the state or carry anything there.
+      const value: unknown = view.state?.values?.[TYPED_BLOCK]?.[TYPED_ACTION]?.value;
+      const typed = typeof value === 'string' ? value : '';
       const userId = body.user.id;
       const slack = client as unknown as ModalClient;
       await inFlight.run(async () => {

@@ -7,8 +7,17 @@
  * runs the job and the prompt shows it, from a channel or from App Home.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedModal } from '../../fakes/slack/index.js';
-import { ADMIN, ADMIN2, CHANNEL, pendingIdOf, SlackHarness, shown, VIEWER } from './harness.js';
+import { blockActionsBody, type OpenedModal, sign, viewSubmissionPayload } from '../../fakes/slack/index.js';
+import {
+  ADMIN,
+  ADMIN2,
+  CHANNEL,
+  pendingIdOf,
+  SIGNING_SECRET,
+  SlackHarness,
+  shown,
+  VIEWER,
+} from './harness.js';
 
 const THRESHOLD = 3;
 let h: SlackHarness;
@@ -251,6 +260,28 @@ describe('type to confirm in Slack', () => {
     expect(await stateOf(id)).toBe('cancelled');
     expect(left(rooms)).toBe(rooms.length);
     expect(h.fake.postsTo(click.responseUrl)).toHaveLength(0);
+  });
+
+  it('an empty answer, or a submission without the input’s state, asks for the name and changes nothing', async () => {
+    const rooms = makeRooms('blank', THRESHOLD + 1);
+    const prompt = await h.ask('delete agora match=blank-*', ADMIN);
+    const id = pendingIdOf(prompt);
+    const click = await h.click('room_confirm', id, ADMIN2);
+    const modal = await h.fake.waitForModal(click.triggerId);
+    const empty = await h.submit(modal, null, ADMIN2);
+    expect(JSON.parse(empty.body)).toMatchObject({
+      response_action: 'errors',
+      errors: { confirm_account: 'Type the account name agora to delete 4 rooms.' },
+    });
+    const payload = viewSubmissionPayload(modal.view, {}, ADMIN2);
+    delete (payload.view as { state?: unknown }).state;
+    const signed = sign(blockActionsBody(payload), SIGNING_SECRET);
+    const stateless = await h.post(signed.body, signed.headers);
+    expect(stateless.status).toBe(200);
+    expect(JSON.parse(stateless.text)).toMatchObject({ response_action: 'errors' });
+    await settle();
+    expect(await stateOf(id)).toBe('pending');
+    expect(left(rooms)).toBe(rooms.length);
   });
 
   it('a submission whose private_metadata RoomOps did not write is refused in the modal, and nothing is decided', async () => {
