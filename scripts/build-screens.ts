@@ -16,10 +16,13 @@ const BUILDER = 'https://app.slack.com/block-kit-builder/#';
 type Json = Record<string, unknown>;
 
 export function builderLink(example: Example): string {
+  const { fallbackBlocks: _fallback, ...view } = example.slack;
   const payload =
     example.slack.type === 'home'
       ? { type: 'home', blocks: example.slack.blocks }
-      : { blocks: example.slack.blocks };
+      : example.slack.type === 'modal'
+        ? view
+        : { blocks: example.slack.blocks };
   return `${BUILDER}${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -99,6 +102,11 @@ export function slackMarkdown(blocks: readonly unknown[]): string {
           `> ${(b.elements as Json[]).map((e) => `\`[ ${decode(String((e.text as Json).text))} ]\``).join(' ')}`,
         );
         break;
+      case 'input': {
+        const label = (b.label as Json | undefined)?.text as string | undefined;
+        out.push(`> **${html(decode(label ?? ''))}**  \n> \`[ ________________ ]\``);
+        break;
+      }
       case 'table': {
         const rows = (b.rows as Json[][]).map((r) =>
           r.map(cellText).map((c) => html(c).replace(/\|/g, '\\|')),
@@ -111,6 +119,15 @@ export function slackMarkdown(blocks: readonly unknown[]): string {
     }
   }
   return out.join('\n>\n');
+}
+
+/** A message or Home as its blocks; a modal framed by its title and its buttons. */
+function slackView(example: Example): string {
+  const blocks = slackMarkdown(example.slack.blocks);
+  const { type, title, close, submit } = example.slack;
+  if (type !== 'modal') return blocks;
+  const buttons = [close, submit].filter((b) => b !== undefined).map((b) => `\`[ ${decode(b.text)} ]\``);
+  return `> **${html(decode(title?.text ?? ''))}**\n>\n${blocks}\n>\n> ${buttons.join(' ')}`;
 }
 
 const DISCORD_NAMES: Record<string, string> = { '400000000000000001': 'ada', '400000000000000002': 'grace' };
@@ -153,7 +170,7 @@ Slack message exactly as Slack draws it.
 
 `;
   for (const example of examples()) {
-    page += `## ${example.title}\n\n[Open in Block Kit Builder](${builderLink(example)})\n\nSlack:\n\n${slackMarkdown(example.slack.blocks)}\n\n`;
+    page += `## ${example.title}\n\n[Open in Block Kit Builder](${builderLink(example)})\n\nSlack:\n\n${slackView(example)}\n\n`;
     if (example.discord) page += `Discord:\n\n${discordMarkdown(example)}\n\n`;
     if (example.text) page += `Terminal:\n\n\`\`\`text\n${example.text}\n\`\`\`\n\n`;
   }

@@ -2,7 +2,7 @@
  * One example of each kind of answer, built by the real renderers from fixed
  * data, so docs/screens.md (scripts/build-screens.ts) and its test show
  * exactly what users will see: list, info, prompt, decided prompt, error,
- * partial failure, job progress and the App Home.
+ * partial failure, job progress, the App Home and the type-to-confirm modal.
  */
 import type { APIEmbed } from 'discord.js';
 import type { HomeData } from '../../src/core/home.js';
@@ -10,6 +10,8 @@ import type { DecisionOutcome, Outcome } from '../../src/core/outcome.js';
 import { confirmRow, renderPages as discordPages, type ButtonRow } from '../../src/render/discord/index.js';
 import { jobProgressView } from '../../commands/shared/job-view.js';
 import { renderHome } from '../../src/render/slack/home.js';
+import { typeToConfirmModal } from '../../src/render/slack/type-to-confirm-modal.js';
+import { encodeModalMetadata } from '../../src/platforms/slack/modal-metadata.js';
 import { renderPages as slackPages } from '../../src/render/slack/index.js';
 import { renderText } from '../../src/render/text.js';
 import { decisionView, toView } from '../../src/render/to-view.js';
@@ -26,8 +28,15 @@ const at = (minutes: number) => new Date(EXAMPLE_NOW.getTime() + minutes * 60_00
 export interface Example {
   kind: string;
   title: string;
-  /** Slack: a message's blocks, or the Home view. */
-  slack: { blocks: unknown[]; type?: 'home'; fallbackBlocks?: unknown[] };
+  /** Slack: a message's blocks, the Home view, or a modal (with its title and buttons). */
+  slack: {
+    blocks: unknown[];
+    type?: 'home' | 'modal';
+    fallbackBlocks?: unknown[];
+    title?: { text: string };
+    submit?: { text: string };
+    close?: { text: string };
+  };
   /** Discord: the message body RoomOps sends. */
   discord?: { embeds: APIEmbed[]; components: ButtonRow[]; allowed_mentions: { parse: [] } };
   /** The terminal's rendering (`roomops run`, the shell). */
@@ -230,6 +239,23 @@ export function homeExample(): HomeData {
   };
 }
 
+/** The modal a confirm click on a 42-room bulk delete opens (more than `bulkTypeToConfirm`). */
+export function typeToConfirmExample(): Example['slack'] {
+  const metadata = encodeModalMetadata({
+    pendingId: 'Q2xhc3NpY0V4YW1wbGVJZDAx',
+    place: {
+      at: 'prompt',
+      responseUrl: 'https://hooks.slack.com/actions/T0EXAMPLE/1796126400/ExampleResponseUrl',
+      channel: 'C0OPS',
+      ts: '1796126400.000100',
+    },
+  });
+  return typeToConfirmModal(
+    { pendingId: 'Q2xhc3NpY0V4YW1wbGVJZDAx', expected: 'agora-prod', action: 'delete', rooms: 42 },
+    metadata,
+  );
+}
+
 export function examples(): Example[] {
   const discord = outcomes('discord');
   const all = outcomes('slack').map((o, i): Example => {
@@ -247,5 +273,6 @@ export function examples(): Example[] {
     };
   });
   all.push({ kind: 'home', title: 'The App Home tab (Slack)', slack: renderHome(homeExample()) });
+  all.push({ kind: 'modal', title: 'Type to confirm (Slack modal)', slack: typeToConfirmExample() });
   return all;
 }

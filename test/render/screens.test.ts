@@ -1,6 +1,6 @@
 /**
  * Every kind of answer (list, info, prompt, decided prompt, error, partial
- * failure, job progress, App Home) rendered for Slack and Discord and checked
+ * failure, job progress, App Home, the type-to-confirm modal) rendered for Slack and Discord and checked
  * against each platform's limits with the fakes' own validators, plus the
  * presentation rules: times and people as platform markup, no block without
  * information, the tone once.
@@ -31,6 +31,7 @@ describe('each kind of answer within the platforms’ limits', () => {
       'partial',
       'job',
       'home',
+      'modal',
     ]);
   });
 

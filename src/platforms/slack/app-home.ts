@@ -13,12 +13,14 @@ import type { Logger } from '../../core/logger.js';
 import type { DecisionOutcome } from '../../core/outcome.js';
 import { type HomeNotice, renderHome } from '../../render/slack/home.js';
 import { decisionView } from '../../render/to-view.js';
+import type { View } from '../../view/view.js';
 import type { InFlight } from '../in-flight.js';
 import { decisionMessage } from './messages.js';
 import type { PageState } from '../page-state.js';
 import type { SlackPrincipals } from './principal.js';
 import { type ChatUpdater, rewritePrompt } from './prompt-update.js';
 import type { ReplyTo } from './response-url.js';
+import { USER_ID } from './slack-ids.js';
 
 export interface HomeDeps {
   engine: EngineApi;
@@ -32,9 +34,6 @@ export interface HomeDeps {
 export interface HomeClient extends ChatUpdater {
   views: { publish(args: { user_id: string; view: unknown }): Promise<unknown> };
 }
-
-/** Slack user ids as they arrive in events: checked before they reach a Web API call. */
-const USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 
 export async function publishHome(
   deps: HomeDeps,
@@ -78,12 +77,22 @@ export async function afterHomeDecision(
   const promptChanges =
     outcome.type === 'decided' || (outcome.type === 'stale' && outcome.expiredNow === true);
   if (promptChanges)
-    await rewritePrompt(client, outcome.pending, await decisionMessage(outcome, deps.pages, `slack:${userId}`), deps.logger, deps.replyTo);
-  const view = decisionView(outcome);
-  await publishHome(deps, client, userId, {
+    await rewritePrompt(
+      client,
+      outcome.pending,
+      await decisionMessage(outcome, deps.pages, `slack:${userId}`),
+      deps.logger,
+      deps.replyTo,
+    );
+  await publishHome(deps, client, userId, homeNotice(decisionView(outcome)));
+}
+
+/** A view shown on top of the Home: its tone, title, text and first facts. */
+export function homeNotice(view: View): HomeNotice {
+  return {
     tone: view.tone,
     title: view.title,
     ...(view.text ? { text: view.text } : {}),
     facts: view.facts.slice(0, 4),
-  });
+  };
 }

@@ -17,6 +17,7 @@ import type { ResponseBody } from './messages.js';
 import type { SlackPrincipals } from './principal.js';
 import type { ChatUpdater } from './prompt-update.js';
 import type { ReplyTo } from './response-url.js';
+import { CHANNEL_ID, MESSAGE_TS } from './slack-ids.js';
 import { ProgressThrottle } from '../../core/jobs/progress-throttle.js';
 
 export interface JobActionDeps {
@@ -34,10 +35,6 @@ export interface SlackJobPlace {
   channel?: string;
   ts?: string;
 }
-
-/** Slack ids as they arrive in payloads: checked before they are stored or used in a Web API call. */
-const CHANNEL_ID = /^[CDG][A-Z0-9]{2,30}$/;
-const MESSAGE_TS = /^\d{1,12}\.\d{1,8}$/;
 
 /** The job an answer started (a confirmed bulk or scheduled command), if any. */
 export function jobIdOf(outcome: Outcome | undefined): string | undefined {

@@ -2,7 +2,7 @@
  * The `/room` command and the buttons. Every listener acks at once (Slack
  * gives 3 seconds), then works, then answers through the response_url.
  */
-import type { App } from '@slack/bolt';
+import type { App, BlockAction } from '@slack/bolt';
 import type { EngineApi } from '../../core/engine-api.js';
 import type { Logger } from '../../core/logger.js';
 import type { Place } from '../../core/types.js';
@@ -11,11 +11,14 @@ import { CANCEL_ACTION, CONFIRM_ACTION, PAGE_ACTION } from '../../render/slack/i
 import { newErrorId } from '../../core/error-id.js';
 import type { AckFirst } from '../ack-first.js';
 import type { InFlight } from '../in-flight.js';
-import { decisionMessage, failureMessage, outcomeMessage, pageMessage } from './messages.js';
+import { failureMessage, outcomeMessage, pageMessage } from './messages.js';
 import type { SlackPrincipals } from './principal.js';
 import type { Reply, ReplyTo } from './response-url.js';
-import { afterHomeDecision, type HomeClient, registerAppHome } from './app-home.js';
+import { registerAppHome } from './app-home.js';
+import { type DecisionPlace, decisionRequest, showDecision } from './decision-flow.js';
 import { jobIdOf, registerJobActions, withJobPrompt } from './job-actions.js';
+import { CHANNEL_ID, MESSAGE_TS } from './slack-ids.js';
+import { askToType, type ModalClient, registerTypeToConfirm } from './type-to-confirm.js';
 
 export interface ListenerDeps {
   engine: EngineApi;
@@ -33,6 +36,20 @@ const place = (channelId: string | undefined): Place => ({
   platform: 'slack',
   ...(channelId ? { channel: `slack:${channelId}` } : {}),
 });
+
+/** Where a confirm or cancel click was: App Home (a view) or a prompt with its response_url. */
+function decisionPlace(body: BlockAction): DecisionPlace | undefined {
+  if (body.container?.type === 'view') return { at: 'home' };
+  if (!body.response_url) return undefined;
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  const ts = body.container?.message_ts === undefined ? undefined : String(body.container.message_ts);
+  return {
+    at: 'prompt',
+    responseUrl: body.response_url,
+    ...(channel && CHANNEL_ID.test(channel) ? { channel } : {}),
+    ...(ts && MESSAGE_TS.test(ts) ? { ts } : {}),
+  };
+}
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { engine, principals, pages, inFlight, ackFirst, logger, replyTo } = deps;
@@ -86,64 +103,39 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   ] as const) {
     app.action({ type: 'block_actions', action_id: actionId }, async ({ body, action, ack, client }) => {
       await ack();
-      if (body.container?.type === 'view') {
-        // A click in App Home: no channel, no message, no response_url.
-        await inFlight.run(async () => {
-          try {
-            await ackFirst.turn();
-            const pendingId = action.type === 'button' ? (action.value ?? '') : '';
-            const principal = await principals.principal(body.user.id, body.user.username ?? body.user.name);
-            const outcome = await engine.decide({
-              pendingId,
-              decision,
-              principal,
-              place: { platform: 'slack' },
-              fromHome: true,
-            });
-            await afterHomeDecision(deps, client as unknown as HomeClient, body.user.id, outcome);
-          } catch (error) {
-            logger.error(
-              { err: error instanceof Error ? error.message : String(error), what: `home ${actionId}` },
-              'Slack Home decision failed after ack',
-            );
-          }
-        });
-        return;
-      }
-      const respond = replyTo(body.response_url);
-      await afterAck(respond, actionId, async () => {
-        const pendingId = action.type === 'button' ? (action.value ?? '') : '';
-        const principal = await principals.principal(body.user.id, body.user.username ?? body.user.name);
-        const outcome = await engine.decide({
-          pendingId,
-          decision,
-          principal,
-          place: place(body.channel?.id ?? body.container?.channel_id),
-        });
-        const message = await decisionMessage(outcome, pages, principal.id);
-        const jobId = outcome.type === 'decided' ? jobIdOf(outcome.outcome) : undefined;
-        const channel = body.channel?.id ?? body.container?.channel_id;
-        await respond(
-          jobId
-            ? await withJobPrompt(
-                engine,
-                message,
-                jobId,
-                {
-                  responseUrl: body.response_url,
-                  ...(channel ? { channel } : {}),
-                  ...(body.container?.message_ts ? { ts: String(body.container.message_ts) } : {}),
-                },
-                logger,
-              )
-            : message,
-        );
+      const where = decisionPlace(body);
+      if (!where) return;
+      const slack = client as unknown as ModalClient;
+      const userId = body.user.id;
+      await inFlight.run(async () => {
+        try {
+          const principal = await principals.principal(userId, body.user.username ?? body.user.name);
+          const pendingId = action.type === 'button' ? (action.value ?? '') : '';
+          const request = decisionRequest({ pendingId, decision, principal }, where);
+          // The modal must open within 3 s of the click: before the queue of work after acks.
+          if (
+            decision === 'approved' &&
+            (await askToType(deps, slack, request, where, userId, body.trigger_id))
+          )
+            return;
+          await ackFirst.turn();
+          await showDecision(deps, slack, await engine.decide(request), where, userId);
+        } catch (error) {
+          const errorId = newErrorId();
+          logger.error(
+            { errorId, err: error instanceof Error ? error.message : String(error), what: actionId },
+            'Slack decision failed after ack',
+          );
+          if (where.at === 'prompt')
+            await replyTo(where.responseUrl)(failureMessage(errorId)).catch(() => {});
+        }
       });
     });
   }
 
   registerAppHome(app, deps);
   registerJobActions(app, deps);
+  registerTypeToConfirm(app, deps);
 
   app.action(
     { type: 'block_actions', action_id: new RegExp(`^${PAGE_ACTION}_(prev|next)$`) },

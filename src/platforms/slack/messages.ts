@@ -39,20 +39,36 @@ export async function outcomeMessage(
 
 /**
  * A decided click replaces the prompt (buttons gone), and so does a click on
- * an expired one; a refusal, or a click on something already decided or
- * gone, is told to the clicker only and leaves the prompt as it is.
+ * an expired one; a refusal, a click on something already decided or gone,
+ * or an approval still waiting for the account name, is told to the clicker
+ * only and leaves the prompt as it is. Every outcome is named, so a new one
+ * cannot fall through to replacing the prompt unnoticed.
  */
 export async function decisionMessage(
   decision: DecisionOutcome,
   pages: PageState,
   owner: string,
 ): Promise<ResponseBody> {
-  const body = await firstPage(decisionView(decision), pages, owner);
-  if (decision.type === 'decided') return { replace_original: true, ...body };
-  // A click that finds the prompt expired is the moment it expired (the sweep
-  // will not see it again), so the prompt itself becomes the expired notice.
-  if (decision.type === 'stale' && decision.expiredNow) return expiredMessage(decision.pending);
-  return { response_type: 'ephemeral', replace_original: false, ...body };
+  const privately = async (): Promise<ResponseBody> => ({
+    response_type: 'ephemeral',
+    replace_original: false,
+    ...(await firstPage(decisionView(decision), pages, owner)),
+  });
+  switch (decision.type) {
+    case 'decided':
+      return { replace_original: true, ...(await firstPage(decisionView(decision), pages, owner)) };
+    case 'stale':
+      // A click that finds the prompt expired is the moment it expired (the sweep
+      // will not see it again), so the prompt itself becomes the expired notice.
+      return decision.expiredNow ? expiredMessage(decision.pending) : privately();
+    // A bare or forged click on a prompt that needs the account name typed
+    // (`mistyped`): the prompt must stay, with its buttons, for the modal.
+    case 'mistyped':
+    case 'refused':
+    case 'unknown':
+    case 'failed':
+      return privately();
+  }
 }
 
 export function expiredMessage(pending: PendingAction): ResponseBody {

@@ -1,8 +1,10 @@
 export {
   type ApiCall,
   FakeSlack,
+  modalProblems,
   type FakeSlackOptions,
   type FakeUsergroup,
+  type OpenedModal,
   type PublishedView,
   type ResponsePost,
 } from './server.js';
@@ -16,5 +18,6 @@ export {
   sign,
   slashCommandBody,
   slashCommandFields,
+  viewSubmissionPayload,
 } from './signer.js';
 export { validateMessage } from './validate-message.js';

@@ -4,7 +4,10 @@
  *   with `{ok:…}` envelopes (PLATFORMS.md "Outbound Web API"): `auth.test`,
  *   `usergroups.list` (with `include_users`), `apps.connections.open`,
  *   `views.publish` (App Home: `type: home`, ≤ 100 blocks, each published
- *   view recorded) and `chat.update` (blocks validated, recorded).
+ *   view recorded), `views.open` (modals: the trigger_id checked as Slack
+ *   does — format, issued with a click, single use, 3 s — and the view's
+ *   limits; each opened modal recorded) and `chat.update` (blocks
+ *   validated, recorded).
  * - `response_url`s `POST /response/<id>`: JSON bodies validated like Slack
  *   (validate-message.ts, 400 `invalid_blocks`), at most 5 uses each, every
  *   post recorded, with waiting for N posts.
@@ -45,6 +48,23 @@ export interface PublishedView {
   at: number;
 }
 
+export interface OpenedModal {
+  triggerId: string;
+  /** The view as Slack echoes it back (with its `id`). */
+  view: {
+    id: string;
+    type: string;
+    callback_id?: string;
+    private_metadata?: string;
+    title?: { text: string };
+    submit?: { text: string };
+    close?: { text: string };
+    blocks: Record<string, unknown>[];
+    [k: string]: unknown;
+  };
+  at: number;
+}
+
 export interface FakeSlackOptions {
   botToken: string;
   appToken?: string;
@@ -53,6 +73,10 @@ export interface FakeSlackOptions {
 
 /** Slack lets a response_url be used up to 5 times (PLATFORMS.md "Platform limits"). */
 const RESPONSE_URL_USES = 5;
+/** `132456.7890123.abcdef` (PLATFORMS.md "Second stage facts" 1, `invalid_trigger_id`). */
+const TRIGGER_ID = /^\d+\.\d+\.[0-9a-f]+$/;
+/** A modal's title, submit and close: plain_text ≤ 24 characters (docs.slack.dev reference/views/modal-views). */
+const MODAL_TEXT_MAX = 24;
 
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
@@ -73,6 +97,15 @@ export class FakeSlack {
   /** When true, `apps.connections.open` fails, so a dropped Socket Mode client cannot reconnect. */
   socketsRefused = false;
   readonly views: PublishedView[] = [];
+  readonly modals: OpenedModal[] = [];
+  /**
+   * How long a trigger_id may open a modal after its click (Slack: 3 s,
+   * `expired_trigger_id` after). A test sets 0 for a click Slack sent long ago.
+   */
+  triggerLifetimeMs = 3_000;
+  /** Trigger ids handed out with clicks: when, and whether a modal used it. */
+  private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
+  private modalCount = 0;
   /** When true, a message with a `table` block is refused (400 `invalid_blocks`), as a workspace without tables would. */
   rejectTables = false;
   /** Paths (prefixes, e.g. `/response/`, `/api/auth.test`) whose requests are read, recorded and never answered. */
@@ -129,6 +162,24 @@ export class FakeSlack {
       });
     }
     return current();
+  }
+
+  /** A trigger_id for a click or command Slack is about to send, valid for `triggerLifetimeMs`. */
+  issueTrigger(): string {
+    const id = `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    this.triggers.set(id, { issuedAt: Date.now(), used: false });
+    return id;
+  }
+
+  /** Waits until a modal was opened with `triggerId`. */
+  async waitForModal(triggerId: string, timeoutMs = 5_000): Promise<OpenedModal> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const opened = this.modals.find((m) => m.triggerId === triggerId);
+      if (opened) return opened;
+      if (Date.now() > deadline) throw new Error(`no modal opened with trigger ${triggerId}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
   }
 
   /** Closes every Socket Mode connection, as Slack does when it cycles its servers. */
@@ -325,6 +376,8 @@ export class FakeSlack {
         for (const wake of this.waiters.splice(0)) wake();
         return reply({ ok: true, view: { ...view, id: 'VHOME1' } });
       }
+      case 'views.open':
+        return reply(this.openModal(form));
       case 'chat.update': {
         if (!form.channel || !form.ts) return reply({ ok: false, error: 'invalid_arguments' });
         const blocks = form.blocks ? (JSON.parse(form.blocks) as unknown[]) : undefined;
@@ -338,6 +391,42 @@ export class FakeSlack {
       default:
         return reply({ ok: false, error: 'unknown_method' });
     }
+  }
+
+  /** `views.open` as Slack checks it: the trigger first, then the view (PLATFORMS.md "Second stage facts" 1). */
+  private openModal(form: Record<string, string>): Record<string, unknown> {
+    const triggerId = form.trigger_id ?? '';
+    if (!triggerId || !TRIGGER_ID.test(triggerId)) return { ok: false, error: 'invalid_trigger_id' };
+    const trigger = this.triggers.get(triggerId);
+    if (!trigger) return { ok: false, error: 'invalid_trigger_id' };
+    if (trigger.used) return { ok: false, error: 'exchanged_trigger_id' };
+    if (Date.now() - trigger.issuedAt >= this.triggerLifetimeMs)
+      return { ok: false, error: 'expired_trigger_id' };
+    let view: OpenedModal['view'];
+    try {
+      view = JSON.parse(form.view ?? '') as OpenedModal['view'];
+    } catch {
+      return { ok: false, error: 'invalid_arguments' };
+    }
+    const problems = modalProblems(view);
+    if (problems.length)
+      return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+    trigger.used = true;
+    const opened = { ...view, id: `V${String(++this.modalCount).padStart(8, '0')}` };
+    this.modals.push({ triggerId, view: opened, at: Date.now() });
+    return {
+      ok: true,
+      view: {
+        ...opened,
+        team_id: 'T1',
+        state: { values: {} },
+        hash: `${Math.floor(Date.now() / 1000)}.${randomUUID().slice(0, 8)}`,
+        root_view_id: opened.id,
+        previous_view_id: null,
+        app_id: 'A1',
+        bot_id: 'B_BOT',
+      },
+    };
   }
 
   private response(id: string, req: IncomingMessage, raw: string, res: ServerResponse): unknown {
@@ -365,6 +454,38 @@ export class FakeSlack {
     for (const wake of this.waiters.splice(0)) wake();
     res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : problems.join('; '));
   }
+}
+
+/** What Slack refuses in a modal view (docs.slack.dev reference/views/modal-views; node-slack-sdk#875). */
+export function modalProblems(view: OpenedModal['view']): string[] {
+  const problems: string[] = [];
+  if (view.type !== 'modal') problems.push('type must be modal');
+  const text = (field: 'title' | 'submit' | 'close', required: boolean) => {
+    const t = view[field] as { type?: string; text?: unknown } | undefined;
+    if (t === undefined) {
+      if (required) problems.push(`must define ${field}`);
+      return;
+    }
+    if (t.type !== 'plain_text' || typeof t.text !== 'string' || t.text.length === 0)
+      problems.push(`${field} must be non-empty plain_text`);
+    else if (t.text.length > MODAL_TEXT_MAX)
+      problems.push(`${field}: ${t.text.length} > ${MODAL_TEXT_MAX} characters`);
+  };
+  const blocks = Array.isArray(view.blocks) ? view.blocks : [];
+  text('title', true);
+  text(
+    'submit',
+    blocks.some((b) => b.type === 'input'),
+  );
+  text('close', false);
+  if (view.callback_id !== undefined && String(view.callback_id).length > 255)
+    problems.push('callback_id too long');
+  if (view.private_metadata !== undefined && String(view.private_metadata).length > 3000)
+    problems.push(`private_metadata: ${String(view.private_metadata).length} > 3000 characters`);
+  const ids = blocks.map((b) => b.block_id).filter((id) => id !== undefined);
+  if (new Set(ids).size !== ids.length) problems.push('duplicate block_id');
+  problems.push(...validateMessage(view, { maxBlocks: 100, view: true, modal: true }));
+  return problems;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -66,22 +66,29 @@ export function slashCommandBody(
   return new URLSearchParams(slashCommandFields(text, user, channel, responseUrl)).toString();
 }
 
+/** What every interaction payload starts with: its type, the workspace, who acted, the app and a trigger_id. */
+function interaction(type: string, user: SlackUser, triggerId: string): Record<string, unknown> {
+  return {
+    type,
+    team: { id: 'T1', domain: 'roomops-test' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: triggerId,
+  };
+}
+
 /** A `block_actions` payload for one button click (PLATFORMS.md "Minimal block_actions"). */
 export function blockActionsPayload(
   action: { actionId: string; value: string },
   user: SlackUser,
   channel: string,
   responseUrl: string,
-  options: { ephemeral?: boolean } = {},
+  options: { ephemeral?: boolean; triggerId?: string } = {},
 ): Record<string, unknown> {
   const ts = `${Math.floor(Date.now() / 1000)}.000100`;
   return {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'roomops-test' },
-    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy-verification-token',
-    trigger_id: `${Date.now()}.2.${randomUUID().slice(0, 8)}`,
+    ...interaction('block_actions', user, options.triggerId ?? `${Date.now()}.2.${randomUUID().slice(0, 8)}`),
     container: {
       type: 'message',
       message_ts: ts,
@@ -135,14 +142,10 @@ export function appHomeOpenedBody(userId: string, tab: 'home' | 'messages' = 'ho
 export function homeBlockActionsPayload(
   action: { actionId: string; value: string },
   user: SlackUser,
+  options: { triggerId?: string } = {},
 ): Record<string, unknown> {
   return {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'roomops-test' },
-    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy-verification-token',
-    trigger_id: `${Date.now()}.3.${randomUUID().slice(0, 8)}`,
+    ...interaction('block_actions', user, options.triggerId ?? `${Date.now()}.3.${randomUUID().slice(0, 8)}`),
     container: { type: 'view', view_id: 'VHOME1' },
     view: {
       id: 'VHOME1',
@@ -167,5 +170,42 @@ export function homeBlockActionsPayload(
         action_ts: `${Date.now() / 1000}`,
       },
     ],
+  };
+}
+
+/**
+ * A `view_submission` for a modal Slack opened (`view` as views.open echoed
+ * it), with the inputs' values by block_id and action_id (PLATFORMS.md
+ * "Second stage facts" 2). Sent as `payload=<JSON>`, like a click
+ * (blockActionsBody). No channel, message or response_url.
+ */
+export function viewSubmissionPayload(
+  view: { id: string; [k: string]: unknown },
+  values: Record<string, Record<string, string | null>>,
+  user: SlackUser,
+): Record<string, unknown> {
+  const state = Object.fromEntries(
+    Object.entries(values).map(([blockId, inputs]) => [
+      blockId,
+      Object.fromEntries(
+        Object.entries(inputs).map(([actionId, value]) => [actionId, { type: 'plain_text_input', value }]),
+      ),
+    ]),
+  );
+  return {
+    ...interaction('view_submission', user, `${Date.now()}.4.${randomUUID().slice(0, 8)}`),
+    view: {
+      ...view,
+      team_id: 'T1',
+      state: { values: state },
+      hash: `${Math.floor(Date.now() / 1000)}.${randomUUID().slice(0, 8)}`,
+      root_view_id: view.id,
+      previous_view_id: null,
+      app_id: 'A1',
+      bot_id: 'B_BOT',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
   };
 }

@@ -15,8 +15,12 @@ type Json = Record<string, unknown>;
 /**
  * `maxBlocks` 100 and `view: true` for a Home view: no message text ceiling
  * there, but the whole view ≤ 250 kB (`view_too_large`, views.publish).
+ * `modal: true` also allows input blocks, which only modals take.
  */
-export function validateMessage(body: Json, options: { maxBlocks?: number; view?: boolean } = {}): string[] {
+export function validateMessage(
+  body: Json,
+  options: { maxBlocks?: number; view?: boolean; modal?: boolean } = {},
+): string[] {
   const maxBlocks = options.maxBlocks ?? MAX_BLOCKS;
   const problems: string[] = [];
   const blocks = body.blocks;
@@ -93,6 +97,10 @@ export function validateMessage(body: Json, options: { maxBlocks?: number; view?
       }
       case 'divider':
         break;
+      case 'input':
+        if (!options.modal) problems.push(`${at}: input blocks only in modals`);
+        else problems.push(...inputProblems(b, at));
+        break;
       case 'table':
         problems.push(...tableProblems(b, at));
         break;
@@ -165,5 +173,25 @@ export function tableProblems(b: Json, at: string): string[] {
     });
   });
   if (chars > TABLE.chars) problems.push(`${at}: ${chars} characters in cells > ${TABLE.chars}`);
+  return problems;
+}
+
+/** An input block (docs.slack.dev reference/block-kit/blocks/input-block) holding a plain_text_input. */
+function inputProblems(b: Json, at: string): string[] {
+  const problems: string[] = [];
+  const label = b.label as Json | undefined;
+  if (label?.type !== 'plain_text' || typeof label.text !== 'string' || label.text.length === 0)
+    problems.push(`${at}: label must be non-empty plain_text`);
+  else if (label.text.length > 2000) problems.push(`${at}: label ${label.text.length} > 2000 characters`);
+  const hint = b.hint as Json | undefined;
+  if (hint !== undefined && (typeof hint.text !== 'string' || hint.text.length > 2000))
+    problems.push(`${at}: hint must be plain_text ≤ 2000 characters`);
+  const e = b.element as Json | undefined;
+  if (!e || e.type !== 'plain_text_input') return [...problems, `${at}: element must be a plain_text_input`];
+  const id = String(e.action_id ?? '');
+  if (!id || id.length > 255) problems.push(`${at}: bad action_id`);
+  const max = e.max_length;
+  if (max !== undefined && (!Number.isInteger(max) || (max as number) < 1 || (max as number) > 3000))
+    problems.push(`${at}: max_length must be 1–3000`);
   return problems;
 }

@@ -18,10 +18,12 @@ import {
   blockActionsPayload,
   FakeSlack,
   type FakeUsergroup,
+  type OpenedModal,
   type ResponsePost,
   type SlackUser,
   sign,
   slashCommandBody,
+  viewSubmissionPayload,
 } from '../../fakes/slack/index.js';
 
 export const BOT_TOKEN = 'xoxb-test-bot-token';
@@ -64,6 +66,15 @@ export interface Sent {
   status: number;
   ackMs: number;
   responseUrl: string;
+  body: string;
+  /** A click's trigger_id, issued by the fake Slack so views.open can check it (empty for a command). */
+  triggerId: string;
+}
+
+/** A modal submission's answer: the HTTP status and the ack's body (empty, or `response_action` JSON). */
+export interface Submitted {
+  status: number;
+  ackMs: number;
   body: string;
 }
 
@@ -125,7 +136,7 @@ export class SlackHarness {
     const body = slashCommandBody(text, user, CHANNEL, responseUrl);
     const signed = sign(body, options.secret ?? SIGNING_SECRET, options.timestampSec);
     const r = await this.post(signed.body, signed.headers);
-    return { status: r.status, ackMs: r.ackMs, responseUrl, body: r.text };
+    return { status: r.status, ackMs: r.ackMs, responseUrl, body: r.text, triggerId: '' };
   }
 
   /** A command and its first answer on the response_url. */
@@ -144,12 +155,33 @@ export class SlackHarness {
     options: { ephemeral?: boolean } = {},
   ): Promise<Sent> {
     const responseUrl = this.fake.responseUrl();
+    const triggerId = this.fake.issueTrigger();
     const body = blockActionsBody(
-      blockActionsPayload({ actionId, value }, user, CHANNEL, responseUrl, options),
+      blockActionsPayload({ actionId, value }, user, CHANNEL, responseUrl, { ...options, triggerId }),
     );
     const signed = sign(body, SIGNING_SECRET);
     const r = await this.post(signed.body, signed.headers);
-    return { status: r.status, ackMs: r.ackMs, responseUrl, body: r.text };
+    return { status: r.status, ackMs: r.ackMs, responseUrl, body: r.text, triggerId };
+  }
+
+  /** Submits a modal the fake Slack opened, with `typed` in its account-name input; resolves at the ack. */
+  async submit(modal: OpenedModal, typed: string | null, user: SlackUser = ADMIN): Promise<Submitted> {
+    const payload = viewSubmissionPayload(modal.view, { confirm_account: { typed } }, user);
+    const signed = sign(blockActionsBody(payload), SIGNING_SECRET);
+    const r = await this.post(signed.body, signed.headers);
+    return { status: r.status, ackMs: r.ackMs, body: r.text };
+  }
+
+  /** Type to confirm: a confirm click, the modal it opens, and `typed` submitted in it. */
+  async pressTyped(
+    pendingId: string,
+    typed: string,
+    user: SlackUser = ADMIN,
+  ): Promise<{ click: Sent; modal: OpenedModal; submitted: Submitted }> {
+    const click = await this.click('room_confirm', pendingId, user);
+    if (click.status !== 200) throw new Error(`click was not acknowledged: ${click.status}`);
+    const modal = await this.fake.waitForModal(click.triggerId);
+    return { click, modal, submitted: await this.submit(modal, typed, user) };
   }
 
   /** A click and the answer it got. */
@@ -165,6 +197,22 @@ export class SlackHarness {
     return { ...post!, sent };
   }
 
+  /** `n` new rooms `<prefix>-0…` on the Agora emulator (account `agora`); their ids. */
+  agoraRooms(prefix: string, n: number): string[] {
+    return Array.from(
+      { length: n },
+      (_, i) =>
+        this.runtime.emulators.agora.state.createRoom({
+          name: `${prefix}-${i}`,
+          description: 'Slack test room',
+          owner: 'alice',
+          members: [],
+          maxusers: 100,
+          custom: '',
+        }).id,
+    );
+  }
+
   /** `user` opens RoomOps' Home tab; resolves with the view published for them. */
   async openHome(user: SlackUser): Promise<PublishedView> {
     const before = this.fake.views.filter((v) => v.userId === user.id).length;
@@ -177,11 +225,22 @@ export class SlackHarness {
   /** A click on a button in `user`'s Home tab; resolves with the Home published after it. */
   async clickHome(actionId: string, value: string, user: SlackUser): Promise<PublishedView> {
     const before = this.fake.views.filter((v) => v.userId === user.id).length;
-    const body = blockActionsBody(homeBlockActionsPayload({ actionId, value }, user));
+    const sent = await this.sendHomeClick(actionId, value, user);
+    if (sent.status !== 200) throw new Error(`click was not acknowledged: ${sent.status}`);
+    return (await this.fake.waitForViews(user.id, before + 1)).at(-1)!;
+  }
+
+  /** A click on a button in `user`'s Home tab; resolves at the ack. */
+  async sendHomeClick(
+    actionId: string,
+    value: string,
+    user: SlackUser,
+  ): Promise<{ status: number; triggerId: string }> {
+    const triggerId = this.fake.issueTrigger();
+    const body = blockActionsBody(homeBlockActionsPayload({ actionId, value }, user, { triggerId }));
     const signed = sign(body, SIGNING_SECRET);
     const r = await this.post(signed.body, signed.headers);
-    if (r.status !== 200) throw new Error(`click was not acknowledged: ${r.status}`);
-    return (await this.fake.waitForViews(user.id, before + 1)).at(-1)!;
+    return { status: r.status, triggerId };
   }
 
   /** Stops the server; the runtime too unless `keepRuntime`. */

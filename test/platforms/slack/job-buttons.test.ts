@@ -17,20 +17,7 @@ afterAll(async () => h?.close());
 
 const agora = () => h.runtime.emulators.agora;
 
-function makeRooms(prefix: string, n: number): string[] {
-  return Array.from(
-    { length: n },
-    (_, i) =>
-      agora().state.createRoom({
-        name: `${prefix}-${i}`,
-        description: 'job buttons test',
-        owner: 'alice',
-        members: [],
-        maxusers: 100,
-        custom: '',
-      }).id,
-  );
-}
+const makeRooms = (prefix: string, n: number): string[] => h.agoraRooms(prefix, n);
 
 /** The job id behind the first `job_<control>:` button of a message. */
 function jobButton(post: { body: Record<string, unknown> }, control: string): string | undefined {

@@ -31,9 +31,19 @@ function slowRooms(prefix: string, delays: number[]): string[] {
   });
 }
 
-async function start(selector: string): Promise<{ jobId: string }> {
+/**
+ * Asks for the bulk delete and approves it: with a click, or, over
+ * `bulkTypeToConfirm` (default 10) rooms, with the account name typed in the
+ * modal the click opens; either way the prompt becomes the job's message.
+ */
+async function start(selector: string, options: { typed?: string } = {}): Promise<{ jobId: string }> {
   const prompt = await h.ask(`delete agora ${selector}`, ADMIN);
-  const started = await h.press('room_confirm', pendingIdOf(prompt), ADMIN);
+  const started = options.typed
+    ? await h.pressTyped(pendingIdOf(prompt), options.typed, ADMIN).then(async ({ click, submitted }) => {
+        expect(submitted.body).toBe('');
+        return (await h.fake.waitForPosts(1, click.responseUrl))[0]!;
+      })
+    : await h.press('room_confirm', pendingIdOf(prompt), ADMIN);
   const blocks = started.body.blocks as { elements?: { action_id?: string; value?: string }[] }[];
   const jobId = blocks
     .flatMap((b) => b.elements ?? [])
@@ -77,12 +87,13 @@ describe('job progress in Slack', () => {
   });
 
   it('Cancel during the run stops before the next item; done rooms stay deleted, the rest stay', async () => {
-    // Several items are in flight at once (about rateLimit / 20): more rooms than that, each slow.
+    // Several items are in flight at once (about rateLimit / 20): more rooms than that, each slow;
+    // more than bulkTypeToConfirm, so the approval is the account name typed in the modal.
     const rooms = slowRooms(
       'stop',
       Array.from({ length: 12 }, () => 1_500),
     );
-    const { jobId } = await start('match=stop-*');
+    const { jobId } = await start('match=stop-*', { typed: 'agora' });
     await waitFor(() => updatesFor(jobId).length > 0);
     const cancelled = await h.press(`job_cancel:${jobId}`, jobId, ADMIN2);
     expect(JSON.stringify(cancelled.body)).toContain('stops before its next item');

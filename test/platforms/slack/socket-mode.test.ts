@@ -1,11 +1,15 @@
-/** Socket Mode: `apps.connections.open`, hello, a slash command envelope acked at once, the answer via response_url. */
+/**
+ * Socket Mode: `apps.connections.open`, hello, a slash command envelope acked
+ * at once, the answer via response_url; a type-to-confirm modal's submission
+ * answered in the envelope's ack (`response_action: errors`, or empty).
+ */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { slashCommandFields } from '../../fakes/slack/index.js';
-import { ADMIN, CHANNEL, SlackHarness, shown } from './harness.js';
+import { blockActionsPayload, slashCommandFields, viewSubmissionPayload } from '../../fakes/slack/index.js';
+import { ADMIN, ADMIN2, CHANNEL, pendingIdOf, SlackHarness, shown } from './harness.js';
 
 let h: SlackHarness;
 beforeAll(async () => {
-  h = await SlackHarness.start({ socket: true });
+  h = await SlackHarness.start({ socket: true, bulkTypeToConfirm: 2 });
   await h.fake.waitForSocketClient();
 });
 afterAll(async () => h?.close());
@@ -34,4 +38,56 @@ it('acks a /room envelope at once and answers through the response_url', async (
   expect(post!.status).toBe(200);
   expect(post!.body.response_type).toBe('ephemeral');
   expect(shown(post!)).toContain('match-day');
+});
+
+it('answers a type-to-confirm submission in its envelope ack: a wrong name as an inline error, the right one empty', async () => {
+  const rooms = ['sock-a', 'sock-b', 'sock-c'].map(
+    (name) =>
+      h.runtime.emulators.agora.state.createRoom({
+        name,
+        description: 'socket mode modal',
+        owner: 'alice',
+        members: [],
+        maxusers: 100,
+        custom: '',
+      }).id,
+  );
+  const commandUrl = h.fake.responseUrl();
+  await h.fake.sendEnvelope(
+    'slash_commands',
+    slashCommandFields('delete agora match=sock-*', ADMIN, CHANNEL, commandUrl),
+  );
+  const [prompt] = await h.fake.waitForPosts(1, commandUrl);
+  const clickUrl = h.fake.responseUrl();
+  const triggerId = h.fake.issueTrigger();
+  await h.fake.sendEnvelope(
+    'interactive',
+    blockActionsPayload(
+      { actionId: 'room_confirm', value: pendingIdOf(prompt!) },
+      ADMIN2,
+      CHANNEL,
+      clickUrl,
+      {
+        triggerId,
+      },
+    ),
+  );
+  const modal = await h.fake.waitForModal(triggerId);
+  const wrong = await h.fake.sendEnvelope(
+    'interactive',
+    viewSubmissionPayload(modal.view, { confirm_account: { typed: 'agora-prod' } }, ADMIN2),
+  );
+  expect(wrong.payload).toMatchObject({
+    response_action: 'errors',
+    errors: { confirm_account: expect.stringContaining('type agora exactly') },
+  });
+  expect(rooms.every((r) => h.runtime.emulators.agora.rooms.has(r))).toBe(true);
+  const right = await h.fake.sendEnvelope(
+    'interactive',
+    viewSubmissionPayload(modal.view, { confirm_account: { typed: 'agora' } }, ADMIN2),
+  );
+  expect(right.payload ?? {}).toEqual({});
+  const [rewritten] = await h.fake.waitForPosts(1, clickUrl);
+  expect(rewritten!.body.replace_original).toBe(true);
+  expect(shown(rewritten!)).toContain('job_cancel:');
 });
