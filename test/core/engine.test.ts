@@ -320,19 +320,19 @@ describe('engine: typed options (Discord) and the default access', () => {
 describe('the local shell user', () => {
   const SHELL: Principal = { platform: 'shell', id: 'shell:tester', displayName: 'tester', groups: [] };
   const HERE: Place = { platform: 'shell' };
-  let room = '';
-
-  beforeAll(async () => {
+  // Each test its own room: either may run first (shuffled), and one deletes its room.
+  async function shellRoom(): Promise<string> {
     const created = await runtime.engine.handle({
       principal: SHELL,
       place: HERE,
       text: 'create agora "Shell test" owner=alice',
     });
     if (created.type !== 'result') throw new Error(`create failed: ${JSON.stringify(created)}`);
-    room = (created.result.room as { id: string }).id;
-  });
+    return (created.result.room as { id: string }).id;
+  }
 
   it('is not subject to access:, but a destructive command without confirmation is not_confirmed, audited, and leaves nothing pending', async () => {
+    const room = await shellRoom();
     const outcome = await runtime.engine.handle({
       principal: SHELL,
       place: HERE,
@@ -347,6 +347,7 @@ describe('the local shell user', () => {
   });
 
   it('runs a destructive command confirmed inline, and the audit says who confirmed it', async () => {
+    const room = await shellRoom();
     const outcome = await runtime.engine.handle({
       principal: SHELL,
       place: HERE,

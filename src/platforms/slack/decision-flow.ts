@@ -13,7 +13,8 @@ import { renderPages, truncate } from '../../render/slack/index.js';
 import { decisionView } from '../../render/to-view.js';
 import type { View } from '../../view/view.js';
 import { afterHomeDecision, type HomeClient, type HomeDeps, homeNotice, publishHome } from './app-home.js';
-import { jobIdOf, withJobPrompt } from './job-actions.js';
+import { jobIdOf } from '../job-messages.js';
+import { withJobPrompt } from './job-actions.js';
 import { decisionMessage } from './messages.js';
 
 /** Where the click that asked for a decision was. */

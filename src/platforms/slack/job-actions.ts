@@ -9,16 +9,14 @@ import type { App } from '@slack/bolt';
 import type { EngineApi } from '../../core/engine-api.js';
 import type { JobControl } from '../../core/jobs/job-controls.js';
 import type { Logger } from '../../core/logger.js';
-import type { Outcome } from '../../core/outcome.js';
 import { JOB_ACTION, renderNotice, withJobButtons } from '../../render/slack/index.js';
-import type { Job } from '../../store/job-types.js';
 import type { InFlight } from '../in-flight.js';
 import type { ResponseBody } from './messages.js';
 import type { SlackPrincipals } from './principal.js';
 import type { ChatUpdater } from './prompt-update.js';
 import type { ReplyTo } from './response-url.js';
 import { CHANNEL_ID, MESSAGE_TS } from './slack-ids.js';
-import { ProgressThrottle } from '../../core/jobs/progress-throttle.js';
+import { followJobMessages, type JobEvents } from '../job-messages.js';
 
 export interface JobActionDeps {
   engine: EngineApi;
@@ -34,13 +32,6 @@ export interface SlackJobPlace {
   responseUrl: string;
   channel?: string;
   ts?: string;
-}
-
-/** The job an answer started (a confirmed bulk or scheduled command), if any. */
-export function jobIdOf(outcome: Outcome | undefined): string | undefined {
-  if (outcome?.type !== 'result') return undefined;
-  const job = (outcome.result as { job?: { id?: unknown } | null } | null)?.job;
-  return typeof job?.id === 'string' ? job.id : undefined;
 }
 
 /**
@@ -142,26 +133,11 @@ export function registerJobActions(app: App, deps: JobActionDeps): void {
  * failed when items failed).
  */
 export function showJobMessages(
-  runner: {
-    onItemOutcome(listener: (job: Job) => void): () => void;
-    onJobEnded(listener: (job: Job) => void): () => void;
-  },
+  runner: JobEvents,
   client: ChatUpdater,
   deps: Pick<JobActionDeps, 'engine' | 'inFlight' | 'logger' | 'replyTo'>,
 ): () => void {
-  const throttle = new ProgressThrottle((jobId) => updateJobMessage(jobId, client, deps), deps.logger);
-  const stopItems = runner.onItemOutcome((job) => {
-    if (job.platform === 'slack') throttle.item(job.id);
-  });
-  const stopEnds = runner.onJobEnded((job) => {
-    // Not awaited by the runner: a slow Slack must not hold up the next job.
-    if (job.platform === 'slack') void deps.inFlight.run(() => throttle.end(job.id));
-  });
-  return () => {
-    stopItems();
-    stopEnds();
-    throttle.close();
-  };
+  return followJobMessages(runner, 'slack', (jobId) => updateJobMessage(jobId, client, deps), deps);
 }
 
 async function updateJobMessage(

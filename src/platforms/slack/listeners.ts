@@ -16,7 +16,8 @@ import type { SlackPrincipals } from './principal.js';
 import type { Reply, ReplyTo } from './response-url.js';
 import { registerAppHome } from './app-home.js';
 import { type DecisionPlace, decisionRequest, showDecision } from './decision-flow.js';
-import { jobIdOf, registerJobActions, withJobPrompt } from './job-actions.js';
+import { jobIdOf } from '../job-messages.js';
+import { registerJobActions, withJobPrompt } from './job-actions.js';
 import { CHANNEL_ID, MESSAGE_TS } from './slack-ids.js';
 import { askToType, type ModalClient, registerTypeToConfirm } from './type-to-confirm.js';
 
