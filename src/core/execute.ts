@@ -71,6 +71,7 @@ export async function executeInvocation(
       summary: run.summary,
       view: spec.view(run.result),
       ...(run.requestId ? { requestId: run.requestId } : {}),
+      ...(run.warnings?.length ? { warnings: run.warnings } : {}),
     };
   } catch (error) {
     if (isDryRunStop(error)) return { ...base, type: 'dry_run', visibility: 'private', requests: recorder };
