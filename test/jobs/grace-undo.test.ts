@@ -5,21 +5,9 @@
  * stays muted after the undo, a room the grace delete muted is unmuted, and a
  * room that could not be muted is reported at once and left alone at undo.
  */
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { parseJson, tempDir } from '../cli/helpers.js';
-import { dropSchemas, freshPostgresUrl, IN_CI, type JobRig, PG_BASE, startJobRig } from './harness.js';
-
-const backends: { name: string; url: () => Promise<string>; skip: boolean }[] = [
-  {
-    name: 'SQLite',
-    url: async () => `sqlite://${join(tempDir('roomops-grace-undo-'), 'jobs.db')}`,
-    skip: false,
-  },
-  { name: 'PostgreSQL', url: freshPostgresUrl, skip: !PG_BASE && !IN_CI },
-];
-
-afterAll(dropSchemas);
+import { describe, expect, it } from 'vitest';
+import { parseJson } from '../cli/helpers.js';
+import { type JobRig, jobRigPerTest, STORE_BACKENDS } from './harness.js';
 
 /** The mute-all requests (POST mute, DELETE unmute) that reached `room`. */
 function muteCalls(rig: JobRig, room: string): string[] {
@@ -28,17 +16,13 @@ function muteCalls(rig: JobRig, room: string): string[] {
     .map((r) => `${r.method} ${r.status}`);
 }
 
-describe.each(backends)('undo of a grace delete restores each room ($name)', ({ url, skip }) => {
-  let rig: JobRig | undefined;
-  afterEach(async () => {
-    await rig?.stop();
-    rig = undefined;
-  });
+describe.each(STORE_BACKENDS)('undo of a grace delete restores each room ($name)', ({ url, skip }) => {
+  const rigs = jobRigPerTest();
 
   it.skipIf(skip)(
     'leaves a room muted before muted, unmutes the one it muted, and never touches one it could not mute',
     async () => {
-      rig = await startJobRig({ storeUrl: await url(), rooms: 3, rateLimit: 50 });
+      const rig = await rigs.start({ storeUrl: await url(), rooms: 3, rateLimit: 50 });
       const [before, fresh, broken] = [...rig.agora.rooms.values()]
         .filter((room) => room.name.startsWith('test-'))
         .map((room) => room.id);
