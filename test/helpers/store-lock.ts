@@ -27,8 +27,10 @@ export function lockStore(file: string): { release(): void } {
   const other = new BetterSqlite3(file, { timeout: 2_000 });
   other.exec('begin immediate');
   return {
+    // Safe to call twice: a test releases early and again in its `finally`.
     release() {
-      other.exec('rollback');
+      if (!other.open) return;
+      if (other.inTransaction) other.exec('rollback');
       other.close();
     },
   };

@@ -9,7 +9,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { openPostgres } from '../../src/store/postgres.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { IN_CI as inCi, PostgresSchemas, TEST_POSTGRES_URL as baseUrl } from '../helpers/postgres-schemas.js';
-import { storeSuite } from './store-suite.js';
+import { newAction, storeSuite } from './store-suite.js';
 
 if (!baseUrl && inCi) {
   describe('PostgreSQL store', () => {
@@ -43,17 +43,7 @@ describe.skipIf(!baseUrl)(title, () => {
   it('keeps two schemas of one database apart', async () => {
     const [a, b] = [await openStore(await freshSchemaUrl()), await openStore(await freshSchemaUrl())];
     try {
-      const created = await a.pending.create({
-        expiresAt: new Date(Date.now() + 60_000),
-        requester: 'shell:alice',
-        platform: 'shell',
-        account: 'rong',
-        action: 'delete',
-        kind: 'destructive',
-        invocation: {},
-        description: 'Delete room r1',
-        rooms: ['r1'],
-      });
+      const created = await a.pending.create(newAction());
       expect(a.kind).toBe('postgres');
       expect(await b.pending.get(created.id)).toBeUndefined();
     } finally {
