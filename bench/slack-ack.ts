@@ -29,6 +29,7 @@ import { createLogger, type Logger } from '../src/core/logger.js';
 import { openRuntime, serve } from '../src/app/compose.js';
 import { startSandboxRuntime } from '../src/app/sandbox-runtime.js';
 import type { Runtime } from '../src/runtime/types.js';
+import { startSandboxChild } from './lib/child-process.js';
 import { type BatchPlan, type SlackLoad, startSlackLoad } from './slack-load.js';
 import { median, percentile } from './stats.js';
 
@@ -246,48 +247,19 @@ async function startRuntime(
     });
     return { runtime, where: 'in-process', stop: async () => {} };
   }
-  const child = spawn(process.execPath, [cli, 'sandbox'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ROOMOPS_LOG_LEVEL: 'silent' },
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const sandbox = await startSandboxChild(cli);
   const dir = mkdtempSync(join(tmpdir(), 'roomops-slack-bench-'));
+  const stop = async () => {
+    await sandbox.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
-    const yaml = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-      child.stderr.on('data', (c: Buffer) => {
-        err += c.toString('utf8');
-        // Printed after the whole roomops.yml.
-        if (err.includes('Sandbox emulators running')) resolve(out);
-      });
-      child.once('error', reject);
-      child.once('exit', (status) =>
-        reject(new Error(`roomops sandbox exited with ${status}: ${err.trim().split('\n')[0] ?? ''}`)),
-      );
-    });
     const configPath = join(dir, 'roomops.yml');
-    writeFileSync(configPath, `${yaml}\n${ACCESS_YAML}`);
+    writeFileSync(configPath, `${sandbox.yaml}\n${ACCESS_YAML}`);
     const runtime = await openRuntime({ configPath, env: {}, logger });
-    return {
-      runtime,
-      where: 'child process (roomops sandbox)',
-      stop: async () => {
-        await stop();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
+    return { runtime, where: 'child process (roomops sandbox)', stop };
   } catch (error) {
     await stop();
-    rmSync(dir, { recursive: true, force: true });
     throw error;
   }
 }

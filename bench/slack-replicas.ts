@@ -10,13 +10,14 @@
  * ROOMOPS_TEST_POSTGRES_URL (a fresh schema, dropped afterwards); without
  * either the two-replica half is skipped and says so.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { startSandboxChild, stopChild } from './lib/child-process.js';
 import { type BatchPlan, type FireResult, startSlackLoad } from './slack-load.js';
 import { type BenchSection, type Figure, atMost, info, median, percentile } from './stats.js';
 
@@ -62,7 +63,7 @@ export async function benchSlackReplicas(): Promise<BenchSection> {
   try {
     const load = await startSlackLoad(BOT_TOKEN);
     cleanup.unshift(() => load.stop());
-    const sandbox = await startSandbox();
+    const sandbox = await startSandboxChild(CLI);
     cleanup.unshift(sandbox.stop);
     const baseConfig = `${sandbox.yaml}\n${ACCESS}`;
     const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: load.apiUrl };
@@ -177,25 +178,6 @@ async function fireRound(load: Awaited<ReturnType<typeof startSlackLoad>>, setup
   };
 }
 
-/** `roomops sandbox` in a child; its printed roomops.yml. */
-async function startSandbox(): Promise<{ yaml: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [CLI, 'sandbox'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ROOMOPS_LOG_LEVEL: 'silent' },
-  });
-  const yaml = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => {
-      err += c.toString('utf8');
-      if (err.includes('Sandbox emulators running')) resolve(out);
-    });
-    child.once('exit', (status) => reject(new Error(`roomops sandbox exited with ${status}: ${err.trim()}`)));
-  });
-  return { yaml, stop: () => stopChild(child) };
-}
-
 /** A `roomops` server process with this config; resolves once it serves (its log names the port). */
 async function startReplica(
   dir: string,
@@ -232,16 +214,7 @@ async function startReplica(
       reject(new Error(`replica ${name} exited with ${status}: ${err.trim()}`));
     });
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-  await exited;
-  clearTimeout(timer);
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child, 25_000) };
 }
 
 async function freshSchema(base: string): Promise<{ url: string; drop: () => Promise<void> }> {

@@ -99,20 +99,26 @@ async function detail(id: string, ctx: CommonRunContext) {
 }
 
 async function cancel(id: string, ctx: CommonRunContext) {
-  const { job, warnings } = ctx.cancelJob
+  const { job, unmuted, leftMuted, warnings } = ctx.cancelJob
     ? await ctx.cancelJob(id)
-    : { job: await ctx.store.jobs.cancel(id, ctx.now), warnings: [] };
+    : { job: await ctx.store.jobs.cancel(id, ctx.now), unmuted: [], leftMuted: [], warnings: [] };
   if (!job) throw notFound(id);
-  const undone = (job.invocation as { grace?: { muted: string[] } }).grace;
+  const graced = (job.invocation as { grace?: unknown }).grace !== undefined && job.state === 'cancelled';
   const summary =
     job.state === 'cancelled'
       ? `Job ${id} cancelled: ${job.done} done, ${job.total - job.done - job.failed} not run.${
-          undone?.muted.length ? ` Unmuted: ${undone.muted.join(', ')}.` : ''
-        }${warnings.length ? ` Warning: ${warnings.join('; ')}.` : ''}`
+          unmuted.length ? ` Unmuted: ${unmuted.join(', ')}.` : ''
+        }${leftMuted.length ? ` Still muted as before: ${leftMuted.join(', ')}.` : ''}${
+          warnings.length ? ` Warning: ${warnings.join('; ')}.` : ''
+        }`
       : job.state === 'running'
         ? `Job ${id} stops before its next item; ${job.done} done so far stay done.`
         : `Job ${id} had already ended (${job.state}); nothing to cancel.`;
-  return { result: { job: jobJson(job) }, summary };
+  return {
+    result: { job: jobJson(job), ...(graced ? { unmuted, leftMuted } : {}) },
+    summary,
+    ...(warnings.length ? { warnings } : {}),
+  };
 }
 
 function notFound(id: string): RoomOpsError {

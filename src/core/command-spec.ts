@@ -11,6 +11,7 @@ import type { Job } from '../store/job-types.js';
 import type { Store } from '../store/types.js';
 import type { ErrorItem } from '../shared/coded-error.js';
 import type { AfterVendor } from './after-vendor.js';
+import type { GraceUndo } from './jobs/grace-mutes.js';
 import type { Kind, Place, Principal } from './types.js';
 
 /** DESIGN.md's Discord option names; positionals are named after them. */
@@ -64,9 +65,10 @@ export interface CommonRunContext {
   commands: readonly CommandSpec[];
   /**
    * Cancels a job (for `jobs cancel`); a delete still in its grace period is
-   * undone: its rooms are unmuted. `warnings` says what could not be undone.
+   * undone: the rooms it muted are unmuted (`unmuted`), those muted before
+   * stay muted (`leftMuted`). `warnings` says what could not be undone.
    */
-  cancelJob?(id: string): Promise<{ job: Job | undefined; warnings: string[] }>;
+  cancelJob?(id: string): Promise<{ job: Job | undefined } & GraceUndo>;
 }
 
 /** What the engine hands to execution: the account (and later its client) when the command takes one. */
@@ -90,6 +92,8 @@ export interface RunResult<Result extends CommandResult = CommandResult> {
   requestId?: string;
   /** Several-item calls: one entry per item; any failure makes the outcome `partial`. */
   items?: ErrorItem[];
+  /** What did not happen beside a result that stands (`--json` `warnings`). */
+  warnings?: string[];
 }
 
 interface CommandSpecBase<Args extends Record<string, unknown>, Result extends CommandResult> {

@@ -716,7 +716,7 @@ export class Engine implements EngineApi {
       commands: this.options.commands,
       cancelJob: async (id) => {
         const job = await this.options.store.jobs.get(id);
-        if (!job) return { job: undefined, warnings: [] };
+        if (!job) return { job: undefined, unmuted: [], leftMuted: [], warnings: [] };
         // DESIGN.md: the requester, or whoever may run the job's kind on its account.
         const permission = this.options.access.canCancel(principal, place, job);
         if (!permission.allowed) throw new RoomOpsError('denied', permission.reason);

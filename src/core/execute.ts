@@ -80,6 +80,7 @@ export async function executeInvocation(
       summary: run.summary,
       view: spec.view(run.result),
       ...(run.requestId ? { requestId: run.requestId } : {}),
+      ...(run.warnings?.length ? { warnings: run.warnings } : {}),
     };
   } catch (error) {
     return { ...base, type: 'error', visibility: 'private', error: toOutcomeError(error, options.log) };

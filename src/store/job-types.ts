@@ -149,6 +149,12 @@ export interface JobStore {
    */
   cancel(id: string, at: Date): Promise<Job | undefined>;
   attachPrompt(id: string, prompt: PromptRef): Promise<void>;
+  /**
+   * Replaces what the job stores to run, while it is still scheduled: a
+   * delete with a grace period records which rooms it muted once the vendor
+   * has answered. False when the job has started or ended meanwhile.
+   */
+  setInvocation(id: string, invocation: unknown): Promise<boolean>;
   /** For metrics (`roomops_jobs{state}`): how many jobs are in each state. */
   countJobsByState(): Promise<Record<JobState, number>>;
 }

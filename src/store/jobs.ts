@@ -341,6 +341,14 @@ export class SqlJobs implements JobStore {
     if (changes === 0) throw new RoomOpsError('internal', `No job ${id} to attach a prompt to.`);
   }
 
+  async setInvocation(id: string, invocation: unknown): Promise<boolean> {
+    const { changes } = await this.db.run(
+      "update jobs set invocation = ? where id = ? and state = 'scheduled'",
+      [toJson(invocation), id],
+    );
+    return changes > 0;
+  }
+
   async countJobsByState(): Promise<Record<JobState, number>> {
     const counts = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
     const rows = await this.db.all<{ state: string; n: number | string }>(

@@ -65,6 +65,9 @@ export abstract class VendorClientBase implements VendorClient {
   async setMuteAll(_id: string, _on: boolean): Promise<Room> {
     return this.unsupported('mute');
   }
+  async getMuteAll(_ids: readonly string[]): Promise<ItemOutcome<boolean | undefined>[]> {
+    return this.unsupported('mute');
+  }
   async setKeepAlive(_id: string, _on: boolean): Promise<Room> {
     return this.unsupported('keepalive');
   }

@@ -136,6 +136,11 @@ export interface VendorClient {
   setStatus(id: string, status: RoomStatus): Promise<Room>;
   setVoice(id: string, on: boolean): Promise<Room>;
   setMuteAll(id: string, on: boolean): Promise<Room>;
+  /**
+   * Per room, whether everyone is muted now; `undefined` when the vendor's
+   * answer does not say (Agora reports `mute` on some rooms only).
+   */
+  getMuteAll(ids: readonly string[]): Promise<ItemOutcome<boolean | undefined>[]>;
   setKeepAlive(id: string, on: boolean): Promise<Room>;
   getAnnouncement(id: string): Promise<Announcement>;
   setAnnouncement(id: string, text: string): Promise<Announcement>;

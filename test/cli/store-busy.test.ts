@@ -14,7 +14,8 @@ import {
   sandboxConfigYaml,
   startSandboxEmulators,
 } from '../../src/sandbox/sandbox-emulators.js';
-import { type Json, parseJson, roomops, SANDBOX_SECRETS, tempDir } from './helpers.js';
+import { untilTrue, whileStoreLocked } from '../helpers/store-lock.js';
+import { type CliResult, type Json, parseJson, roomops, SANDBOX_SECRETS, tempDir } from './helpers.js';
 
 let emulators: SandboxEmulators;
 beforeAll(async () => {
@@ -22,12 +23,27 @@ beforeAll(async () => {
 });
 afterAll(async () => emulators?.stop());
 
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/**
+ * Runs `command` in a directory whose config stores in `store.db` there,
+ * with a create slow enough at the vendor that another connection takes the
+ * store's write lock meanwhile; resolves with the run and the store file.
+ */
+async function runWhileLocked(command: string[]): Promise<{ result: CliResult; file: string }> {
+  const cwd = tempDir('roomops-store-busy-');
+  const file = join(cwd, 'store.db');
+  writeFileSync(
+    join(cwd, 'roomops.yml'),
+    `${sandboxConfigYaml(emulators.urls)}storage:\n  url: "sqlite:store.db"\n  timeoutMs: 400\n`,
+  );
+  // The create waits at the vendor long enough to take the lock meanwhile.
+  emulators.rongcloud.server.injectFault({
+    kind: 'delay',
+    path: '/chatroom/create_new.json',
+    delayMs: 1_000,
+  });
+  const run = roomops(command, { cwd });
+  await untilTrue(() => emulators.rongcloud.server.faults.length === 0, 'the create to reach the vendor');
+  return { result: await whileStoreLocked(file, () => run), file };
 }
 
 /** pino's JSON lines on stderr. */
@@ -40,29 +56,11 @@ function logLines(stderr: string): Json[] {
 
 describe('a store locked by another process during a create', () => {
   it('answers ok with warnings, the room exists at the vendor, the audit entry is in the log', async () => {
-    const cwd = tempDir('roomops-store-busy-');
-    const file = join(cwd, 'store.db');
-    writeFileSync(
-      join(cwd, 'roomops.yml'),
-      `${sandboxConfigYaml(emulators.urls)}storage:\n  url: "sqlite:store.db"\n  timeoutMs: 400\n`,
-    );
-    // The create waits at the vendor long enough to take the lock meanwhile.
-    emulators.rongcloud.server.injectFault({
-      kind: 'delay',
-      path: '/chatroom/create_new.json',
-      delayMs: 1_000,
-    });
-    const run = roomops(['run', 'create rong locked-1 destroyType=1 destroyTime=120', '--json'], { cwd });
-    await until(() => emulators.rongcloud.server.faults.length === 0, 'the create to reach the vendor');
-    const other = new BetterSqlite3(file, { timeout: 2_000 });
-    other.exec('begin immediate');
-    let result;
-    try {
-      result = await run;
-    } finally {
-      other.exec('rollback');
-      other.close();
-    }
+    const { result, file } = await runWhileLocked([
+      'run',
+      'create rong locked-1 destroyType=1 destroyTime=120',
+      '--json',
+    ]);
 
     expect(result.code).toBe(0);
     const json = parseJson(result);
@@ -111,28 +109,7 @@ describe('a store locked by another process during a create', () => {
   });
 
   it('shows the warnings in the text output too', async () => {
-    const cwd = tempDir('roomops-store-busy-');
-    const file = join(cwd, 'store.db');
-    writeFileSync(
-      join(cwd, 'roomops.yml'),
-      `${sandboxConfigYaml(emulators.urls)}storage:\n  url: "sqlite:store.db"\n  timeoutMs: 400\n`,
-    );
-    emulators.rongcloud.server.injectFault({
-      kind: 'delay',
-      path: '/chatroom/create_new.json',
-      delayMs: 1_000,
-    });
-    const run = roomops(['run', 'create rong locked-2'], { cwd });
-    await until(() => emulators.rongcloud.server.faults.length === 0, 'the create to reach the vendor');
-    const other = new BetterSqlite3(file, { timeout: 2_000 });
-    other.exec('begin immediate');
-    let result;
-    try {
-      result = await run;
-    } finally {
-      other.exec('rollback');
-      other.close();
-    }
+    const { result } = await runWhileLocked(['run', 'create rong locked-2']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('locked-2');
     expect(result.stdout).toMatch(/⚠ Warning: .*could not record room locked-2 in its inventory/);

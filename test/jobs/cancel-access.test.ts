@@ -10,14 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/core/outcome.js';
 import type { Principal } from '../../src/core/types.js';
 import { type SandboxRuntime, startSandboxRuntime } from '../../src/app/sandbox-runtime.js';
+import { SLACK_PLACE, slackPerson } from './harness.js';
 
-const person = (id: string): Principal => ({
-  platform: 'slack',
-  id: `slack:${id}`,
-  displayName: id,
-  groups: [],
-});
-const place = { platform: 'slack' as const, channel: 'slack:C0OPS' };
+const person = slackPerson;
+const place = SLACK_PLACE;
 let runtime: SandboxRuntime;
 
 beforeAll(async () => {

@@ -4,27 +4,15 @@
  * object, a selector matching nothing, `jobs` list / detail / cancel, a
  * cancel mid-run, and a 1,000-item job.
  */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/types.js';
-import { parseJson, roomops, tempDir } from '../cli/helpers.js';
-import { type JobRig, startJobRig, until } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { parseJson, roomops } from '../cli/helpers.js';
+import { type JobRig, jobRigPerTest, sqliteStoreUrl, until } from './harness.js';
 
-let rig: JobRig | undefined;
-let store: Store | undefined;
-afterEach(async () => {
-  await rig?.stop();
-  await store?.close();
-  rig = undefined;
-  store = undefined;
-});
-
-const sqliteUrl = () => `sqlite://${join(tempDir('roomops-jobs-db-'), 'jobs.db')}`;
+const rigs = jobRigPerTest();
 
 describe('bulk commands from the CLI', () => {
   it('shows the plan and sends nothing without --yes', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 12, rateLimit: 4 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 12, rateLimit: 4 });
     const result = await rig.run('delete agora match=test-* older=7d', '--json');
     expect(result.code).toBe(3);
     const json = parseJson(result);
@@ -41,7 +29,7 @@ describe('bulk commands from the CLI', () => {
   });
 
   it('answers a selector that matches nothing without creating a job', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 2, rateLimit: 50 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 2, rateLimit: 50 });
     const result = await rig.run('delete agora match=nothing-*', '--yes', '--json');
     expect(result.code).toBe(0);
     expect(parseJson(result)).toMatchObject({ ok: true, result: { job: null, rooms: [] } });
@@ -51,7 +39,7 @@ describe('bulk commands from the CLI', () => {
   });
 
   it('refuses a selector on an action without rooms, and a malformed duration, naming the field', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 1, rateLimit: 50 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 1, rateLimit: 50 });
     const onList = parseJson(await rig.run('list agora match=x', '--json'));
     expect(onList.error).toMatchObject({ code: 'invalid_input', field: 'match' });
     const badAge = parseJson(await rig.run('delete agora older=soon', '--yes', '--json'));
@@ -60,7 +48,7 @@ describe('bulk commands from the CLI', () => {
   });
 
   it('waits with --yes and prints only the final job, every item with its outcome', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 5, rateLimit: 50 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 5, rateLimit: 50 });
     const result = await rig.run('delete agora match=test-000[0-9]* empty=true', '--yes', '--json');
     // `[` is literal in a glob here: nothing matches that name.
     expect(parseJson(result).result.job).toBeNull();
@@ -92,10 +80,10 @@ describe('bulk commands from the CLI', () => {
   });
 
   it('cancels a running job before its next item; done rooms stay deleted, the rest stay', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 40, rateLimit: 5 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 40, rateLimit: 5 });
     const created = parseJson(await rig.run('delete agora match=test-*', '--yes', '--no-wait', '--json'));
     const id = created.result.job.id as string;
-    store = await openStore(rig.storeUrl);
+    const store = await rigs.openStore(rig.storeUrl);
     await rig.worker();
     await until('a few rooms deleted', 20_000, async () =>
       (await store!.jobs.get(id))!.done >= 3 ? true : undefined,
@@ -123,7 +111,7 @@ describe('bulk commands from the CLI', () => {
   }, 60_000);
 
   it('shows the plan in the shell before asking, and runs the job before a piped shell exits', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 3, rateLimit: 50 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 3, rateLimit: 50 });
     const shell = await roomops(['shell'], {
       cwd: rig.dir,
       env: rig.env,
@@ -135,7 +123,7 @@ describe('bulk commands from the CLI', () => {
     expect(plan).toContain('(test-0000)');
     expect(ask).toBe('Type yes to go ahead:');
     expect(shell.stdout).toMatch(/Job j_\S+ started/);
-    store = await openStore(rig.storeUrl);
+    const store = await rigs.openStore(rig.storeUrl);
     const [job] = await store.jobs.list({});
     expect(job).toMatchObject({ state: 'done', done: 3 });
     expect(testRoomsLeft(rig)).toBe(0);
@@ -143,7 +131,7 @@ describe('bulk commands from the CLI', () => {
   }, 60_000);
 
   it('runs a 1,000-item job to the end', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 1000, rateLimit: 2000 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 1000, rateLimit: 2000 });
     const run = await rig.run('delete agora match=test-*', '--yes', '--json');
     expect(run.code, run.stderr).toBe(0);
     const job = parseJson(run).result.job;

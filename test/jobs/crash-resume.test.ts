@@ -7,49 +7,25 @@
  * had in flight — which the vendor had already done — is settled by a read,
  * not sent again.
  */
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.js';
+import { describe, expect, it } from 'vitest';
 import type { Job } from '../../src/store/job-types.js';
-import type { Store } from '../../src/store/types.js';
 import { parseJson } from '../cli/helpers.js';
-import { dropSchemas, freshPostgresUrl, IN_CI, type JobRig, PG_BASE, startJobRig, until } from './harness.js';
+import { jobRigPerTest, STORE_BACKENDS, until } from './harness.js';
 
 const ROOMS = 120;
 
-const backends: { name: string; url: () => Promise<string>; skip: boolean }[] = [
-  { name: 'SQLite', url: async () => `sqlite://${join(startDir(), 'jobs.db')}`, skip: false },
-  { name: 'PostgreSQL', url: freshPostgresUrl, skip: !PG_BASE && !IN_CI },
-];
-
-function startDir(): string {
-  return join(
-    process.env.TMPDIR ?? '/tmp',
-    `roomops-jobs-${process.pid}-${Math.random().toString(36).slice(2)}`,
-  );
-}
-
-afterAll(dropSchemas);
-
-describe.each(backends)('durable jobs across processes ($name)', ({ url, skip }) => {
-  let rig: JobRig | undefined;
-  let store: Store | undefined;
-  afterEach(async () => {
-    await rig?.stop();
-    await store?.close();
-    rig = undefined;
-    store = undefined;
-  });
+describe.each(STORE_BACKENDS)('durable jobs across processes ($name)', ({ url, skip }) => {
+  const rigs = jobRigPerTest();
 
   it.skipIf(skip)(
     'resumes after the leaseholder is SIGKILLed mid-job, and deletes every room exactly once',
     async () => {
-      rig = await startJobRig({ storeUrl: await url(), rooms: ROOMS, rateLimit: 40 });
+      const rig = await rigs.start({ storeUrl: await url(), rooms: ROOMS, rateLimit: 40 });
       const created = await rig.run('delete agora match=test-*', '--yes', '--no-wait', '--json');
       expect(created.code, created.stderr).toBe(0);
       const jobId = parseJson(created).result.job.id as string;
       expect(parseJson(created).result.job).toMatchObject({ state: 'scheduled', total: ROOMS, done: 0 });
-      store = await openStore(rig.storeUrl);
+      const store = await rigs.openStore(rig.storeUrl);
       const jobs = store.jobs;
 
       const [a, b] = await Promise.all([rig.worker(), rig.worker()]);
@@ -103,8 +79,8 @@ describe.each(backends)('durable jobs across processes ($name)', ({ url, skip })
   it.skipIf(skip)(
     're-checks an item that was in flight when its process died, and does not send the delete again',
     async () => {
-      rig = await startJobRig({ storeUrl: await url(), rooms: 3, rateLimit: 50 });
-      store = await openStore(rig.storeUrl);
+      const rig = await rigs.start({ storeUrl: await url(), rooms: 3, rateLimit: 50 });
+      const store = await rigs.openStore(rig.storeUrl);
       const ids = [...rig.agora.rooms.values()].filter((r) => r.name.startsWith('test-')).map((r) => r.id);
       const twoMinutesAgo = new Date(Date.now() - 120_000);
       const job: Job = await store.jobs.create({

@@ -4,28 +4,16 @@
  * (`jobs cancel`) before it runs cancels it and unmutes; `grace=` or the
  * account's `deleteGraceMinutes`, `grace=0` deleting at once.
  */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/types.js';
-import { parseJson, tempDir } from '../cli/helpers.js';
-import { type JobRig, startJobRig, until } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { parseJson } from '../cli/helpers.js';
+import { type JobRig, jobRigPerTest, sqliteStoreUrl, until } from './harness.js';
 
-let rig: JobRig | undefined;
-let store: Store | undefined;
-afterEach(async () => {
-  await rig?.stop();
-  await store?.close();
-  rig = undefined;
-  store = undefined;
-});
-
-const sqliteUrl = () => `sqlite://${join(tempDir('roomops-grace-db-'), 'jobs.db')}`;
+const rigs = jobRigPerTest();
 const testRooms = (r: JobRig) => [...r.agora.rooms.values()].filter((room) => room.name.startsWith('test-'));
 
 describe('delete with a grace period', () => {
   it('says exactly what happens when, before anything is sent', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 1, rateLimit: 50 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 1, rateLimit: 50 });
     const [room] = testRooms(rig);
     const asked = parseJson(await rig.run(`delete agora ${room!.id} grace=15m`, '--json'));
     expect(asked.error.code).toBe('not_confirmed');
@@ -38,7 +26,7 @@ describe('delete with a grace period', () => {
   });
 
   it('mutes at once and deletes when the grace period is over', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 1, rateLimit: 50 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 1, rateLimit: 50 });
     const [room] = testRooms(rig);
     const created = await rig.run(`delete agora ${room!.id} grace=2s`, '--yes', '--no-wait', '--json');
     expect(created.code, created.stderr).toBe(0);
@@ -46,7 +34,7 @@ describe('delete with a grace period', () => {
     expect(job.state).toBe('scheduled');
     expect(room!.mute).toBe(true);
     expect(rig.agora.rooms.has(room!.id)).toBe(true);
-    store = await openStore(rig.storeUrl);
+    const store = await rigs.openStore(rig.storeUrl);
     await rig.worker();
     await until('the deletion', 20_000, async () =>
       (await store!.jobs.get(job.id))?.state === 'done' ? true : undefined,
@@ -56,7 +44,7 @@ describe('delete with a grace period', () => {
   }, 40_000);
 
   it('undoes before it runs: the job is cancelled, the room unmuted and kept', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 1, rateLimit: 50 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 1, rateLimit: 50 });
     const [room] = testRooms(rig);
     const job = parseJson(await rig.run(`delete agora ${room!.id} grace=1h`, '--yes', '--no-wait', '--json'))
       .result.job;
@@ -72,8 +60,8 @@ describe('delete with a grace period', () => {
   }, 40_000);
 
   it("uses the account's deleteGraceMinutes, and grace=0 deletes at once", async () => {
-    rig = await startJobRig({
-      storeUrl: sqliteUrl(),
+    const rig = await rigs.start({
+      storeUrl: sqliteStoreUrl(),
       rooms: 2,
       rateLimit: 50,
       accountConfig: '    deleteGraceMinutes: 30\n',

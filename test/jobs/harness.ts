@@ -6,45 +6,63 @@
  * processes. Build first (`npx tsc -p tsconfig.json`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+import { afterAll, afterEach } from 'vitest';
+import type { Principal } from '../../src/core/types.js';
 import { type AgoraEmulator, createAgoraEmulator } from '../../src/sandbox/agora/emulator.js';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/credentials.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/types.js';
 import { cleanEnv, MAIN, roomops, tempDir } from '../cli/helpers.js';
+import { IN_CI, PostgresSchemas, TEST_POSTGRES_URL } from '../helpers/postgres-schemas.js';
 
-export const PG_BASE = process.env.ROOMOPS_TEST_POSTGRES_URL;
-export const IN_CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
+/** Fresh, empty PostgreSQL schemas as store URLs (dropped by `dropSchemas`). */
+const schemas = new PostgresSchemas('roomops_jobs');
+const freshPostgresUrl = (): Promise<string> => schemas.fresh();
+const dropSchemas = (): Promise<void> => schemas.drop();
 
-/** A fresh, empty PostgreSQL schema as a store URL (dropped by `dropSchemas`). */
-const schemas: string[] = [];
-export async function freshPostgresUrl(): Promise<string> {
-  const schema = `roomops_jobs_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: PG_BASE });
-  await client.connect();
-  try {
-    await client.query(`create schema "${schema}"`);
-  } finally {
-    await client.end();
-  }
-  schemas.push(schema);
-  const url = new URL(PG_BASE as string);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
+/** A SQLite file in a fresh temporary directory, as a store URL. */
+export const sqliteStoreUrl = (): string => `sqlite://${join(tempDir('roomops-jobs-db-'), 'jobs.db')}`;
+
+/** Both stores jobs run on; PostgreSQL only with ROOMOPS_TEST_POSTGRES_URL, and never skipped in CI. */
+export const STORE_BACKENDS: { name: string; url: () => Promise<string>; skip: boolean }[] = [
+  { name: 'SQLite', url: async () => sqliteStoreUrl(), skip: false },
+  { name: 'PostgreSQL', url: freshPostgresUrl, skip: !TEST_POSTGRES_URL && !IN_CI },
+];
+
+/**
+ * For a test file: the rig and the store each test starts are stopped and
+ * closed after it, and PostgreSQL schemas dropped after the file.
+ */
+export function jobRigPerTest(): {
+  start(options: JobRigOptions): Promise<JobRig>;
+  openStore(url: string): Promise<Store>;
+} {
+  let rig: JobRig | undefined;
+  let store: Store | undefined;
+  afterEach(async () => {
+    await rig?.stop();
+    await store?.close();
+    rig = undefined;
+    store = undefined;
+  });
+  afterAll(dropSchemas);
+  return {
+    start: async (options) => (rig = await startJobRig(options)),
+    openStore: async (url) => (store = await openStore(url)),
+  };
 }
 
-export async function dropSchemas(): Promise<void> {
-  if (schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: PG_BASE });
-  await client.connect();
-  try {
-    for (const schema of schemas.splice(0)) await client.query(`drop schema "${schema}" cascade`);
-  } finally {
-    await client.end();
-  }
-}
+/** A Slack user as the engine sees them (tests that drive the engine in-process, as chat would). */
+export const slackPerson = (id: string): Principal => ({
+  platform: 'slack',
+  id: `slack:${id}`,
+  displayName: id,
+  groups: [],
+});
+export const SLACK_PLACE = { platform: 'slack' as const, channel: 'slack:C0OPS' };
 
 export interface JobRig {
   dir: string;
@@ -67,7 +85,7 @@ export interface Worker {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startJobRig(options: {
+export interface JobRigOptions {
   storeUrl: string;
   rooms: number;
   rateLimit: number;
@@ -76,7 +94,9 @@ export async function startJobRig(options: {
   extraConfig?: string;
   /** Extra lines of the agora account (indented four spaces). */
   accountConfig?: string;
-}): Promise<JobRig> {
+}
+
+export async function startJobRig(options: JobRigOptions): Promise<JobRig> {
   const dir = tempDir('roomops-jobs-');
   const agora = createAgoraEmulator({ rateLimitPerSecond: 10_000 });
   const url = await agora.start();

@@ -7,28 +7,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/core/types.js';
+import { describe, expect, it } from 'vitest';
 import { startSandboxRuntime } from '../../src/app/sandbox-runtime.js';
-import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/types.js';
-import { parseJson, tempDir } from '../cli/helpers.js';
-import { type JobRig, startJobRig, until } from './harness.js';
+import { parseJson } from '../cli/helpers.js';
+import { jobRigPerTest, SLACK_PLACE, slackPerson, sqliteStoreUrl, until } from './harness.js';
 
-let rig: JobRig | undefined;
-let store: Store | undefined;
-afterEach(async () => {
-  await rig?.stop();
-  await store?.close();
-  rig = undefined;
-  store = undefined;
-});
-
-const sqliteUrl = () => `sqlite://${join(tempDir('roomops-sched-db-'), 'jobs.db')}`;
+const rigs = jobRigPerTest();
 
 describe('scheduled commands', () => {
   it('runs a scheduled delete once, at its time, across two workers, and says the time in UTC', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 2, rateLimit: 50 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 2, rateLimit: 50 });
     const [target] = [...rig.agora.rooms.values()].filter((r) => r.name.startsWith('test-'));
     const before = Date.now();
     const created = await rig.run(`delete agora ${target!.id} in=3s`, '--yes', '--no-wait', '--json');
@@ -41,7 +29,7 @@ describe('scheduled commands', () => {
     const listed = parseJson(await rig.run('jobs state=scheduled', '--json'));
     expect(listed.result.jobs.map((j: { id: string }) => j.id)).toEqual([job.id]);
 
-    store = await openStore(rig.storeUrl);
+    const store = await rigs.openStore(rig.storeUrl);
     await Promise.all([rig.worker(), rig.worker()]);
     const ended = await until('the scheduled job to run', 20_000, async () => {
       const current = await store!.jobs.get(job.id);
@@ -55,8 +43,8 @@ describe('scheduled commands', () => {
   }, 60_000);
 
   it('marks a job missed when no process ran it within scheduleGraceMinutes, and runs nothing', async () => {
-    rig = await startJobRig({
-      storeUrl: sqliteUrl(),
+    const rig = await rigs.start({
+      storeUrl: sqliteStoreUrl(),
       rooms: 1,
       rateLimit: 50,
       extraConfig: 'scheduleGraceMinutes: 0.02\n',
@@ -67,7 +55,7 @@ describe('scheduled commands', () => {
     );
     // Due in 1 s, late after 1.2 s more: nothing runs until 4 s have passed.
     await new Promise((resolve) => setTimeout(resolve, 4_000));
-    store = await openStore(rig.storeUrl);
+    const store = await rigs.openStore(rig.storeUrl);
     await rig.worker();
     const ended = await until('the job to be marked missed', 20_000, async () => {
       const current = await store!.jobs.get(created.result.job.id);
@@ -83,7 +71,7 @@ describe('scheduled commands', () => {
   }, 60_000);
 
   it('refuses to schedule a read, a past time, and a malformed one, naming the field', async () => {
-    rig = await startJobRig({ storeUrl: sqliteUrl(), rooms: 1, rateLimit: 50 });
+    const rig = await rigs.start({ storeUrl: sqliteStoreUrl(), rooms: 1, rateLimit: 50 });
     const read = parseJson(await rig.run('list agora in=2h', '--json'));
     expect(read.error).toMatchObject({ code: 'invalid_input', field: 'in' });
     const past = parseJson(await rig.run('delete agora 1 at=2020-01-01T00:00:00Z', '--yes', '--json'));
@@ -109,13 +97,8 @@ describe('a scheduled command confirmed in chat', () => {
       jobPollMs: 50,
     });
     try {
-      const person = (id: string): Principal => ({
-        platform: 'slack',
-        id: `slack:${id}`,
-        displayName: id,
-        groups: [],
-      });
-      const place = { platform: 'slack' as const, channel: 'slack:C0OPS' };
+      const person = slackPerson;
+      const place = SLACK_PLACE;
       const asked = await runtime.engine.handle({
         principal: person('UREQ'),
         place,

@@ -7,7 +7,8 @@ import { createServer, type Server, type Socket, connect } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropSchemas, freshPostgresSchema, ServedRoomops } from './served-process.js';
+import { PostgresSchemas } from '../helpers/postgres-schemas.js';
+import { ServedRoomops } from './served-process.js';
 
 interface Readiness {
   ok: boolean;
@@ -95,10 +96,8 @@ describe('not ready', () => {
 const postgresUrl = process.env.ROOMOPS_TEST_POSTGRES_URL;
 
 describe('store down (PostgreSQL)', () => {
-  const schemas: string[] = [];
-  afterAll(async () => {
-    if (postgresUrl) await dropSchemas(postgresUrl, schemas);
-  });
+  const schemas = new PostgresSchemas('roomops_served');
+  afterAll(() => schemas.drop());
 
   it.runIf(!postgresUrl && !process.env.CI)('skipped: set ROOMOPS_TEST_POSTGRES_URL to run it', () => {
     console.warn('readiness store-down test skipped: ROOMOPS_TEST_POSTGRES_URL is not set');
@@ -110,7 +109,7 @@ describe('store down (PostgreSQL)', () => {
       expect(postgresUrl, 'CI must provide ROOMOPS_TEST_POSTGRES_URL').toBeTruthy();
       const target = new URL(postgresUrl!);
       const proxy = await tcpProxy(target.hostname, Number(target.port || 5432));
-      const viaProxy = new URL(await freshPostgresSchema(postgresUrl!, schemas));
+      const viaProxy = new URL(await schemas.fresh());
       viaProxy.port = String(proxy.port);
       const served = await ServedRoomops.start({ storageUrl: viaProxy.toString() });
       try {

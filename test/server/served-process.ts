@@ -6,10 +6,8 @@
  * commands and clicks, read /metrics, /livez and /readyz, and send SIGTERM.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import {
   type SandboxEmulators,
   sandboxAccounts,
@@ -218,31 +216,4 @@ function waitForPort(
       reject(new Error(`roomops exited with ${code} before serving:\n${stderr}`));
     });
   });
-}
-
-/** A fresh schema of the test PostgreSQL, as a URL whose search_path selects it; dropped by `dropSchemas`. */
-export async function freshPostgresSchema(baseUrl: string, schemas: string[]): Promise<string> {
-  const schema = `roomops_served_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(`create schema "${schema}"`);
-  } finally {
-    await client.end();
-  }
-  schemas.push(schema);
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
-
-export async function dropSchemas(baseUrl: string, schemas: string[]): Promise<void> {
-  if (schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    for (const schema of schemas.splice(0)) await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end();
-  }
 }

@@ -162,6 +162,20 @@ export function jobStoreSuite(open: () => Promise<Store>): void {
       expect(await store.jobs.cancel('j_nope', at(40))).toBeUndefined();
     });
 
+    it("replaces a scheduled job's invocation (what a grace delete muted), and not once it has started", async () => {
+      const store = await open();
+      const waiting = await store.jobs.create(newJob({ runAt: at(60_000) }));
+      const recorded = { ...(newJob().invocation as object), grace: { muted: ['r1'], mutedBefore: ['r2'] } };
+      expect(await store.jobs.setInvocation(waiting.id, recorded)).toBe(true);
+      expect((await store.jobs.get(waiting.id))?.invocation).toEqual(recorded);
+
+      const running = await store.jobs.create(newJob());
+      await store.jobs.claim('a', at(0), LEASE, GRACE);
+      expect(await store.jobs.setInvocation(running.id, recorded)).toBe(false);
+      expect((await store.jobs.get(running.id))?.invocation).toEqual(newJob().invocation);
+      expect(await store.jobs.setInvocation('j_nope', recorded)).toBe(false);
+    });
+
     it('marks a job missed when it is found later than the grace, and runs one within it', async () => {
       const store = await open();
       const late = await store.jobs.create(newJob({ runAt: at(0) }));

@@ -4,16 +4,12 @@
  * fresh schema of that database, named for this run, so runs never collide;
  * they are dropped at the end. In CI the suite never silently skips.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { openPostgres } from '../../src/store/postgres.js';
 import { StoreError } from '../../src/store/store-error.js';
-import { storeSuite } from './store-suite.js';
-
-const baseUrl = process.env.ROOMOPS_TEST_POSTGRES_URL;
-const inCi = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
+import { IN_CI as inCi, PostgresSchemas, TEST_POSTGRES_URL as baseUrl } from '../helpers/postgres-schemas.js';
+import { newAction, storeSuite } from './store-suite.js';
 
 if (!baseUrl && inCi) {
   describe('PostgreSQL store', () => {
@@ -31,57 +27,23 @@ if (!baseUrl && !inCi) {
   );
 }
 
-const runId = `roomops_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-const schemas: string[] = [];
-
+const schemas = new PostgresSchemas('roomops_test');
 /** `baseUrl` with its search_path set to a new, empty schema. */
-async function freshSchemaUrl(): Promise<string> {
-  const schema = `${runId}_${schemas.length + 1}`;
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(`create schema "${schema}"`);
-  } finally {
-    await client.end();
-  }
-  schemas.push(schema);
-  const url = new URL(baseUrl as string);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
+const freshSchemaUrl = (): Promise<string> => schemas.fresh();
 
 const title = baseUrl
   ? 'PostgreSQL store'
   : 'PostgreSQL store — skipped: ROOMOPS_TEST_POSTGRES_URL is not set (`source .ci/postgres.sh`)';
 
 describe.skipIf(!baseUrl)(title, () => {
-  afterAll(async () => {
-    if (schemas.length === 0) return;
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await client.end();
-    }
-  });
+  afterAll(() => schemas.drop());
 
   storeSuite('shared suite', { shared: true, freshUrl: freshSchemaUrl });
 
   it('keeps two schemas of one database apart', async () => {
     const [a, b] = [await openStore(await freshSchemaUrl()), await openStore(await freshSchemaUrl())];
     try {
-      const created = await a.pending.create({
-        expiresAt: new Date(Date.now() + 60_000),
-        requester: 'shell:alice',
-        platform: 'shell',
-        account: 'rong',
-        action: 'delete',
-        kind: 'destructive',
-        invocation: {},
-        description: 'Delete room r1',
-        rooms: ['r1'],
-      });
+      const created = await a.pending.create(newAction());
       expect(a.kind).toBe('postgres');
       expect(await b.pending.get(created.id)).toBeUndefined();
     } finally {

@@ -12,22 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import type { AuditEntry } from '../../src/store/types.js';
+import { lockStore } from '../helpers/store-lock.js';
+import { newAction } from './store-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'roomops-busy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
-
-/** A second connection to `file` holding the write lock until released. */
-function holdWriteLock(file: string): { release(): void } {
-  const other = new BetterSqlite3(file, { timeout: 0 });
-  other.exec('begin immediate');
-  return {
-    release() {
-      if (other.inTransaction) other.exec('rollback');
-      other.close();
-    },
-  };
-}
 
 const entry = (detail: string): AuditEntry => ({
   at: new Date(),
@@ -56,7 +46,7 @@ describe('SQLite store while another connection holds the write lock', () => {
   it('keeps the event loop running, and writes once the lock is released', async () => {
     const file = join(dir, `busy-${++files}.db`);
     const store = await openStore(`sqlite://${file}`, { timeoutMs: 10_000 });
-    const lock = holdWriteLock(file);
+    const lock = lockStore(file);
     try {
       const counter = tickCounter(10);
       let settled = false;
@@ -78,7 +68,7 @@ describe('SQLite store while another connection holds the write lock', () => {
   it('gives up after storage.timeoutMs with a store-busy error, having written nothing', async () => {
     const file = join(dir, `busy-${++files}.db`);
     const store = await openStore(`sqlite://${file}`, { timeoutMs: 300 });
-    const lock = holdWriteLock(file);
+    const lock = lockStore(file);
     try {
       const started = Date.now();
       const error = (await store.inventory
@@ -100,18 +90,8 @@ describe('SQLite store while another connection holds the write lock', () => {
   it('decides a pending action while locked, once the lock goes, without blocking timers', async () => {
     const file = join(dir, `busy-${++files}.db`);
     const store = await openStore(`sqlite://${file}`);
-    const pending = await store.pending.create({
-      expiresAt: new Date(Date.now() + 60_000),
-      requester: 'shell:alice',
-      platform: 'shell',
-      account: 'rong',
-      action: 'delete',
-      kind: 'destructive',
-      invocation: {},
-      description: 'Delete room r1',
-      rooms: ['r1'],
-    });
-    const lock = holdWriteLock(file);
+    const pending = await store.pending.create(newAction());
+    const lock = lockStore(file);
     try {
       const counter = tickCounter(10);
       const decided = store.pending.decide(pending.id, 'approved', 'shell:bob', undefined, new Date());
@@ -129,7 +109,7 @@ describe('SQLite store while another connection holds the write lock', () => {
   it('opens an up-to-date file while another process holds the write lock', async () => {
     const file = join(dir, `busy-${++files}.db`);
     await (await openStore(`sqlite://${file}`)).close();
-    const lock = holdWriteLock(file);
+    const lock = lockStore(file);
     try {
       const store = await openStore(`sqlite://${file}`, { timeoutMs: 300 });
       expect(await store.healthy()).toBe(true);

@@ -22,7 +22,8 @@ const T0 = Date.parse('2030-01-01T12:00:00.000Z');
 const at = (offsetMs: number): Date => new Date(T0 + offsetMs);
 const MINUTE = 60_000;
 
-function newAction(overrides: Partial<NewPendingAction> = {}): NewPendingAction {
+/** A pending delete as chat would store it; tests override what they look at. */
+export function newAction(overrides: Partial<NewPendingAction> = {}): NewPendingAction {
   return {
     createdAt: at(0),
     expiresAt: at(5 * MINUTE),
@@ -304,7 +305,7 @@ export function storeSuite(label: string, harness: StoreHarness): void {
         expect((await store.pending.get(onDiscord.id))?.state).toBe('pending');
         const both = await store.pending.expireDue(at(2 * MINUTE), ['slack', 'discord']);
         expect(both.map((a) => a.id)).toEqual([onDiscord.id]);
-        });
+      });
 
       it('lists the actions still open, soonest expiry first, within the limit', async () => {
         const store = await open();

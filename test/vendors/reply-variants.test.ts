@@ -5,41 +5,14 @@
  * answers with another shape of the success reply (the `variant` fault), and
  * checks that the client reports success and that the vendor really acted.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type SandboxEmulators,
-  sandboxAccounts,
-  startSandboxEmulators,
-} from '../../src/sandbox/sandbox-emulators.js';
-import type { AccountConfig } from '../../src/vendors/account.js';
-import { createVendorClient } from '../../src/vendors/create-client.js';
+import { describe, expect, it } from 'vitest';
 import { VendorError } from '../../src/vendors/errors.js';
-import type { VendorClient } from '../../src/vendors/types.js';
+import { useSandboxClients } from '../helpers/sandbox-clients.js';
 
-let emulators: SandboxEmulators;
-let accounts: Record<string, AccountConfig>;
-const opened: VendorClient[] = [];
+const sandbox = useSandboxClients();
+const { client } = sandbox;
 
-async function client(name: 'ifly' | 'rong' | 'watch' | 'agora'): Promise<VendorClient> {
-  const made = await createVendorClient(name, accounts[name]!);
-  opened.push(made);
-  return made;
-}
-
-beforeAll(async () => {
-  emulators = await startSandboxEmulators();
-  accounts = sandboxAccounts(emulators.urls);
-});
-afterEach(() => {
-  for (const e of [emulators.iflychat, emulators.rongcloud, emulators.watchers, emulators.agora])
-    e.server.clearFaults();
-});
-afterAll(async () => {
-  await Promise.all(opened.map((c) => c.close()));
-  await emulators.stop();
-});
-
-const agoraRoom = (name: string) => [...emulators.agora.rooms.values()].find((r) => r.name === name)!;
+const agoraRoom = (name: string) => [...sandbox.emulators.agora.rooms.values()].find((r) => r.name === name)!;
 
 describe('Agora success replies with other echoes', () => {
   it('unmute-all answering "mute": false is a success, and the room is unmuted', async () => {
@@ -47,7 +20,7 @@ describe('Agora success replies with other echoes', () => {
     const room = agoraRoom('Beta testers');
     await agora.setMuteAll(room.id, true);
     expect(agoraRoom('Beta testers').mute).toBe(true);
-    emulators.agora.server.injectFault({
+    sandbox.emulators.agora.server.injectFault({
       kind: 'variant',
       path: `/chatrooms/${room.id}/ban`,
       json: { action: 'put', data: { mute: false }, duration: 3 },
@@ -60,7 +33,7 @@ describe('Agora success replies with other echoes', () => {
   it('mute-all answering the field table shape (result, expire) is a success', async () => {
     const agora = await client('agora');
     const room = agoraRoom('Support');
-    emulators.agora.server.injectFault({
+    sandbox.emulators.agora.server.injectFault({
       kind: 'variant',
       path: `/chatrooms/${room.id}/ban`,
       json: { data: { result: true, expire: -1 }, timestamp: 1 },
@@ -73,33 +46,33 @@ describe('Agora success replies with other echoes', () => {
   it('a delete, an announcement and a member add whose echoes differ succeed', async () => {
     const agora = await client('agora');
     const created = await agora.createRoom('Variant room', { owner: 'alice' });
-    emulators.agora.server.injectFault({
+    sandbox.emulators.agora.server.injectFault({
       kind: 'variant',
       path: `/chatrooms/${created.id}/announcement`,
       json: { data: { result: 'success', id: 12 }, extra: [1] },
     });
     await expect(agora.setAnnouncement(created.id, 'hello')).resolves.toMatchObject({ text: 'hello' });
-    emulators.agora.server.injectFault({
+    sandbox.emulators.agora.server.injectFault({
       kind: 'variant',
       path: `/chatrooms/${created.id}/users/dave`,
       json: { data: { result: 'success', action: 'add_member', user: 'someone-else' } },
     });
     const [added] = await agora.addMembers(created.id, ['dave']);
     expect(added).toEqual({ id: 'dave', ok: true, value: true });
-    emulators.agora.server.injectFault({
+    sandbox.emulators.agora.server.injectFault({
       kind: 'variant',
       path: `/chatrooms/${created.id}`,
       json: { action: 'delete', data: { success: 'true', id: 42, newField: {} } },
     });
     const [deleted] = await agora.deleteRooms([created.id]);
     expect(deleted).toEqual({ id: created.id, ok: true, value: true });
-    expect(emulators.agora.rooms.has(created.id)).toBe(false);
+    expect(sandbox.emulators.agora.rooms.has(created.id)).toBe(false);
   });
 
   it('still refuses a member change the vendor says it did not make (result: false)', async () => {
     const agora = await client('agora');
     const room = agoraRoom('Town hall');
-    emulators.agora.server.injectFault({
+    sandbox.emulators.agora.server.injectFault({
       kind: 'variant',
       path: `/chatrooms/${room.id}/users/bob`,
       json: { data: { result: false, reason: 'user bob is the owner' } },
@@ -114,7 +87,7 @@ describe('Agora success replies with other echoes', () => {
 
   it('still refuses a reply without what RoomOps reads (create with no id)', async () => {
     const agora = await client('agora');
-    emulators.agora.server.injectFault({ kind: 'variant', path: '/chatrooms$/', json: { data: {} } });
+    sandbox.emulators.agora.server.injectFault({ kind: 'variant', path: '/chatrooms$/', json: { data: {} } });
     const error = await agora.createRoom('No id', { owner: 'alice' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VendorError);
     expect((error as VendorError).code).toBe('vendor_bad_reply');
@@ -126,21 +99,25 @@ describe('iFlyChat, RongCloud and Watchers success replies with other echoes', (
     const ifly = await client('ifly');
     const a = await ifly.createRoom('Variant A', {});
     const b = await ifly.createRoom('Variant B', {});
-    emulators.iflychat.server.injectFault({ kind: 'variant', path: `/room/${a.id}/delete`, json: {} });
-    emulators.iflychat.server.injectFault({
+    sandbox.emulators.iflychat.server.injectFault({
+      kind: 'variant',
+      path: `/room/${a.id}/delete`,
+      json: {},
+    });
+    sandbox.emulators.iflychat.server.injectFault({
       kind: 'variant',
       path: `/room/${b.id}/delete`,
       json: { success: 'true', deleted_at: 1 },
     });
     const outcomes = await ifly.deleteRooms([a.id, b.id]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
-    expect(emulators.iflychat.state.rooms.has(Number(a.id))).toBe(false);
-    expect(emulators.iflychat.state.rooms.has(Number(b.id))).toBe(false);
+    expect(sandbox.emulators.iflychat.state.rooms.has(Number(a.id))).toBe(false);
+    expect(sandbox.emulators.iflychat.state.rooms.has(Number(b.id))).toBe(false);
   });
 
   it('RongCloud: get.json without the chatroomId echo still describes the room asked for', async () => {
     const rong = await client('rong');
-    emulators.rongcloud.server.injectFault({
+    sandbox.emulators.rongcloud.server.injectFault({
       kind: 'variant',
       path: '/chatroom/get.json',
       json: {
@@ -159,14 +136,14 @@ describe('iFlyChat, RongCloud and Watchers success replies with other echoes', (
 
   it('Watchers: a posted message without the text echo is a success, keeping its id', async () => {
     const watch = await client('watch');
-    const before = emulators.watchers.state.messages.length;
-    emulators.watchers.server.injectFault({
+    const before = sandbox.emulators.watchers.state.messages.length;
+    sandbox.emulators.watchers.server.injectFault({
       kind: 'variant',
       path: '/external/message/send',
       json: { id: 991, createdAt: '2026-12-01T00:00:00Z', moderation: { pending: true } },
     });
     const posted = await watch.setAnnouncement('concert-live', 'doors open');
     expect(posted).toMatchObject({ messageId: '991', createdAt: '2026-12-01T00:00:00Z', text: 'doors open' });
-    expect(emulators.watchers.state.messages.length).toBe(before + 1);
+    expect(sandbox.emulators.watchers.state.messages.length).toBe(before + 1);
   });
 });

@@ -30,6 +30,14 @@ import { type JobJson, jobJson } from './job-json.js';
 import type { ItemResult } from './job-runner.js';
 import { type PlannedRoom, resolvePlan } from './resolve-plan.js';
 import { describeSelector } from './selector.js';
+import {
+  type GraceMutePlan,
+  type GraceMutes,
+  type GraceUndo,
+  muteForGrace,
+  planGraceMutes,
+  unmuteAfterUndo,
+} from './grace-mutes.js';
 
 /** DESIGN.md: the plan shows the first 10 rooms. */
 const SHOWN_ROOMS = 10;
@@ -106,9 +114,12 @@ export class BulkJobs {
   }): Promise<Job> {
     const now = this.options.now();
     const account = input.invocation.account!;
-    const canMute = VENDOR_CAPABILITIES[account.vendor].has('mute');
-    const jobInvocation: JobInvocation = input.jobInvocation.grace
-      ? { ...input.jobInvocation, grace: { muted: canMute ? [...input.invocation.rooms] : [] } }
+    // What each room's mute was is read before the job exists, so the job is stored knowing it.
+    const plan = input.jobInvocation.grace
+      ? await this.planMutes(account, input.invocation.rooms)
+      : undefined;
+    const jobInvocation: JobInvocation = plan
+      ? { ...input.jobInvocation, grace: plan.planned }
       : input.jobInvocation;
     const job = await this.options.store.jobs.create({
       id: `j_${randomBytes(12).toString('base64url')}`,
@@ -129,53 +140,76 @@ export class BulkJobs {
       rooms: input.items,
     });
     await this.options.audit.jobCreated(job, input.invocation.rooms);
-    const warnings = jobInvocation.grace ? await this.setMuted(account, jobInvocation.grace.muted, true) : [];
-    return warnings.length ? Object.assign(job, { warnings }) : job;
+    if (!plan) return job;
+    const { mutes, warnings } = await this.mute(job, account, plan.planned);
+    const muted: Job = { ...job, invocation: { ...jobInvocation, grace: mutes } };
+    const all = [...plan.warnings, ...warnings];
+    return all.length ? Object.assign(muted, { warnings: all }) : muted;
+  }
+
+  /** Each room's mute before the grace delete; nothing to read where the vendor cannot mute everyone. */
+  private async planMutes(account: AccountRef, rooms: readonly string[]): Promise<GraceMutePlan> {
+    if (!VENDOR_CAPABILITIES[account.vendor].has('mute')) return { planned: { muted: [] }, warnings: [] };
+    return planGraceMutes(await this.options.clients.client(account.name), rooms);
+  }
+
+  /**
+   * Mutes the planned rooms and records which ones it did. The job already
+   * holds the plan, which only lists rooms read as not muted, so a record
+   * that fails here still never makes an undo unmute a moderator's mute.
+   */
+  private async mute(
+    job: Job,
+    account: AccountRef,
+    planned: GraceMutes,
+  ): Promise<{ mutes: GraceMutes; warnings: string[] }> {
+    const toMute = planned.muted.length + (planned.unknownBefore?.length ?? 0);
+    if (toMute === 0) return { mutes: planned, warnings: [] };
+    const { mutes, warnings } = await muteForGrace(await this.options.clients.client(account.name), planned);
+    if (mutes === planned) return { mutes, warnings };
+    const grace = { ...(job.invocation as JobInvocation), grace: mutes };
+    const recorder = new AfterVendorRecorder(this.options.logger);
+    await recorder.record(`record which rooms job ${job.id} muted`, () =>
+      this.options.store.jobs.setInvocation(job.id, grace),
+    );
+    return { mutes, warnings: [...warnings, ...recorder.warnings] };
   }
 
   /**
    * Undo of a delete with a grace period: cancels the job if it has not run
-   * and unmutes the rooms muted for it. Returns the job as it now stands and
-   * what could not be unmuted.
+   * and unmutes the rooms it muted, leaving the ones that were muted before
+   * as they were. Returns the job as it now stands and what the undo did.
    */
-  async undo(id: string): Promise<{ job: Job | undefined; warnings: string[] }> {
-    const job = await this.options.store.jobs.cancel(id, this.options.now());
+  async undo(id: string): Promise<{ job: Job | undefined } & GraceUndo> {
+    const now = this.options.now();
+    const job = await this.options.store.jobs.cancel(id, now);
     const grace = (job?.invocation as JobInvocation | undefined)?.grace;
-    if (!job || job.state !== 'cancelled' || !grace) return { job, warnings: [] };
+    const nothing = { unmuted: [], leftMuted: [], warnings: [] };
+    // Only the call that cancelled it (finished now) unmutes: a second undo must not lift a mute set since.
+    const cancelledNow = job?.state === 'cancelled' && job.finishedAt?.getTime() === now.getTime();
+    if (!job || !cancelledNow || !grace) return { job, ...nothing };
     const account = this.options.clients.accountMap().get(job.account);
     if (!account)
-      return { job, warnings: [`account ${job.account} is no longer configured: rooms left muted`] };
-    return { job, warnings: await this.setMuted(account, grace.muted, false) };
-  }
-
-  /** Mutes or unmutes everyone in each room; what failed, as sentences (the rest is done). */
-  private async setMuted(account: AccountRef, rooms: readonly string[], on: boolean): Promise<string[]> {
-    if (rooms.length === 0) return [];
-    const client = await this.options.clients.client(account.name);
-    const warnings: string[] = [];
-    for (const room of rooms) {
-      try {
-        await client.setMuteAll(room, on);
-      } catch (error) {
-        const why = isVendorError(error) ? error.message : 'unexpected error';
-        warnings.push(`could not ${on ? 'mute' : 'unmute'} ${room}: ${why}`);
-      }
-    }
-    return warnings;
+      return {
+        job,
+        ...nothing,
+        warnings: [`account ${job.account} is no longer configured: rooms left muted`],
+      };
+    if (grace.muted.length === 0 && !grace.mutedBefore && !grace.unknownBefore) return { job, ...nothing };
+    return { job, ...(await unmuteAfterUndo(await this.options.clients.client(account.name), grace)) };
   }
 
   /** The answer when a job was created: its id and state, for every front end. */
   createdOutcome(job: Job & { warnings?: string[] }, invocation: ValidInvocation): Outcome {
     const grace = (job.invocation as JobInvocation).grace;
-    const undo = grace
-      ? ` ${grace.muted.length ? `Muted now: ${grace.muted.join(', ')}.` : 'Not muted (this vendor cannot mute everyone).'} Undo before then: jobs cancel ${job.id}.`
-      : '';
+    const undo = grace ? ` ${graceSummary(grace)} Undo before then: jobs cancel ${job.id}.` : '';
     const warned = job.warnings?.length ? ` Warning: ${job.warnings.join('; ')}.` : '';
     return {
       ...base(invocation),
       type: 'result',
       visibility: invocation.kind === 'read' ? 'private' : 'public',
       result: { job: jobJson(job) },
+      ...(job.warnings?.length ? { warnings: job.warnings } : {}),
       view: this.jobView(jobJson(job)),
       summary:
         job.runAt.getTime() > job.createdAt.getTime()
@@ -297,6 +331,18 @@ export class BulkJobs {
       afterVendor: new AfterVendorRecorder(this.options.logger),
     };
   }
+}
+
+/** What the grace delete did to the rooms' mutes, in a sentence or two. */
+function graceSummary(grace: GraceMutes): string {
+  const parts: string[] = [];
+  if (grace.muted.length) parts.push(`Muted now: ${grace.muted.join(', ')}.`);
+  if (grace.unknownBefore?.length)
+    parts.push(`Muted now (earlier state unknown): ${grace.unknownBefore.join(', ')}.`);
+  if (grace.mutedBefore?.length)
+    parts.push(`Already muted before, and stays muted after an undo: ${grace.mutedBefore.join(', ')}.`);
+  if (grace.notMuted?.length) parts.push(`Could not be muted: ${grace.notMuted.join(', ')}.`);
+  return parts.length ? parts.join(' ') : 'Not muted (this vendor cannot mute everyone).';
 }
 
 function base(invocation: ValidInvocation): OutcomeBase {

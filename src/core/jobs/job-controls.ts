@@ -60,14 +60,14 @@ export class JobControls {
       return refused(`Job ${job.id} has already ended (${job.state}); there is nothing to ${control}.`);
     if (control === 'undo' && job.state !== 'scheduled')
       return refused(`Job ${job.id} is already running; it can only be cancelled (done items stay done).`);
-    const { job: after, warnings } = await this.options.bulk.undo(job.id);
+    const { job: after, unmuted, leftMuted, warnings } = await this.options.bulk.undo(job.id);
     if (!after) return refused(`No job ${jobId}; it may have been removed.`);
     const auditWarning = await this.options.audit.jobCancelled(after, principal, control === 'undo');
     const who = principal.displayName ?? principal.id;
     const what =
       after.state === 'cancelled'
         ? control === 'undo'
-          ? `Undone by ${who}: job ${after.id} cancelled${grace?.muted.length ? ` and ${grace.muted.join(', ')} unmuted` : ''}.`
+          ? `Undone by ${who}: job ${after.id} cancelled${unmuted.length ? ` and ${unmuted.join(', ')} unmuted` : ''}.${leftMuted.length ? ` Still muted as before: ${leftMuted.join(', ')}.` : ''}`
           : `Cancelled by ${who}: job ${after.id} will not run.`
         : `Cancel requested by ${who}: job ${after.id} stops before its next item (${after.done} done, ${after.failed} failed so far stay as they are).`;
     const warned = [...warnings, ...(auditWarning ? [auditWarning] : [])];

@@ -9,14 +9,15 @@ import type { RawInvocation } from '../types.js';
 import { DURATION_EXPECTED, parseDuration } from './duration.js';
 import { type BulkParts, bulkParts, withRoom } from './bulk-invocation.js';
 import { hasSchedule, splitSchedule, withFixedSchedule } from './schedule.js';
+import type { GraceMutes } from './grace-mutes.js';
 import { hasSelector } from './selector.js';
 
 /** What a job stores to run its items: the template, and whether each item adds its room. */
 export interface JobInvocation {
   raw: RawInvocation;
   perRoom: boolean;
-  /** A delete with a grace period: undoing it (cancelling before it runs) unmutes these rooms. */
-  grace?: { muted: string[] };
+  /** A delete with a grace period: what it did to each room's mute, so an undo restores each room. */
+  grace?: GraceMutes;
 }
 
 export interface JobRequest {

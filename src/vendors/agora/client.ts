@@ -236,6 +236,19 @@ class AgoraClient extends VendorClientBase {
     return this.roomAfterChange(id, { id, mute: on });
   }
 
+  /** Room details carry the mute-all flag `mute` on some rooms only (agora.md §2.4); without it Agora has not said. */
+  override async getMuteAll(ids: readonly string[]): Promise<ItemOutcome<boolean | undefined>[]> {
+    return (await this.getRooms(ids)).map((outcome) =>
+      outcome.ok
+        ? {
+            id: outcome.id,
+            ok: true,
+            value: typeof outcome.value.mute === 'boolean' ? outcome.value.mute : undefined,
+          }
+        : outcome,
+    );
+  }
+
   override async getAnnouncement(id: string): Promise<Announcement> {
     const reply = await this.send(
       {

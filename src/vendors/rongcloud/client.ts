@@ -118,6 +118,11 @@ class RongcloudClient extends VendorClientBase {
     return this.roomAfterChange(id, { ban: on });
   }
 
+  /** get.json always reports the mute-all state as `ban` (rongcloud.md §5.3; its schema requires it). */
+  override async getMuteAll(ids: readonly string[]): Promise<ItemOutcome<boolean>[]> {
+    return settleEach(ids, async (id) => (await this.http.call(rc.get(id), chatroomInfo)).data.ban);
+  }
+
   override async setKeepAlive(id: string, on: boolean): Promise<Room> {
     await this.http.call(on ? rc.keepAliveAdd(id) : rc.keepAliveRemove(id), codeOnly);
     // get.json does not report keep-alive; the call just succeeded, so the state is known.

@@ -2,13 +2,12 @@
  * Pending actions live in the store: a click after a restart (SQLite file)
  * works, and with PostgreSQL a click handled by a second replica works.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../../fakes/slack/index.js';
+import { PostgresSchemas } from '../../helpers/postgres-schemas.js';
 import {
   ADMIN,
   ADMIN2,
@@ -21,38 +20,15 @@ import {
 } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'roomops-slack-'));
-const schemas: string[] = [];
+/**
+ * Each PostgreSQL test gets a schema of its own: other runs (and other
+ * versions of RoomOps) using the same database never see, or migrate, its tables.
+ */
+const schemas = new PostgresSchemas('roomops_slack_replicas');
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  if (schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: process.env.ROOMOPS_TEST_POSTGRES_URL });
-  await client.connect();
-  try {
-    for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end();
-  }
+  await schemas.drop();
 });
-
-/**
- * The database URL with search_path set to a new, empty schema of its own:
- * other runs (and other versions of RoomOps) using the same database never
- * see, or migrate, this test's tables.
- */
-async function freshSchemaUrl(baseUrl: string): Promise<string> {
-  const schema = `roomops_slack_replicas_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(`create schema "${schema}"`);
-  } finally {
-    await client.end();
-  }
-  schemas.push(schema);
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
 
 describe('restart between command and click', () => {
   it('the click on a new process with the same SQLite file approves and runs the action', async () => {
@@ -94,7 +70,7 @@ describe('two replicas sharing PostgreSQL', () => {
       expect(postgresUrl, 'CI must provide ROOMOPS_TEST_POSTGRES_URL').toBeTruthy();
       const fake = new FakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN, usergroups: USERGROUPS });
       await fake.start();
-      const storeUrl = await freshSchemaUrl(postgresUrl!);
+      const storeUrl = await schemas.fresh();
       const a = await SlackHarness.start({ fake, storeUrl });
       const b = await SlackHarness.start({ fake, storeUrl });
       try {

@@ -5,16 +5,18 @@
  * and the pending action's outcome are in the log, and the action can never
  * run a second time.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  lockStore,
+  tempSqliteStore,
+  untilTrue as until,
+  whileStoreLocked,
+} from '../../helpers/store-lock.js';
 import { ADMIN, ADMIN2, pendingIdOf, SlackHarness, shown } from './harness.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'roomops-slack-busy-'));
-const file = join(dir, 'store.db');
+const store = tempSqliteStore('roomops-slack-busy-');
+const { file } = store;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- log lines are arbitrary JSON.
 const logged: Record<string, any>[] = [];
 const logger = pino(
@@ -24,20 +26,12 @@ const logger = pino(
 
 let h: SlackHarness;
 beforeAll(async () => {
-  h = await SlackHarness.start({ storeUrl: `sqlite://${file}`, storeTimeoutMs: 300, logger });
+  h = await SlackHarness.start({ storeUrl: store.url, storeTimeoutMs: 300, logger });
 });
 afterAll(async () => {
   await h?.close();
-  rmSync(dir, { recursive: true, force: true });
+  store.remove();
 });
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('approval while another process holds the store', () => {
   it('reports the vendor deletion with warnings and keeps the records in the log', async () => {
@@ -48,23 +42,17 @@ describe('approval while another process holds the store', () => {
     const click = await h.click('room_confirm', id, ADMIN2);
     expect(click.status).toBe(200);
     await until(() => rong.server.faults.length === 0, 'the delete to reach the vendor');
-    const other = new BetterSqlite3(file, { timeout: 2_000 });
-    other.exec('begin immediate');
-    let answer;
-    let meanwhile;
-    try {
+    const [meanwhile, answer] = await whileStoreLocked(file, async () => {
       // Once the vendor has answered, RoomOps waits for the lock; a command
       // arriving now is still acknowledged within Slack's 3 seconds.
       await until(
         () => rong.server.log.some((r) => r.path.endsWith('/chatroom/destroy.json')),
         'the vendor to delete the room',
       );
-      meanwhile = await h.command('help');
-      [answer] = await h.fake.waitForPosts(1, click.responseUrl);
-    } finally {
-      other.exec('rollback');
-      other.close();
-    }
+      const meanwhile = await h.command('help');
+      const [answer] = await h.fake.waitForPosts(1, click.responseUrl);
+      return [meanwhile, answer] as const;
+    });
 
     expect(meanwhile.status).toBe(200);
     expect(meanwhile.ackMs).toBeLessThan(3_000);
@@ -107,12 +95,9 @@ describe('approval while another process holds the store', () => {
   it('a failure after the answer was posted is told with an error id that the log carries', async () => {
     // The store locks just as the prompt reaches Slack: remembering where the
     // prompt is (attachPrompt) then fails, after the person has seen it.
-    let other: BetterSqlite3.Database | undefined;
+    let lock: { release(): void } | undefined;
     h.fake.onResponsePost = (post) => {
-      if (other === undefined && JSON.stringify(post.body).includes('room_confirm')) {
-        other = new BetterSqlite3(file, { timeout: 2_000 });
-        other.exec('begin immediate');
-      }
+      if (lock === undefined && JSON.stringify(post.body).includes('room_confirm')) lock = lockStore(file);
     };
     let posts;
     const sent = await h.command('delete rong lobby', ADMIN);
@@ -120,8 +105,7 @@ describe('approval while another process holds the store', () => {
       posts = await h.fake.waitForPosts(2, sent.responseUrl);
     } finally {
       h.fake.onResponsePost = undefined;
-      other?.exec('rollback');
-      other?.close();
+      lock?.release();
     }
     const failure = shown(posts[1]!);
     const id = /error id ([0-9a-f]{8})/.exec(failure)?.[1];
@@ -134,15 +118,7 @@ describe('approval while another process holds the store', () => {
   it('a click the store cannot record is told privately with an error id; the prompt stays', async () => {
     const prompt = await h.ask('delete rong lobby', ADMIN);
     const id = pendingIdOf(prompt);
-    const other = new BetterSqlite3(file, { timeout: 2_000 });
-    other.exec('begin immediate');
-    let answer;
-    try {
-      answer = await h.press('room_confirm', id, ADMIN2);
-    } finally {
-      other.exec('rollback');
-      other.close();
-    }
+    const answer = await whileStoreLocked(file, () => h.press('room_confirm', id, ADMIN2));
     expect(answer.body.response_type).toBe('ephemeral');
     expect(answer.body.replace_original).toBe(false);
     expect(shown(answer)).toMatch(/not recorded.*The store is busy.*\(error id [0-9a-f]{8}\)/);
