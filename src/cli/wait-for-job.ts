@@ -5,6 +5,8 @@
  * outcome (`partial` when some items failed) for printing and the exit code.
  */
 import cliProgress from 'cli-progress';
+import { formatDuration } from '../core/jobs/duration.js';
+import { formatUtc } from '../core/jobs/schedule.js';
 import { jobJson } from '../core/jobs/job-json.js';
 import type { Outcome, ResultOutcome } from '../core/outcome.js';
 import { jobDetail } from '../../commands/shared/job-view.js';
@@ -15,7 +17,13 @@ const POLL_MS = 200;
 /** A job that makes no progress for this long is left running and reported, not waited on forever. */
 const STALL_MS = 5 * 60_000;
 
-export async function waitForJob(runtime: Runtime, created: ResultOutcome, jobId: string): Promise<Outcome> {
+export async function waitForJob(
+  runtime: Runtime,
+  created: ResultOutcome,
+  jobId: string,
+  options: { stallMs?: number } = {},
+): Promise<Outcome> {
+  const stallMs = options.stallMs ?? STALL_MS;
   runtime.jobRunner.start();
   runtime.jobRunner.poke();
   const bar = process.stderr.isTTY
@@ -30,6 +38,12 @@ export async function waitForJob(runtime: Runtime, created: ResultOutcome, jobId
       )
     : undefined;
   let job = await runtime.store.jobs.get(jobId);
+  if (job?.state === 'scheduled' && job.runAt.getTime() > Date.now() + 1_000) {
+    // Say why nothing moves yet, and that leaving is safe.
+    process.stderr.write(
+      `Job ${job.id} runs at ${formatUtc(job.runAt)}; waiting for it. Ctrl-C stops waiting, not the job: any running roomops (serve or worker) runs it then.\n`,
+    );
+  }
   bar?.start(job?.total ?? 0, 0, { failed: 0 });
   let lastProgress = Date.now();
   let seen = -1;
@@ -40,11 +54,12 @@ export async function waitForJob(runtime: Runtime, created: ResultOutcome, jobId
       if (!job) break;
       const finished = job.done + job.failed;
       bar?.update(finished, { failed: job.failed });
-      if (finished !== seen) {
+      // A job waiting for its time (at=, in=, a grace period) is not stalled: it has not started.
+      if (finished !== seen || job.state === 'scheduled') {
         seen = finished;
         lastProgress = Date.now();
-      } else if (Date.now() - lastProgress > STALL_MS) {
-        return stalled(created, job);
+      } else if (Date.now() - lastProgress > stallMs) {
+        return stalled(created, job, stallMs);
       }
     }
   } finally {
@@ -107,14 +122,14 @@ async function ended(runtime: Runtime, created: ResultOutcome, job: Job): Promis
   };
 }
 
-function stalled(created: ResultOutcome, job: Job): Outcome {
+function stalled(created: ResultOutcome, job: Job, stallMs: number): Outcome {
   return {
     ...created,
     type: 'error',
     visibility: 'private',
     error: {
       code: 'vendor_timeout',
-      message: `Job ${job.id} made no progress for ${STALL_MS / 60_000} minutes; it stays queued (\`roomops run "jobs ${job.id}"\` shows it, \`jobs cancel ${job.id}\` stops it).`,
+      message: `Job ${job.id} made no progress for ${formatDuration(stallMs)}; it stays queued (\`roomops run "jobs ${job.id}"\` shows it, \`jobs cancel ${job.id}\` stops it).`,
       job: jobJson(job),
     } as never,
   };
