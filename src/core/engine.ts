@@ -51,6 +51,7 @@ import {
   mistypedMessage,
   typeToConfirmFor,
   typedMatches,
+  typingFor,
 } from './jobs/type-to-confirm.js';
 import { DEFAULT_BULK_TYPE_TO_CONFIRM } from './config/schema.js';
 import {
@@ -492,6 +493,15 @@ export class Engine implements EngineApi {
     description?: string,
   ): Promise<Outcome> {
     const auditWarning = await this.audit.notConfirmed(request, invocation);
+    const typing = typingFor(
+      {
+        account: invocation.account?.name ?? '',
+        action: invocation.spec.name,
+        rooms: invocation.rooms,
+        invocation: invocation.raw,
+      },
+      this.options.bulkTypeToConfirm ?? DEFAULT_BULK_TYPE_TO_CONFIRM,
+    );
     return withWarnings<Outcome>(
       {
         type: 'error',
@@ -503,6 +513,8 @@ export class Engine implements EngineApi {
         error: {
           code: 'not_confirmed',
           message: `Not confirmed, nothing was sent: ${description ?? invocation.spec.describe(invocation.args, invocation.account)} Confirm with --yes (roomops run) or by typing yes (the shell); --dry-run shows the requests.`,
+          // A plan this large is confirmed in the shell by typing the account name, as in chat.
+          ...(typing ? { typeToConfirm: typing.expected } : {}),
         },
       },
       [auditWarning],

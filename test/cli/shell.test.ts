@@ -65,4 +65,26 @@ describe('roomops shell (stdin not a terminal)', () => {
     expect(unanswered.stdout).toContain('Cancelled: nothing was sent.');
     expect(unanswered.stdout).not.toMatch(/Kicked/);
   });
+
+  it('a plan over bulkTypeToConfirm rooms asks for the account name: "yes" does not confirm it, the name does', async () => {
+    const creates = Array.from({ length: 11 }, (_, i) => `create agora "bulk ${i}" owner=alice`);
+    const result = await shell([
+      ...creates,
+      'delete agora match=bulk*',
+      'yes',
+      'list agora',
+      'delete agora match=bulk*',
+      'agora',
+    ]);
+    const out = result.stdout;
+    const first = out.indexOf('Type the account name agora to go ahead:');
+    expect(first).toBeGreaterThanOrEqual(0);
+    const afterYes = out.slice(first, out.indexOf('Type the account name agora to go ahead:', first + 1));
+    expect(afterYes).toContain('Cancelled: nothing was sent.');
+    expect(afterYes).toContain('bulk 10');
+    expect(out.slice(out.lastIndexOf('Type the account name agora'))).toMatch(
+      /Job j_[\w-]+ started: delete on 11 rooms of agora selected by match=bulk\*/,
+    );
+    expect(out).not.toContain('Type yes to go ahead');
+  });
 });

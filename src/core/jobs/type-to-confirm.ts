@@ -16,17 +16,21 @@ export interface TypeToConfirm {
   rooms: number;
 }
 
-/** Typing is asked for; `undefined` when a click is enough. */
-export function typeToConfirmFor(pending: PendingAction, threshold: number): TypeToConfirm | undefined {
-  if (pending.rooms.length <= threshold || !pending.account) return undefined;
-  const raw = pending.invocation as RawInvocation | undefined;
+/** A plan as a prompt or the shell holds it: its account, action, rooms and the invocation that chose them. */
+export type TypingPlan = Pick<PendingAction, 'account' | 'action' | 'rooms' | 'invocation'>;
+
+/** Typing is asked for (what to type, for what); `undefined` when a click is enough. */
+export function typingFor(plan: TypingPlan, threshold: number): Omit<TypeToConfirm, 'pendingId'> | undefined {
+  if (plan.rooms.length <= threshold || !plan.account) return undefined;
+  const raw = plan.invocation as RawInvocation | undefined;
   if (!raw?.options || !hasSelector(raw)) return undefined;
-  return {
-    pendingId: pending.id,
-    expected: pending.account,
-    action: pending.action,
-    rooms: pending.rooms.length,
-  };
+  return { expected: plan.account, action: plan.action, rooms: plan.rooms.length };
+}
+
+/** The same for a pending action, naming it. */
+export function typeToConfirmFor(pending: PendingAction, threshold: number): TypeToConfirm | undefined {
+  const typing = typingFor(pending, threshold);
+  return typing && { pendingId: pending.id, ...typing };
 }
 
 /** Account names are exact identifiers: only surrounding spaces (a paste) are forgiven. */
@@ -37,7 +41,10 @@ export function typedMatches(typed: string | undefined, expected: string): boole
 /** The longest answer worth reading: an account name, with room to spare. */
 export const MAX_TYPED_LENGTH = 100;
 
-export function mistypedMessage(typing: TypeToConfirm, typed: string | undefined): string {
+export function mistypedMessage(
+  typing: Omit<TypeToConfirm, 'pendingId'>,
+  typed: string | undefined,
+): string {
   const what = `${typing.rooms} rooms`;
   return typed === undefined || typed.trim() === ''
     ? `Type the account name ${typing.expected} to ${typing.action} ${what}.`

@@ -12,6 +12,7 @@ import { terminalSafe } from '../../render/terminal-safe.js';
 import { renderText, useColour } from '../../render/text.js';
 import { toView } from '../../render/to-view.js';
 import { completer } from './completion.js';
+import { typedMatches } from '../../core/jobs/type-to-confirm.js';
 
 export interface ShellOptions {
   engine: EngineApi;
@@ -62,6 +63,7 @@ export async function runShell(options: ShellOptions): Promise<number> {
       !/(^|\s)--dry-run(\s|$)/.test(text)
     ) {
       let description = preview.description;
+      let typeToConfirm: string | undefined;
       if (preview.job) {
         // The plan (which rooms, when) is resolved by the engine; it answers not_confirmed with it.
         const planned = await options.engine.handle({ ...request, preconfirmed: false });
@@ -70,15 +72,23 @@ export async function runShell(options: ShellOptions): Promise<number> {
           write(renderText(toView(planned), { colour }));
           continue;
         }
+        // A large plan asks for the account name, as the chat modals do.
+        if (typeof planned.error.typeToConfirm === 'string') typeToConfirm = planned.error.typeToConfirm;
         description = planned.error.message
           .replace(/^Not confirmed, nothing was sent: /, '')
           .replace(/ Confirm with --yes.*$/s, '');
       }
       write(terminalSafe(description));
-      if (interactive) prompt(rl, 'Type yes to go ahead: ');
-      else write('Type yes to go ahead:');
-      const answer = (await lines.next())?.trim().toLowerCase();
-      if (answer !== 'yes') {
+      const ask = typeToConfirm
+        ? `Type the account name ${terminalSafe(typeToConfirm)} to go ahead: `
+        : 'Type yes to go ahead: ';
+      if (interactive) prompt(rl, ask);
+      else write(ask.trimEnd());
+      const answer = await lines.next();
+      const confirmed = typeToConfirm
+        ? typedMatches(answer, typeToConfirm)
+        : answer?.trim().toLowerCase() === 'yes';
+      if (!confirmed) {
         // Through the engine all the same, so the audit log records the refusal.
         await options.engine.handle({ ...request, preconfirmed: false });
         write('Cancelled: nothing was sent.');
