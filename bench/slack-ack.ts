@@ -175,8 +175,10 @@ export async function startLoad(): Promise<{ load: SlackLoad; where: string }> {
     load: {
       apiUrl,
       prepare: (plan) => rpc.call({ op: 'prepare', plan }) as Promise<number>,
-      fire: (batch, url, concurrency, trackAnswers) =>
-        rpc.call({ op: 'fire', batch, url, concurrency, trackAnswers }) as ReturnType<SlackLoad['fire']>,
+      fire: (batch, url, concurrency, trackAnswers, ratePerSecond) =>
+        rpc.call({ op: 'fire', batch, url, concurrency, trackAnswers, ratePerSecond }) as ReturnType<
+          SlackLoad['fire']
+        >,
       answers: (batch, timeoutMs) =>
         rpc.call({ op: 'answers', batch, timeoutMs }) as ReturnType<SlackLoad['answers']>,
       drop: async (batch) => {
