@@ -235,9 +235,9 @@ function childRpc(child: ChildProcess) {
  * The runtime under test. Compiled: the emulators in a `roomops sandbox`
  * child process and the runtime from the roomops.yml it prints (plus an
  * `access:` section and an in-memory store). From sources: the in-process
- * sandbox runtime.
+ * sandbox runtime. Also the Discord HTTP bench's runtime.
  */
-async function startRuntime(
+export async function startRuntime(
   logger: Logger,
 ): Promise<{ runtime: Runtime; where: string; stop: () => Promise<void> }> {
   const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
