@@ -112,12 +112,22 @@ export class AckFirst {
       res,
       listener,
       timer: setTimeout(() => {
-        const i = this.held.indexOf(entry);
-        if (i >= 0) this.held.splice(i, 1);
-        this.refuse(res, bound);
+        if (this.forget(entry)) this.refuse(res, bound);
       }, bound.maxHoldMs),
     };
     this.held.push(entry);
+    // A client that gave up is not kept until its hold runs out.
+    res.once('close', () => {
+      if (this.forget(entry)) clearTimeout(entry.timer);
+    });
+  }
+
+  /** Takes a held request off the list; false when it had already left it. */
+  private forget(entry: Held): boolean {
+    const i = this.held.indexOf(entry);
+    if (i < 0) return false;
+    this.held.splice(i, 1);
+    return true;
   }
 
   private refuse(res: ServerResponse, bound: BacklogBound): void {

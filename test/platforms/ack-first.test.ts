@@ -175,6 +175,29 @@ describe('AckFirst', () => {
       expect(order).toEqual(['/first']);
     });
 
+    it('forgets a held request whose client hangs up, without refusing or handling it', async () => {
+      let refused = 0;
+      const inFlight = new InFlight();
+      const gate = new AckFirst(10_000, {
+        size: () => inFlight.size,
+        max: 1,
+        maxHoldMs: 10_000,
+        onRefused: () => refused++,
+      });
+      const port = await answeringPort(gate);
+      const finish = heldWork(inFlight, 1);
+      const req = request(port.url, { method: 'POST', agent: false });
+      req.on('error', () => {});
+      req.end('x');
+      await expect.poll(() => gate.heldCount).toBe(1);
+      req.destroy();
+      await expect.poll(() => gate.heldCount).toBe(0);
+      gate.settled();
+      expect(port.seen()).toBe(0);
+      expect(refused).toBe(0);
+      finish[0]!();
+    });
+
     it('lets requests straight through while the backlog is below its bound', async () => {
       const inFlight = new InFlight();
       const gate = new AckFirst(10_000, { size: () => inFlight.size, max: 2, maxHoldMs: 10_000 });
