@@ -13,7 +13,8 @@
  * it is answered (about 17 KB), so requests arriving faster than they are
  * answered grew memory without bound (docs/bench.md, bulk job memory). With
  * a `backlog` bound, a request that arrives while that much work is waiting
- * or running is held, unread and unacked, until some of it finishes: a
+ * or running (requests read but not yet acked count too: each may add one)
+ * is held, unread and unacked, until some of it finishes: a
  * client with a fixed number in flight slows to the answering rate. A request
  * held `maxHoldMs` (inside Slack's 3 s) or beyond `max` held requests is
  * refused with 503 and Retry-After, before anything was done for it.
@@ -68,7 +69,7 @@ export class AckFirst {
   /** Counts each request from its arrival until its response is sent or the connection ends. */
   track(listener: RequestListener): RequestListener {
     return (req, res) => {
-      if (this.backlog && (this.held.length > 0 || this.backlog.size() >= this.backlog.max)) {
+      if (this.backlog && (this.held.length > 0 || !this.admits(this.backlog))) {
         this.hold(req, res, listener, this.backlog);
         return;
       }
@@ -85,16 +86,22 @@ export class AckFirst {
     });
   }
 
-  /** Some work after an ack finished: held requests may go in, oldest first. */
+  /** Some work after an ack finished (or a request was acked): held requests may go in, oldest first. */
   settled(): void {
     const bound = this.backlog;
-    while (bound && this.held.length > 0 && bound.size() < bound.max) {
+    // awaiting() counts each one let in, so the check stays true to what is already promised.
+    while (bound && this.held.length > 0 && this.admits(bound)) {
       const next = this.held.shift()!;
       clearTimeout(next.timer);
       if (next.res.destroyed) continue;
       this.awaiting(next.res);
       next.listener(next.req, next.res);
     }
+  }
+
+  /** Room for one more request: work not finished plus requests still to be acked, under the bound. */
+  private admits(bound: BacklogBound): boolean {
+    return bound.size() + this.awaitingAck < bound.max;
   }
 
   /** Requests held right now (for tests and the bench). */
@@ -149,6 +156,7 @@ export class AckFirst {
       counted = false;
       this.awaitingAck--;
       this.schedule();
+      if (this.held.length > 0) this.settled();
     };
     res.once('finish', acked);
     res.once('close', acked);

@@ -198,6 +198,35 @@ describe('AckFirst', () => {
       finish[0]!();
     });
 
+    it('counts a request let in but not yet acked, so finished work lets in one request, not every held one', async () => {
+      const inFlight: InFlight = new InFlight(() => gate.settled());
+      const gate = new AckFirst(10_000, { size: () => inFlight.size, max: 2, maxHoldMs: 10_000 });
+      const events: string[] = [];
+      server = createServer(
+        gate.track((req, res) => {
+          events.push(`in ${req.url}`);
+          // Acked a little later, as Bolt acks after reading and verifying the body.
+          setTimeout(() => {
+            events.push(`acked ${req.url}`);
+            res.writeHead(200).end();
+          }, 50);
+        }),
+      );
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const finish = heldWork(inFlight, 2);
+      const first = post(`${base}/first`);
+      await expect.poll(() => gate.heldCount).toBe(1);
+      const second = post(`${base}/second`);
+      await expect.poll(() => gate.heldCount).toBe(2);
+      finish[0]!();
+      expect((await first).status).toBe(200);
+      expect((await second).status).toBe(200);
+      // One slot freed: the first went in alone; the second only once the first was acked.
+      expect(events).toEqual(['in /first', 'acked /first', 'in /second', 'acked /second']);
+      finish[1]!();
+    });
+
     it('lets requests straight through while the backlog is below its bound', async () => {
       const inFlight = new InFlight();
       const gate = new AckFirst(10_000, { size: () => inFlight.size, max: 2, maxHoldMs: 10_000 });
