@@ -16,6 +16,8 @@ import {
 } from '../test/fakes/discord/index.js';
 
 type Json = Record<string, unknown>;
+/** How long RoomOps may take to finish the work its defers promised after a round. */
+const SETTLE_TIMEOUT_MS = 30_000;
 type Signed = { payload: Json; body: string; headers: Record<string, string> };
 
 const ACTOR = { id: '400000000000000004', username: 'vic' };
@@ -73,6 +75,7 @@ export async function startDriver(): Promise<Driver> {
       // Signed before the clock starts: signing is Discord's cost, not RoomOps'.
       const requests = signAll(key, count);
       const samples: number[] = [];
+      const deferred: string[] = [];
       let next = 0;
       const worker = async () => {
         while (next < requests.length) {
@@ -88,10 +91,21 @@ export async function startDriver(): Promise<Driver> {
           const text = await res.body.text();
           samples.push(performance.now() - started);
           if (res.statusCode !== 200) throw new Error(`answered ${res.statusCode}: ${text.slice(0, 200)}`);
-          tracked?.answered(res.statusCode, text ? JSON.parse(text) : undefined);
+          const answer = text ? (JSON.parse(text) as { type?: number }) : undefined;
+          tracked?.answered(res.statusCode, answer);
+          if (track && answer?.type === 5) deferred.push(String(r.payload.token));
         }
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
+      // The work a defer promised is RoomOps' too: finished (its webhook call in) before the next round.
+      const due = performance.now() + SETTLE_TIMEOUT_MS;
+      const promised = deferred.filter((token) => !fake.callsFor(token).some((c) => c.via !== 'http-response'));
+      while (promised.length > 0 && performance.now() < due) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        for (let i = promised.length - 1; i >= 0; i--)
+          if (fake.callsFor(promised[i]!).some((c) => c.via !== 'http-response')) promised.splice(i, 1);
+      }
+      if (promised.length > 0) throw new Error(`${promised.length} deferred interactions were never finished`);
       return samples;
     },
     async stop() {

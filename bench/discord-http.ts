@@ -4,7 +4,9 @@
  * (the defer, the immediate error, or the autocomplete choices), over 500
  * interactions with 50 in flight — the real server, the real engine over
  * the sandbox emulators, the store's interaction ledger; the fake Discord
- * and the load driver in a child process (discord-http-driver.ts). Goal:
+ * and the load driver in a child process (discord-http-driver.ts), the
+ * emulators in another (`roomops sandbox`, as in the Slack bench), so the
+ * vendors' work does not share the event loop under test. Goal:
  * p99 ≤ 50 ms. Beside it, in alternating rounds, the same load against a
  * bare node:http handler that only verifies the Ed25519 signature and
  * answers: the ratio is RoomOps' cost over that floor.
@@ -16,10 +18,11 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../src/core/logger.js';
 import { checkSignature, publicKeyFrom } from '../src/platforms/discord/http/verify-signature.js';
-import { startSandboxRuntime } from '../src/app/sandbox-runtime.js';
 import { serve } from '../src/app/compose.js';
 import { APP_ID } from '../test/fakes/discord/index.js';
 import { type Driver, type DriveRequest, MIX_NOTE, startDriver } from './discord-http-driver.js';
+import { answerPathFigures } from './discord-answer-path.js';
+import { startRuntime } from './slack-ack.js';
 import { atMost, type BenchSection, info, percentile, round } from './stats.js';
 
 const TOTAL = 500;
@@ -53,7 +56,11 @@ async function startBare(publicKeyHex: string): Promise<{ server: Server; url: s
 export async function benchDiscordHttp(): Promise<BenchSection> {
   const logger = createLogger('silent');
   const { driver, where } = await startDriverSomewhere();
-  const runtime = await startSandboxRuntime({ logger });
+  const vendors = await startRuntime(logger).catch(async (error: unknown) => {
+    await driver.stop();
+    throw error;
+  });
+  const { runtime } = vendors;
   const server = await serve({
     runtime,
     env: {
@@ -65,6 +72,11 @@ export async function benchDiscordHttp(): Promise<BenchSection> {
     port: 0,
     host: '127.0.0.1',
     handleSignals: false,
+  }).catch(async (error: unknown) => {
+    await runtime.close();
+    await vendors.stop();
+    await driver.stop();
+    throw error;
   });
   const bare = await startBare(driver.publicKeyHex);
   const roomopsRun = (count: number) =>
@@ -78,14 +90,25 @@ export async function benchDiscordHttp(): Promise<BenchSection> {
     const roomops: number[] = [];
     const floor: number[] = [];
     let busyMs = 0;
+    const cpu = { roomops: 0, bare: 0 };
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1000;
+    };
     for (let r = 0; r < ROUNDS; r++) {
       const began = performance.now();
+      let since = process.cpuUsage();
+      // A round ends when every deferred interaction's webhook edit is in, so the next side starts clean.
       roomops.push(...(await roomopsRun(TOTAL / ROUNDS)));
+      cpu.roomops += cpuMs(since);
       busyMs += performance.now() - began;
+      since = process.cpuUsage();
       floor.push(...(await bareRun(TOTAL / ROUNDS)));
+      cpu.bare += cpuMs(since);
     }
     const p99 = percentile(roomops, 99);
     const floorP99 = percentile(floor, 99);
+    const answerPath = await answerPathFigures(runtime);
     return {
       title: 'Discord HTTP interactions: signed POST → HTTP answer',
       figures: [
@@ -97,12 +120,24 @@ export async function benchDiscordHttp(): Promise<BenchSection> {
         info('bare verify-and-answer p99', round(floorP99, 1), 'ms'),
         info('p99 ratio RoomOps / bare', round(p99 / floorP99, 2), '×'),
         info('p50 ratio RoomOps / bare', round(percentile(roomops, 50) / percentile(floor, 50), 2), '×'),
+        info(
+          'RoomOps CPU per interaction',
+          round(cpu.roomops / roomops.length, 3),
+          'ms',
+          'this process, answer and the work after it (engine, vendor call, webhook edit)',
+        ),
+        info('bare CPU per interaction', round(cpu.bare / floor.length, 3), 'ms'),
+        ...answerPath,
       ],
-      notes: [MIX_NOTE, `Load driver and fake Discord: ${where}; ${ROUNDS} alternating rounds.`],
+      notes: [
+        MIX_NOTE,
+        `Load driver and fake Discord: ${where}; vendor emulators: ${vendors.where}; ${ROUNDS} alternating rounds.`,
+      ],
     };
   } finally {
     await new Promise<void>((resolve) => bare.server.close(() => resolve()));
     await server.stop();
+    await vendors.stop();
     await driver.stop();
   }
 }

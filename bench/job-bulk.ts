@@ -1,180 +1,127 @@
 /**
  * Durable jobs (issue 10, item 8): a 1,000-room bulk delete against an Agora
- * emulator enforcing 100 requests/s (its own process), run by the job runner
- * of a RoomOps process that is at the same time serving Slack slash commands
- * fired by a load generator (another process). Goals: the job runs at
- * ≥ 0.95 of the limit with zero 429s, acks for the other commands stay at
- * p99 ≤ 50 ms (job work must not starve the event loop), and memory stays
- * flat (RSS at start, peak and end).
+ * emulator enforcing 100 requests/s, run by the job runner of a RoomOps
+ * process that is at the same time serving Slack slash commands. Goals: the
+ * job runs at ≥ 0.95 of the limit with zero 429s, acks for the other commands
+ * stay at p99 ≤ 50 ms (job work must not starve the event loop), and memory
+ * stays flat: RSS after a forced GC at the end within +25 % of the start.
+ *
+ * Each scenario (bench/job-scenario.ts) runs in a fresh process with
+ * `--expose-gc`, so its memory is RoomOps' alone: the job beside Slack
+ * commands, the job alone, the Slack load alone, and the job beside a flood
+ * of commands several times faster than one process answers them.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLogger } from '../src/core/logger.js';
-import { openRuntime, serve } from '../src/app/compose.js';
-import { SANDBOX_CREDENTIALS } from '../src/sandbox/credentials.js';
-import { startLoad } from './slack-ack.js';
-import type { BatchPlan } from './slack-load.js';
-import { percentile } from './stats.js';
+import { fileURLToPath } from 'node:url';
+import { RATE, ROOMS, SLACK_RATE, type ScenarioKind, type ScenarioResult } from './job-scenario.js';
+import { atLeast, atMost, type BenchSection, type Figure, info, round } from './stats.js';
 
-const ROOMS = 1000;
-const RATE = 100;
-const BATCH = 100;
-const CONCURRENCY = 10;
-const BOT_TOKEN = 'xoxb-bench';
-const SECRET = 'bench-signing-secret';
-/** Commands with no vendor call, so the Slack load does not share the vendor's rate limit with the job. */
-const MIX = ['help', 'accounts', 'jobs', 'list no-such-account'];
+/** End RSS over start RSS, both after a forced GC: the definition of "flat" judged here. */
+const FLAT_RATIO = 1.25;
+const SCENARIO_TIMEOUT_MS = 180_000;
 
-export async function benchBulkJob(): Promise<Record<string, number | string>> {
-  const logger = createLogger('silent', {});
-  const loadAtStart = loadavg()[0]!;
-  const cleanup: (() => Promise<void>)[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'roomops-job-bench-'));
-  cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-  try {
-    const vendor = await startEmulator();
-    cleanup.unshift(vendor.stop);
-    const { load } = await startLoad();
-    cleanup.unshift(() => load.stop());
-    const c = SANDBOX_CREDENTIALS.agora;
-    const configPath = join(dir, 'roomops.yml');
-    writeFileSync(
-      configPath,
-      `accounts:
-  agora:
-    vendor: agora
-    baseUrl: ${vendor.url}
-    orgName: "${c.orgName}"
-    appName: "${c.appName}"
-    appId: "${c.appId}"
-    appCertificate: "${c.appCertificate}"
-    rateLimit: ${RATE}
-access:
-  default: viewer
-  roles: { viewer: [read] }
-storage:
-  url: "sqlite://${join(dir, 'bench.db')}"
-`,
-    );
-    const runtime = await openRuntime({ configPath, env: { ROOMOPS_JOB_POLL_MS: '100' }, logger });
-    const server = await serve({
-      runtime,
-      env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: load.apiUrl },
-      logger,
-      port: 0,
-      host: '127.0.0.1',
-      handleSignals: false,
-    }).catch(async (error: unknown) => {
-      await runtime.close();
-      throw error;
-    });
-    cleanup.unshift(() => server.stop());
+export async function benchBulkJob(): Promise<BenchSection[]> {
+  const both = await scenario('both', 10);
+  const seconds = Math.max(1, both.jobSeconds ?? 10);
+  const jobAlone = await scenario('job', seconds);
+  const slackAlone = await scenario('slack', seconds);
+  const flood = await scenario('flood', seconds);
 
-    const rss = { start: process.memoryUsage().rss, peak: 0, end: 0 };
-    rss.peak = rss.start;
-    const sampler = setInterval(() => {
-      rss.peak = Math.max(rss.peak, process.memoryUsage().rss);
-    }, 100);
-    cleanup.unshift(async () => clearInterval(sampler));
-
-    const created = await runtime.engine.handle({
-      principal: { platform: 'shell', id: 'shell:bench', groups: [] },
-      place: { platform: 'shell' },
-      text: 'delete agora match=bench-*',
-      preconfirmed: true,
-    });
-    if (created.type !== 'result')
-      throw new Error(`the bulk delete was not created: ${JSON.stringify(created)}`);
-    const jobId = (created.result.job as { id: string }).id;
-    runtime.jobRunner.poke();
-
-    const acks: number[] = [];
-    let failures = 0;
-    const plan: BatchPlan = {
-      total: BATCH,
-      mix: MIX,
-      user: { id: 'U0BENCH', name: 'bench' },
-      channel: 'C0BENCH',
-      secret: SECRET,
-    };
-    let job = await runtime.store.jobs.get(jobId);
-    while (job && (job.state === 'scheduled' || job.state === 'running')) {
-      const batch = await load.prepare(plan);
-      const fired = await load.fire(batch, `${server.url}/slack/events`, CONCURRENCY, false);
-      acks.push(...fired.latencies);
-      failures += fired.failures;
-      await load.drop(batch);
-      job = await runtime.store.jobs.get(jobId);
-    }
-    if (!job) throw new Error('the job vanished');
-    rss.end = process.memoryUsage().rss;
-    const seconds = (job.finishedAt!.getTime() - job.startedAt!.getTime()) / 1000;
-    const stats = await vendor.stats();
-    const rate = job.done / seconds;
-    const p99 = percentile(acks, 99);
-    const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
-    const met = rate >= 0.95 * RATE && stats.rateLimitViolations === 0 && p99 <= 50 && job.done === ROOMS;
-    return {
-      rooms: ROOMS,
-      job_state: job.state,
-      rooms_deleted: job.done,
-      items_failed: job.failed,
-      job_seconds: Math.round(seconds * 100) / 100,
-      deletes_per_second: Math.round(rate * 10) / 10,
-      share_of_limit: Math.round((rate / RATE) * 1000) / 1000,
-      vendor_429s: stats.rateLimitViolations,
-      slack_commands_during_job: acks.length,
-      slack_ack_p50_ms: Math.round(percentile(acks, 50) * 10) / 10,
-      slack_ack_p99_ms: Math.round(p99 * 10) / 10,
-      non_200_acks: failures,
-      rss_start_mb: mb(rss.start),
-      rss_peak_mb: mb(rss.peak),
-      rss_end_mb: mb(rss.end),
-      goal: `≥ ${0.95 * RATE} deletes/s, 0 vendor 429s, Slack ack p99 ≤ 50 ms (RSS reported, not judged)`,
-      met: met ? 'yes' : 'no',
-      load_1m_at_start: Math.round(loadAtStart * 100) / 100,
-      processes:
-        'RoomOps (Slack + job runner) alone; load generator + fake Slack: child; Agora emulator: child',
-    };
-  } finally {
-    for (const step of cleanup) await step().catch(() => {});
-  }
+  const job: Figure[] = [
+    info('rooms deleted', both.roomsDeleted ?? 0, `of ${ROOMS}`, `job state ${both.jobState}`),
+    atLeast(
+      'deletes/s',
+      round((both.roomsDeleted ?? 0) / (both.jobSeconds ?? Number.POSITIVE_INFINITY), 1),
+      0.95 * RATE,
+      '',
+      `emulator limit ${RATE} req/s; ${both.itemsFailed ?? 0} items failed`,
+    ),
+    atMost('vendor 429s', both.vendor429s ?? 0, 0),
+    info('Slack commands during the job', both.slackCommands, '', `${SLACK_RATE}/s, 10 in flight at most`),
+    atMost('Slack ack p99', both.ackP99Ms ?? Number.NaN, 50, 'ms', `p50 ${both.ackP50Ms} ms`),
+    atMost('non-200 acks', both.non200Acks, 0),
+    ...memoryFigures('', both),
+  ];
+  const causes: Figure[] = [
+    info(
+      'job alone: deletes/s',
+      round((jobAlone.roomsDeleted ?? 0) / (jobAlone.jobSeconds ?? Number.POSITIVE_INFINITY), 1),
+      '',
+      `${jobAlone.vendor429s ?? 0} vendor 429s`,
+    ),
+    ...memoryFigures('job alone: ', jobAlone),
+    info('Slack alone: commands', slackAlone.slackCommands, '', `${SLACK_RATE}/s for ${round(seconds, 1)} s`),
+    ...memoryFigures('Slack alone: ', slackAlone),
+  ];
+  const floodFigures: Figure[] = [
+    info('commands acked during the job', flood.slackCommands, '', 'sent as fast as acked, 10 in flight'),
+    info('ack p99', flood.ackP99Ms ?? Number.NaN, 'ms', `p50 ${flood.ackP50Ms} ms; acks wait while the backlog is full`),
+    info('non-200 acks (refused: busy)', flood.non200Acks),
+    info('last answer after the load stopped', flood.settleMs ?? Number.NaN, 'ms'),
+    info('deletes/s', round((flood.roomsDeleted ?? 0) / (flood.jobSeconds ?? Number.POSITIVE_INFINITY), 1)),
+    ...memoryFigures('', flood),
+  ];
+  return [
+    {
+      title: `Bulk job: ${ROOMS}-room delete at ${RATE} req/s beside ${SLACK_RATE} Slack commands/s`,
+      figures: job,
+      notes: [
+        `RSS/heap each second (MiB, no forced GC): ${both.memory.trace}`,
+        'processes: RoomOps (Slack + job runner) alone, --expose-gc; load generator + fake Slack: child; Agora emulator: child',
+      ],
+    },
+    {
+      title: 'Bulk job memory, causes apart: the job alone, the Slack load alone',
+      figures: causes,
+      notes: [
+        `job alone, RSS/heap each second: ${jobAlone.memory.trace}`,
+        `Slack alone, RSS/heap each second: ${slackAlone.memory.trace}`,
+      ],
+    },
+    {
+      title: 'Bulk job beside a flood of Slack commands (more than one process answers)',
+      figures: floodFigures,
+      notes: [`RSS/heap each second: ${flood.memory.trace}`],
+    },
+  ];
 }
 
-/** The Agora emulator in its own process, so its work does not land on the app's event loop. */
-async function startEmulator(): Promise<{
-  url: string;
-  stats(): Promise<{ rateLimitViolations: number }>;
-  stop(): Promise<void>;
-}> {
-  const code = `const m = await import(${JSON.stringify(new URL('./job-emulator.js', import.meta.url).href)}); await m.serveBulkJobEmulator(${ROOMS}, ${RATE});`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+function memoryFigures(prefix: string, result: ScenarioResult): Figure[] {
+  const m = result.memory;
+  return [
+    info(`${prefix}RSS at start`, m.rssStartMb, 'MiB', 'after warm-up and a forced GC'),
+    info(`${prefix}RSS peak`, m.rssPeakMb, 'MiB', 'sampled every 100 ms, garbage included'),
+    info(`${prefix}RSS at end`, m.rssEndMb, 'MiB', 'every answer posted, after a forced GC'),
+    atMost(
+      `${prefix}RSS end / start`,
+      round(m.rssEndMb / m.rssStartMb, 2),
+      FLAT_RATIO,
+      '',
+      '"flat": end RSS after GC within +25 % of start',
+    ),
+    info(
+      `${prefix}heap start / retained peak / end`,
+      m.heapRetainedPeakMb,
+      'MiB',
+      `${m.heapStartMb} / ${m.heapRetainedPeakMb} / ${m.heapEndMb} MiB; retained peak = heap in use after V8's own full GCs`,
+    ),
+  ];
+}
+
+/** One scenario in a fresh `node --expose-gc` process; its JSON line is the result. */
+async function scenario(kind: ScenarioKind, seconds: number): Promise<ScenarioResult> {
+  const script = fileURLToPath(new URL('./job-scenario.js', import.meta.url));
+  const child = spawn(process.execPath, ['--expose-gc', script, kind, String(seconds)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (status) => reject(new Error(`the bench emulator exited with ${status}`)));
-  });
-  return {
-    url,
-    async stats() {
-      const response = await fetch(`${url}/__sandbox/requests`, { signal: AbortSignal.timeout(5_000) });
-      return (await response.json()) as { rateLimitViolations: number };
-    },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const timer = setTimeout(() => child.kill('SIGKILL'), SCENARIO_TIMEOUT_MS);
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  }).finally(() => clearTimeout(timer));
+  const line = out.split('\n').find((l) => l.startsWith('{'));
+  if (status !== 0 || !line) throw new Error(`job scenario ${kind} exited with ${status}`);
+  return JSON.parse(line) as ScenarioResult;
 }

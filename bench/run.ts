@@ -54,7 +54,7 @@ const BENCHES: Bench[] = [
     run: async () => (await import('./slack-replicas.js')).benchSlackReplicas(),
   },
   { name: 'discord-http', run: async () => (await import('./discord-http.js')).benchDiscordHttp() },
-  optional('jobs', './job-bulk.js', 'benchBulkJob', 'Bulk job: 1,000-room delete at 100 req/s beside Slack acks'),
+  { name: 'jobs', run: async () => (await import('./job-bulk.js')).benchBulkJob() },
 ];
 
 function argValue(flag: string): string | undefined {

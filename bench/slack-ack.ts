@@ -176,8 +176,10 @@ export async function startLoad(): Promise<{ load: SlackLoad; where: string }> {
     load: {
       apiUrl,
       prepare: (plan) => rpc.call({ op: 'prepare', plan }) as Promise<number>,
-      fire: (batch, url, concurrency, trackAnswers) =>
-        rpc.call({ op: 'fire', batch, url, concurrency, trackAnswers }) as ReturnType<SlackLoad['fire']>,
+      fire: (batch, url, concurrency, trackAnswers, ratePerSecond) =>
+        rpc.call({ op: 'fire', batch, url, concurrency, trackAnswers, ratePerSecond }) as ReturnType<
+          SlackLoad['fire']
+        >,
       answers: (batch, timeoutMs) =>
         rpc.call({ op: 'answers', batch, timeoutMs }) as ReturnType<SlackLoad['answers']>,
       drop: async (batch) => {
@@ -234,9 +236,9 @@ function childRpc(child: ChildProcess) {
  * The runtime under test. Compiled: the emulators in a `roomops sandbox`
  * child process and the runtime from the roomops.yml it prints (plus an
  * `access:` section and an in-memory store). From sources: the in-process
- * sandbox runtime.
+ * sandbox runtime. Also the Discord HTTP bench's runtime.
  */
-async function startRuntime(
+export async function startRuntime(
   logger: Logger,
 ): Promise<{ runtime: Runtime; where: string; stop: () => Promise<void> }> {
   const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));

@@ -48,8 +48,17 @@ export interface SlackLoad {
   apiUrl: string;
   /** Signs a batch (untimed) and keeps it; returns its id. */
   prepare(plan: BatchPlan): Promise<number>;
-  /** Sends the whole batch to `url`; `trackAnswers` notes send times for `answers`. */
-  fire(batch: number, url: string, concurrency: number, trackAnswers: boolean): Promise<FireResult>;
+  /**
+   * Sends the whole batch to `url`; `trackAnswers` notes send times for `answers`.
+   * With `ratePerSecond`, request i leaves no sooner than i / rate seconds after the first.
+   */
+  fire(
+    batch: number,
+    url: string,
+    concurrency: number,
+    trackAnswers: boolean,
+    ratePerSecond?: number,
+  ): Promise<FireResult>;
   /** Waits (up to `timeoutMs`) until every command of the batch is answered, then counts. */
   answers(batch: number, timeoutMs: number): Promise<AnswerResult>;
   /** Forgets a batch. */
@@ -98,8 +107,9 @@ export async function startSlackLoad(botToken: string): Promise<SlackLoad> {
       batches.set(id, batch);
       return id;
     },
-    async fire(id, url, concurrency, trackAnswers) {
+    async fire(id, url, concurrency, trackAnswers, ratePerSecond) {
       const batch = mustGet(batches, id);
+      const firstAt = performance.now();
       const target = new URL(url);
       const agent = agentFor(target.origin, concurrency);
       const latencies: number[] = [];
@@ -109,6 +119,10 @@ export async function startSlackLoad(botToken: string): Promise<SlackLoad> {
         while (next < batch.requests.length) {
           const i = next++;
           const req = batch.requests[i]!;
+          if (ratePerSecond !== undefined) {
+            const due = firstAt + (i * 1000) / ratePerSecond - performance.now();
+            if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+          }
           const started = performance.now();
           if (trackAnswers) batch.sentAt.set(batch.responseIds[i]!, performance.timeOrigin + started);
           const status = await post(agent, target, req).catch(() => 0);
@@ -204,7 +218,15 @@ function mustGet<K, V>(map: Map<K, V>, key: K): V {
 
 type Call =
   | { id: number; op: 'prepare'; plan: BatchPlan }
-  | { id: number; op: 'fire'; batch: number; url: string; concurrency: number; trackAnswers: boolean }
+  | {
+      id: number;
+      op: 'fire';
+      batch: number;
+      url: string;
+      concurrency: number;
+      trackAnswers: boolean;
+      ratePerSecond?: number;
+    }
   | { id: number; op: 'answers'; batch: number; timeoutMs: number }
   | { id: number; op: 'drop'; batch: number }
   | { id: number; op: 'stop' };
@@ -218,7 +240,7 @@ export async function serveSlackLoadOverIpc(botToken: string): Promise<void> {
         case 'prepare':
           return load.prepare(call.plan);
         case 'fire':
-          return load.fire(call.batch, call.url, call.concurrency, call.trackAnswers);
+          return load.fire(call.batch, call.url, call.concurrency, call.trackAnswers, call.ratePerSecond);
         case 'answers':
           return load.answers(call.batch, call.timeoutMs);
         case 'drop':

@@ -5,6 +5,9 @@
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
 
+  /** `onSettled` hears of each piece of work that finishes (AckFirst lets held requests in). */
+  constructor(private readonly onSettled?: () => void) {}
+
   get size(): number {
     return this.running.size;
   }
@@ -16,6 +19,7 @@ export class InFlight {
       return await promise;
     } finally {
       this.running.delete(promise);
+      this.onSettled?.();
     }
   }
 

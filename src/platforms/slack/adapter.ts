@@ -10,7 +10,12 @@ import type { PendingAction } from '../../store/types.js';
 import { PageState } from '../page-state.js';
 import { buildApp, slackSettings } from './build-app.js';
 import { InFlight } from '../in-flight.js';
-import { AckFirst } from '../ack-first.js';
+import {
+  ACK_FIRST_MAX_BACKLOG,
+  ACK_FIRST_MAX_HOLD_MS,
+  ACK_FIRST_MAX_WAIT_MS,
+  AckFirst,
+} from '../ack-first.js';
 import { registerListeners } from './listeners.js';
 import { showJobMessages } from './job-actions.js';
 import { expiredMessage } from './messages.js';
@@ -35,8 +40,18 @@ export function createSlackAdapter({ runtime, env, logger: parent }: SlackAdapte
   const logger = parent.child({ platform: 'slack' });
   const settings = slackSettings(env);
   const built = buildApp(settings, logger);
-  const inFlight = new InFlight();
-  const ackFirst = new AckFirst();
+  let refused = 0;
+  const inFlight: InFlight = new InFlight(() => ackFirst.settled());
+  const ackFirst: AckFirst = new AckFirst(ACK_FIRST_MAX_WAIT_MS, {
+    size: () => inFlight.size,
+    max: ACK_FIRST_MAX_BACKLOG,
+    maxHoldMs: ACK_FIRST_MAX_HOLD_MS,
+    // One line per hundred, so a flood of refusals does not flood the log.
+    onRefused: () => {
+      if (refused++ % 100 === 0)
+        logger.warn({ refused, backlog: inFlight.size }, 'Slack request refused: too much work after acks');
+    },
+  });
   const replyTo = responseUrlPoster(settings.timeoutMs);
   let state: { connected: boolean; detail?: string } = { connected: false, detail: 'not started' };
 
