@@ -58,12 +58,7 @@ export async function answerPathFigures(runtime: Pick<Runtime, 'engine' | 'store
   const bare = verify + parse;
   const roomops = bare + check + claim + preview;
   return [
-    info(
-      'answer path CPU, bare',
-      round(bare, 1),
-      'µs',
-      `signature ${verify} µs + JSON.parse ${parse} µs`,
-    ),
+    info('answer path CPU, bare', round(bare, 1), 'µs', `signature ${verify} µs + JSON.parse ${parse} µs`),
     info(
       'answer path CPU, RoomOps',
       round(roomops, 1),

@@ -99,13 +99,16 @@ export async function startDriver(): Promise<Driver> {
       await Promise.all(Array.from({ length: concurrency }, worker));
       // The work a defer promised is RoomOps' too: finished (its webhook call in) before the next round.
       const due = performance.now() + SETTLE_TIMEOUT_MS;
-      const promised = deferred.filter((token) => !fake.callsFor(token).some((c) => c.via !== 'http-response'));
+      const promised = deferred.filter(
+        (token) => !fake.callsFor(token).some((c) => c.via !== 'http-response'),
+      );
       while (promised.length > 0 && performance.now() < due) {
         await new Promise((resolve) => setTimeout(resolve, 10));
         for (let i = promised.length - 1; i >= 0; i--)
           if (fake.callsFor(promised[i]!).some((c) => c.via !== 'http-response')) promised.splice(i, 1);
       }
-      if (promised.length > 0) throw new Error(`${promised.length} deferred interactions were never finished`);
+      if (promised.length > 0)
+        throw new Error(`${promised.length} deferred interactions were never finished`);
       return samples;
     },
     async stop() {

@@ -55,7 +55,12 @@ export async function benchBulkJob(): Promise<BenchSection[]> {
   ];
   const floodFigures: Figure[] = [
     info('commands acked during the job', flood.slackCommands, '', 'sent as fast as acked, 10 in flight'),
-    info('ack p99', flood.ackP99Ms ?? Number.NaN, 'ms', `p50 ${flood.ackP50Ms} ms; acks wait while the backlog is full`),
+    info(
+      'ack p99',
+      flood.ackP99Ms ?? Number.NaN,
+      'ms',
+      `p50 ${flood.ackP50Ms} ms; acks wait while the backlog is full`,
+    ),
     info('non-200 acks (refused: busy)', flood.non200Acks),
     info('last answer after the load stopped', flood.settleMs ?? Number.NaN, 'ms'),
     info('deletes/s', round((flood.roomsDeleted ?? 0) / (flood.jobSeconds ?? Number.POSITIVE_INFINITY), 1)),

@@ -36,7 +36,9 @@ function optional(name: string, module: string, exportName: string, title: strin
       // Its own judgement (`goal`, `met: yes|no`) counts like any figure's.
       const met = record.met === undefined ? undefined : String(record.met).toLowerCase();
       const verdict =
-        met === undefined ? undefined : { goal: String(record.goal ?? title), met: met === 'yes' || met === 'true' };
+        met === undefined
+          ? undefined
+          : { goal: String(record.goal ?? title), met: met === 'yes' || met === 'true' };
       return { title, figures, notes, ...(verdict ? { verdict } : {}) };
     },
   };

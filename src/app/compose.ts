@@ -168,7 +168,8 @@ export function wireEngine(options: {
     ...(options.now ? { now: options.now } : {}),
   });
   const observer = options.observer;
-  if (observer) jobRunner.onItemOutcome((_job, _item, result) => observer.jobItem(result.ok ? 'ok' : 'failed'));
+  if (observer)
+    jobRunner.onItemOutcome((_job, _item, result) => observer.jobItem(result.ok ? 'ok' : 'failed'));
   return { engine: observer ? observeEngine(core, observer) : core, clients, jobRunner };
 }
 

@@ -325,10 +325,12 @@ export class Engine implements EngineApi {
       request.decision === 'approved'
         ? this.options.access.canApprove(request.principal, request.place, pending)
         : this.options.access.canCancel(request.principal, request.place, pending);
-    const typing = request.decision === 'approved' && permission.allowed ? this.typingFor(pending) : undefined;
+    const typing =
+      request.decision === 'approved' && permission.allowed ? this.typingFor(pending) : undefined;
     if (typing && !typedMatches(request.typed?.slice(0, MAX_TYPED_LENGTH), typing.expected)) {
       // A bare click (or a forged one) cannot approve a large plan: only the typed name can.
-      if (request.typed !== undefined) await this.audit.refused(request, pending, 'the account name was mistyped');
+      if (request.typed !== undefined)
+        await this.audit.refused(request, pending, 'the account name was mistyped');
       return { type: 'mistyped', pending, message: mistypedMessage(typing, request.typed) };
     }
     if (!permission.allowed) {

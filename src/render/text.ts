@@ -27,7 +27,8 @@ export function renderText(view: View, options: { colour?: boolean } = {}): stri
   if (view.text) out.push(safe(view.text));
   if (view.facts.length) {
     const width = Math.max(...view.facts.map((f) => safe(f.label).length));
-    for (const f of view.facts) out.push(`  ${paint('1', safe(f.label).padEnd(width))}  ${safe(plainText(f.value))}`);
+    for (const f of view.facts)
+      out.push(`  ${paint('1', safe(f.label).padEnd(width))}  ${safe(plainText(f.value))}`);
   }
   if (view.table) {
     if (view.table.rows.length === 0) out.push('  (none)');

@@ -4,7 +4,13 @@
  * (`POST /slack/events` in Slack HTTP mode, `POST /discord/interactions` with
  * DISCORD_PUBLIC_KEY). Anything else is 404.
  */
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/logger.js';
 import type { Observer } from '../core/observer.js';

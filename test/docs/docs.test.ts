@@ -44,7 +44,8 @@ describe('README', () => {
 
   it('lists every command, one line each, exactly as commands/ says (run `npm run docs` after changing them)', () => {
     expect(readme).toBe(withCommandList(readme));
-    for (const spec of COMMANDS) expect(readme).toContain(`| \`${cell(spec.usage)}\` | ${cell(spec.summary)} |`);
+    for (const spec of COMMANDS)
+      expect(readme).toContain(`| \`${cell(spec.usage)}\` | ${cell(spec.summary)} |`);
   });
 
   it('names every dependency in package.json and why it is there', () => {
@@ -70,7 +71,9 @@ describe('links', () => {
   const pages = ['README.md', ...markdownFiles('docs')];
 
   it.each(pages)('every relative link in %s points to a file that exists', (page) => {
-    const broken = relativeLinks(readRepoFile(page)).filter((target) => !existsSync(join(repo, dirname(page), target)));
+    const broken = relativeLinks(readRepoFile(page)).filter(
+      (target) => !existsSync(join(repo, dirname(page), target)),
+    );
     expect(broken).toEqual([]);
   });
 

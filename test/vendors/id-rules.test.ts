@@ -58,7 +58,12 @@ describe('each vendor’s own rules', () => {
   const cases: [(typeof VENDORS)[number], 'room' | 'user', string[], string[]][] = [
     ['iflychat', 'room', ['0', '5', '123456789012345'], ['x', '-1', '1.5', '1234567890123456']],
     ['iflychat', 'user', ['14', '0-14358329043yvbs', 'Ünïcode'], ['x'.repeat(129)]],
-    ['rongcloud', 'room', ['lobby-42', 'A_b+c=d', 'x'.repeat(64)], ['x'.repeat(65), 'lobby.42', 'café', 'a,b']],
+    [
+      'rongcloud',
+      'room',
+      ['lobby-42', 'A_b+c=d', 'x'.repeat(64)],
+      ['x'.repeat(65), 'lobby.42', 'café', 'a,b'],
+    ],
     ['rongcloud', 'user', ['host1', 'a|b'], ['a.b', 'a@b', 'x'.repeat(65)]],
     ['watchers', 'room', ['match-day', 'Concert.Live', 'x'.repeat(128)], ['x'.repeat(129)]],
     ['watchers', 'user', ['fan-17', 'user@example'], ['x'.repeat(129)]],

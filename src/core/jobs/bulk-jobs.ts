@@ -263,7 +263,9 @@ export class BulkJobs {
       const settled = await this.alreadySettled(invocation, ctx);
       if (settled) return settled;
     }
-    const outcome = await executeInvocation(invocation, ctx, this.options.clients, { log: this.options.logger });
+    const outcome = await executeInvocation(invocation, ctx, this.options.clients, {
+      log: this.options.logger,
+    });
     if (outcome.type === 'result') return { ok: true };
     if (outcome.type === 'error')
       return { ok: false, error: { code: outcome.error.code, message: outcome.error.message } };

@@ -41,10 +41,7 @@ export function typedMatches(typed: string | undefined, expected: string): boole
 /** The longest answer worth reading: an account name, with room to spare. */
 export const MAX_TYPED_LENGTH = 100;
 
-export function mistypedMessage(
-  typing: Omit<TypeToConfirm, 'pendingId'>,
-  typed: string | undefined,
-): string {
+export function mistypedMessage(typing: Omit<TypeToConfirm, 'pendingId'>, typed: string | undefined): string {
   const what = `${typing.rooms} rooms`;
   return typed === undefined || typed.trim() === ''
     ? `Type the account name ${typing.expected} to ${typing.action} ${what}.`

@@ -31,7 +31,8 @@ export async function handleAutocomplete(
   let choices: Choice[] = [];
   // Outside a server there are no choices: /room itself works in servers only.
   if (interaction.guildId && focused.name === 'account') choices = accountChoices(ctx, request);
-  else if (interaction.guildId && focused.name === 'room') choices = await roomChoices(interaction, ctx, request);
+  else if (interaction.guildId && focused.name === 'room')
+    choices = await roomChoices(interaction, ctx, request);
   await respond.initial({ type: 8, data: { choices: choices.slice(0, L.choices) } });
 }
 
