@@ -8,16 +8,13 @@ import { Client, Events, GatewayIntentBits, MessageFlags, REST, Status } from 'd
 import type { Logger } from '../../core/logger.js';
 import type { PlatformAdapter, Runtime } from '../../runtime/types.js';
 import type { PendingAction } from '../../store/types.js';
-import { InFlight } from '../in-flight.js';
 import { discordRestOptions } from './rest-options.js';
-import { PageState } from '../page-state.js';
 import { editExpiredPrompt, restEditor } from './expired-prompt.js';
 import { fromGateway, gatewayResponder } from './gateway-interaction.js';
-import { type CoreContext, handleInteraction, STOPPING } from './handle-interaction.js';
+import { handleInteraction, STOPPING } from './handle-interaction.js';
 import { NO_MENTIONS } from './interaction.js';
-import { showJobMessages } from './job-messages.js';
+import { interactionCore } from './interaction-core.js';
 import { errorFields } from './log-error.js';
-import { ReplayGuard } from './replay-guard.js';
 
 export interface DiscordAdapterOptions {
   runtime: Pick<Runtime, 'engine' | 'store' | 'jobRunner'>;
@@ -53,21 +50,14 @@ export function createGatewayAdapter({
   // Calls that carry the bot token (editing an expired prompt's channel
   // message) keep the real global limit.
   const botRest = new REST(api).setToken(token);
-  const ctx: CoreContext = {
-    engine: runtime.engine,
-    pages: new PageState(runtime.store.pages, 'discord', log),
-    replays: new ReplayGuard(runtime.store.interactions),
-    logger: log,
-  };
-  const inFlight = new InFlight();
   const editor = restEditor(client.rest, botRest);
-  const lifetime = webhookTokenLifetimeMs !== undefined ? { tokenLifetimeMs: webhookTokenLifetimeMs } : {};
-  const stopShowingJobs = showJobMessages(runtime.jobRunner, editor, {
-    engine: runtime.engine,
-    inFlight,
-    logger: log,
-    ...lifetime,
-  });
+  // Whichever replica runs a job edits its message, wherever the interaction arrived.
+  const { ctx, inFlight, lifetime, stopShowingJobs } = interactionCore(
+    runtime,
+    editor,
+    log,
+    webhookTokenLifetimeMs,
+  );
   let accepting = false;
 
   client.on(Events.InteractionCreate, (raw) => {

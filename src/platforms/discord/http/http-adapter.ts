@@ -10,15 +10,12 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Logger } from '../../../core/logger.js';
 import type { PlatformAdapter, Runtime } from '../../../runtime/types.js';
 import type { PendingAction } from '../../../store/types.js';
-import { InFlight } from '../../in-flight.js';
 import { outboundTimeoutMs } from '../../outbound-timeout.js';
-import { PageState } from '../../page-state.js';
 import { editExpiredPrompt, type PromptEditor, PromptNotDelivered } from '../expired-prompt.js';
-import { type CoreContext, handleInteraction, STOPPING } from '../handle-interaction.js';
+import { handleInteraction, STOPPING } from '../handle-interaction.js';
 import { EPHEMERAL, NO_MENTIONS } from '../interaction.js';
 import { errorFields } from '../log-error.js';
-import { ReplayGuard } from '../replay-guard.js';
-import { showJobMessages } from '../job-messages.js';
+import { interactionCore } from '../interaction-core.js';
 import { httpResponder } from './http-responder.js';
 import { parseRawInteraction } from './raw-interaction.js';
 import { checkSignature, publicKeyFrom } from './verify-signature.js';
@@ -52,27 +49,19 @@ export function createHttpInteractionsAdapter({
     ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
     ...(env.DISCORD_TOKEN ? { botToken: env.DISCORD_TOKEN } : {}),
   });
-  const ctx: CoreContext = {
-    engine: runtime.engine,
-    pages: new PageState(runtime.store.pages, 'discord', log),
-    replays: new ReplayGuard(runtime.store.interactions),
-    logger: log,
-  };
   const editor: PromptEditor = {
     editOriginal: async (app, token, body) => void (await webhooks.editOriginal(app, token, body)),
     ...(webhooks.hasBotToken
       ? { editChannelMessage: async (c, m, body) => void (await webhooks.editChannelMessage(c, m, body)) }
       : {}),
   };
-  const inFlight = new InFlight();
-  const lifetime = webhookTokenLifetimeMs !== undefined ? { tokenLifetimeMs: webhookTokenLifetimeMs } : {};
   // Whichever replica runs a job edits its message, wherever the interaction arrived.
-  const stopShowingJobs = showJobMessages(runtime.jobRunner, editor, {
-    engine: runtime.engine,
-    inFlight,
-    logger: log,
-    ...lifetime,
-  });
+  const { ctx, inFlight, lifetime, stopShowingJobs } = interactionCore(
+    runtime,
+    editor,
+    log,
+    webhookTokenLifetimeMs,
+  );
   let accepting = false;
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
