@@ -11,11 +11,9 @@
  * bare node:http handler that only verifies the Ed25519 signature and
  * answers: the ratio is RoomOps' cost over that floor.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createLogger } from '../src/core/logger.js';
 import { checkSignature, publicKeyFrom } from '../src/platforms/discord/http/verify-signature.js';
 import { serve } from '../src/app/compose.js';
@@ -24,6 +22,7 @@ import { type Driver, type DriveRequest, MIX_NOTE, startDriver } from './discord
 import { answerPathFigures } from './discord-answer-path.js';
 import { startRuntime } from './slack-ack.js';
 import { atMost, type BenchSection, info, percentile, round } from './stats.js';
+import { compiledSibling, startIpcChild, stopIpcChild } from './lib/child-process.js';
 
 const TOTAL = 500;
 const CONCURRENCY = 50;
@@ -144,20 +143,12 @@ export async function benchDiscordHttp(): Promise<BenchSection> {
 
 /** The driver in a child process when running compiled (npm run bench), else in this process. */
 async function startDriverSomewhere(): Promise<{ driver: Driver; where: string }> {
-  const modulePath = fileURLToPath(new URL('./discord-http-driver.js', import.meta.url));
-  if (!import.meta.url.endsWith('.js') || !existsSync(modulePath))
-    return { driver: await startDriver(), where: 'in-process' };
-  const href = new URL('./discord-http-driver.js', import.meta.url).href;
-  const child = spawn(
-    process.execPath,
-    ['--input-type=module', '-e', `await (await import(${JSON.stringify(href)})).serveDriverOverIpc();`],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  const href = compiledSibling('./discord-http-driver.js', import.meta.url);
+  if (!href) return { driver: await startDriver(), where: 'in-process' };
+  const { child, ready } = await startIpcChild<{ apiUrl: string; publicKeyHex: string }>(
+    `await (await import(${JSON.stringify(href)})).serveDriverOverIpc();`,
+    'bench driver',
   );
-  const ready = await new Promise<{ apiUrl: string; publicKeyHex: string }>((resolve, reject) => {
-    child.once('message', (m: { apiUrl: string; publicKeyHex: string }) => resolve(m));
-    child.once('error', reject);
-    child.once('exit', (status) => reject(new Error(`bench driver process exited with ${status}`)));
-  });
   return { driver: childDriver(child, ready), where: 'child process' };
 }
 
@@ -171,13 +162,6 @@ function childDriver(child: ChildProcess, ready: { apiUrl: string; publicKeyHex:
         );
         child.send({ type: 'drive', request });
       }),
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ type: 'stop' });
-      const timer = setTimeout(() => child.kill(), 2_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopIpcChild(child, { type: 'stop' }),
   };
 }

@@ -8,15 +8,14 @@
  * The mix is what people type most: reads (`list`, `info`), `help`, and a
  * bad account answered at once.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { createLogger } from '../src/core/logger.js';
 import { createDiscordAdapter } from '../src/platforms/discord/index.js';
 import { startSandboxRuntime } from '../src/app/sandbox-runtime.js';
 import { APP_ID } from '../test/fakes/discord/index.js';
 import { type LoadFake, type LoadPlan, startLoadFake } from './discord-load.js';
 import { percentile } from './stats.js';
+import { compiledSibling, startIpcChild, stopIpcChild } from './lib/child-process.js';
 
 const TOTAL = 500;
 const CONCURRENCY = 50;
@@ -67,19 +66,13 @@ export async function benchDiscordInteractions(): Promise<Record<string, number 
 
 /** The fake in a child process when running compiled (npm run bench), else in this process (vitest on sources). */
 async function startLoad(): Promise<{ load: LoadFake; where: string }> {
-  const modulePath = fileURLToPath(new URL('./discord-load.js', import.meta.url));
-  if (!import.meta.url.endsWith('.js') || !existsSync(modulePath))
-    return { load: await startLoadFake(TOKEN), where: 'in-process' };
-  const code = `const m = await import(${JSON.stringify(new URL('./discord-load.js', import.meta.url).href)}); await m.serveLoadOverIpc(${JSON.stringify(TOKEN)});`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m: { apiUrl: string }) => resolve(m.apiUrl));
-    child.once('error', reject);
-    child.once('exit', (status) => reject(new Error(`fake Discord process exited with ${status}`)));
-  });
-  return { load: childLoad(child, apiUrl), where: 'child process' };
+  const href = compiledSibling('./discord-load.js', import.meta.url);
+  if (!href) return { load: await startLoadFake(TOKEN), where: 'in-process' };
+  const { child, ready } = await startIpcChild<{ apiUrl: string }>(
+    `const m = await import(${JSON.stringify(href)}); await m.serveLoadOverIpc(${JSON.stringify(TOKEN)});`,
+    'fake Discord',
+  );
+  return { load: childLoad(child, ready.apiUrl), where: 'child process' };
 }
 
 function childLoad(child: ChildProcess, apiUrl: string): LoadFake {
@@ -90,14 +83,7 @@ function childLoad(child: ChildProcess, apiUrl: string): LoadFake {
         child.once('message', (m: { samples: number[] }) => resolve(m.samples));
         child.send({ type: 'run', plan });
       }),
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ type: 'stop' });
-      const timer = setTimeout(() => child.kill(), 2_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopIpcChild(child, { type: 'stop' }),
   };
 }
 

@@ -18,7 +18,7 @@
  * and the figures are the medians over rounds.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ import { createLogger, type Logger } from '../src/core/logger.js';
 import { openRuntime, serve } from '../src/app/compose.js';
 import { startSandboxRuntime } from '../src/app/sandbox-runtime.js';
 import type { Runtime } from '../src/runtime/types.js';
-import { startSandboxChild } from './lib/child-process.js';
+import { compiledSibling, startSandboxChild } from './lib/child-process.js';
 import { type BatchPlan, type SlackLoad, startSlackLoad } from './slack-load.js';
 import { median, percentile } from './stats.js';
 
@@ -158,14 +158,11 @@ export async function benchSlackAck(): Promise<Record<string, number | string>> 
   }
 }
 
-const compiled = () => import.meta.url.endsWith('.js');
-
 /** The load generator and fake Slack: a child process when compiled (npm run bench), else in this process. */
 export async function startLoad(): Promise<{ load: SlackLoad; where: string }> {
-  const modulePath = fileURLToPath(new URL('./slack-load.js', import.meta.url));
-  if (!compiled() || !existsSync(modulePath))
-    return { load: await startSlackLoad(BOT_TOKEN), where: 'in-process' };
-  const code = `const m = await import(${JSON.stringify(new URL('./slack-load.js', import.meta.url).href)}); await m.serveSlackLoadOverIpc(${JSON.stringify(BOT_TOKEN)});`;
+  const href = compiledSibling('./slack-load.js', import.meta.url);
+  if (!href) return { load: await startSlackLoad(BOT_TOKEN), where: 'in-process' };
+  const code = `const m = await import(${JSON.stringify(href)}); await m.serveSlackLoadOverIpc(${JSON.stringify(BOT_TOKEN)});`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -241,15 +238,15 @@ function childRpc(child: ChildProcess) {
 export async function startRuntime(
   logger: Logger,
 ): Promise<{ runtime: Runtime; where: string; stop: () => Promise<void> }> {
-  const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
-  if (!compiled() || !existsSync(cli)) {
+  const cliHref = compiledSibling('../src/cli/main.js', import.meta.url);
+  if (!cliHref) {
     const runtime = await startSandboxRuntime({
       logger,
       access: { default: 'viewer', roles: { viewer: ['read'] } },
     });
     return { runtime, where: 'in-process', stop: async () => {} };
   }
-  const sandbox = await startSandboxChild(cli);
+  const sandbox = await startSandboxChild(fileURLToPath(cliHref));
   const dir = mkdtempSync(join(tmpdir(), 'roomops-slack-bench-'));
   const stop = async () => {
     await sandbox.stop();

@@ -13,13 +13,13 @@
  * The emulators run in a child process, so the server's work neither shares
  * the bench's event loop nor dilutes the client's overhead.
  */
-import { spawn } from 'node:child_process';
 import { Pool } from 'undici';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/credentials.js';
 import { createRongcloudClient } from '../src/vendors/rongcloud/client.js';
 import type { VendorClient } from '../src/vendors/types.js';
 import { createWatchersClient } from '../src/vendors/watchers/client.js';
 import { atLeast, atMost, type BenchSection, info, median, round, runConcurrently } from './stats.js';
+import { startIpcChild, stopIpcChild } from './lib/child-process.js';
 
 /**
  * Many short alternating rounds rather than a few long ones: a round of
@@ -63,28 +63,14 @@ async function startEmulatorProcess(
     const url = await emulator.start(0);
     process.on('message', async (msg) => { if (msg === 'stop') { await emulator.stop(); process.exit(0); } });
     process.send({ url, rooms: [...emulator.rooms.keys()].map(String) });`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const started = await new Promise<{ url: string; rooms: string[] }>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { url: string; rooms: string[] }));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`emulator process exited with ${code}`)));
-  });
+  const { child, ready: started } = await startIpcChild<{ url: string; rooms: string[] }>(code, 'emulator');
   return {
     ...started,
     requests: async () => {
       const res = await fetch(`${started.url}/__sandbox/requests`);
       return (await res.json()) as Awaited<ReturnType<EmulatorHandle['requests']>>;
     },
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send('stop');
-      const timer = setTimeout(() => child.kill(), 2_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopIpcChild(child, 'stop'),
   };
 }
 
